@@ -1,0 +1,7 @@
+namespace CoupDePousse.Tests.Domain;
+
+public class SmokeTests
+{
+    [Fact]
+    public void Builds() => true.Should().BeTrue();
+}
