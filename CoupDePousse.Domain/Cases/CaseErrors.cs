@@ -1,0 +1,194 @@
+using CoupDePousse.Domain.Common;
+
+namespace CoupDePousse.Domain.Cases;
+
+/// <summary>Every way a case operation can be refused. Codes are stable; messages speak to people.</summary>
+public static class CaseErrors
+{
+    public static readonly Error NotAllowed = new("case.not_allowed",
+        "Vous n’êtes pas habilité(e) à faire cette action sur ce dossier.",
+        "You are not allowed to do this on this case.");
+
+    public static readonly Error WrongState = new("case.wrong_state",
+        "Cette action n’est pas possible tant que le dossier est à l’étape « {0} ».",
+        "This action is not possible while the case is at the step “{1}”.");
+
+    public static readonly Error Ended = new("case.ended",
+        "Ce dossier est terminé : il n’accepte plus cette action.",
+        "This case has ended: it no longer accepts this action.");
+
+    public static readonly Error Concurrency = new("case.changed",
+        "Ce dossier vient d’être modifié par quelqu’un d’autre. Rechargez la page pour voir son état actuel.",
+        "This case was just changed by someone else. Reload the page to see its current state.");
+
+    // Proposal
+    public static readonly Error RoleCannotPropose = new("proposal.role_cannot_propose",
+        "Votre rôle ne permet pas de proposer un coup de pousse.",
+        "Your role cannot propose a coup de pousse.");
+
+    public static readonly Error NotInTeam = new("proposal.not_in_team",
+        "Un manager ne peut proposer un coup de pousse qu’à un membre de son équipe.",
+        "A manager may only propose a coup de pousse to a member of their own team.");
+
+    public static readonly Error OnlyForOneself = new("proposal.only_for_oneself",
+        "Vous pouvez demander un coup de pousse pour vous-même uniquement.",
+        "You may only ask for a coup de pousse for yourself.");
+
+    public static readonly Error DomainRequired = new("proposal.domain_required",
+        "Choisissez au moins un domaine.",
+        "Choose at least one domain.");
+
+    public static readonly Error UnknownTopic = new("proposal.unknown_topic",
+        "Ce sujet ne fait pas partie du catalogue.",
+        "This topic is not in the catalogue.");
+
+    public static readonly Error TopicOutsideDomains = new("proposal.topic_outside_domains",
+        "Un sujet choisi n’appartient à aucun des domaines choisis.",
+        "A chosen topic belongs to none of the chosen domains.");
+
+    public static readonly Error DescriptionRequired = new("proposal.description_required",
+        "Décrivez la situation en quelques phrases.",
+        "Describe the situation in a few sentences.");
+
+    public static readonly Error TextTooLong = new("text.too_long",
+        "Ce texte est trop long : {0} caractères au plus.",
+        "This text is too long: {0} characters at most.");
+
+    public static readonly Error TimingRequired = new("proposal.timing_required",
+        "Indiquez le délai souhaité.",
+        "Say when the help is wished for.");
+
+    public static readonly Error ChecklistRequired = new("proposal.checklist_required",
+        "Confirmez chacun des points sur la façon de présenter l’offre avant de l’envoyer.",
+        "Confirm each point on how to present the offer before sending it.");
+
+    // Intervener assignment
+    public static readonly Error DomainsNotCovered = new("assign.domains_not_covered",
+        "Cet intervenant ne couvre aucun des domaines du dossier.",
+        "This intervener covers none of the case's domains.");
+
+    public static readonly Error IntervenerFull = new("assign.intervener_full",
+        "Cet intervenant a déjà atteint son nombre maximal de dossiers actifs.",
+        "This intervener already has their maximum number of active cases.");
+
+    public static readonly Error AlreadyAssigned = new("assign.already_assigned",
+        "Cet intervenant est déjà affecté à ce dossier.",
+        "This intervener is already assigned to this case.");
+
+    // Guards: their English text is also the guard's description in the lifecycle diagram.
+    public static readonly Error IntervenerRequired = new("guard.intervener_required",
+        "Un intervenant doit d’abord être affecté au dossier.",
+        "An intervener must be assigned first.");
+
+    public static readonly Error InterviewRequired = new("guard.interview_required",
+        "L’entretien préalable doit d’abord avoir eu lieu.",
+        "The preliminary interview must have been held first.");
+
+    public static readonly Error InterviewAlreadyHeld = new("guard.interview_already_held",
+        "L’entretien préalable a déjà été enregistré : il ne peut plus être modifié.",
+        "The preliminary interview must not be recorded yet.");
+
+    public static readonly Error AlreadyContinued = new("interview.already_continued",
+        "Vous avez déjà choisi de continuer.",
+        "You have already chosen to continue.");
+
+    public static readonly Error CriteriaNotAllValidated = new("guard.criteria_not_validated",
+        "The beneficiary must continue and every owner must validate every criterion.",
+        "The beneficiary must continue and every owner must validate every criterion.");
+
+    public static readonly Error NoCriterionRefused = new("guard.no_criterion_refused",
+        "The beneficiary must continue and a criterion must be refused.",
+        "The beneficiary must continue and a criterion must be refused.");
+
+    public static readonly Error DiscussionNotSettled = new("guard.discussion_not_settled",
+        "Both HR and the intervener must rule to accept.",
+        "Both HR and the intervener must rule to accept.");
+
+    public static readonly Error ExtensionAlreadyPending = new("guard.extension_pending",
+        "Une demande d’extension attend déjà la décision des RH.",
+        "No other extension request may be waiting for HR's decision.");
+
+    public static readonly Error NoPendingExtension = new("guard.no_pending_extension",
+        "Aucune demande d’extension n’est en attente.",
+        "An extension request must be waiting for HR's decision.");
+
+    public static readonly Error NoObjectivesToShare = new("guard.no_objectives",
+        "Aucun objectif n’a encore été fixé.",
+        "Objectives must have been set.");
+
+    // Acceptance
+    public static readonly Error NotCriterionOwner = new("verdict.not_owner",
+        "Ce critère n’est pas validé par votre partie.",
+        "This criterion is not validated by your party.");
+
+    public static readonly Error AlreadyRuled = new("ruling.already_ruled",
+        "Votre partie a déjà statué sur ce dossier.",
+        "Your party has already ruled on this case.");
+
+    public static readonly Error ReferralNoteRequired = new("exclude.referral_note_required",
+        "Une exclusion demande une orientation : précisez vers qui et pourquoi, en quelques mots.",
+        "An exclusion needs a referral: say where to and why, in a few words.");
+
+    // Interview and sessions
+    public static readonly Error InvalidDuration = new("duration.invalid",
+        "La durée doit être un multiple de 15 minutes, entre 15 min et {0}.",
+        "The duration must be a multiple of 15 minutes, between 15 min and {0}.");
+
+    public static readonly Error DateInFuture = new("date.in_future",
+        "Cette date est dans le futur : enregistrez-la une fois la rencontre tenue.",
+        "This date is in the future: record it once the meeting has taken place.");
+
+    public static readonly Error OverBudget = new("session.over_budget",
+        "Cette séance de {0} dépasserait le forfait : il reste {1}. Demandez une extension aux RH.",
+        "This {0} session would exceed the budget: {1} left. Ask HR for an extension.");
+
+    public static readonly Error UnknownSession = new("session.unknown",
+        "Cette séance n’existe pas dans ce dossier.",
+        "This session does not exist in this case.");
+
+    public static readonly Error NoteRequired = new("note.required",
+        "La note est vide.",
+        "The note is empty.");
+
+    // Budget and extensions
+    public static readonly Error BudgetOutOfBounds = new("budget.out_of_bounds",
+        "Le forfait doit être compris entre {0} et {1}, par pas de 15 minutes.",
+        "The budget must be between {0} and {1}, in steps of 15 minutes.");
+
+    public static readonly Error InvalidBounds = new("budget.invalid_bounds",
+        "Les bornes du forfait doivent être des multiples de 15 minutes, le minimum au moins 15 min, le maximum au plus 40 h et au moins égal au minimum.",
+        "Budget bounds must be multiples of 15 minutes, the minimum at least 15 min, the maximum at most 40 h and no less than the minimum.");
+
+    public static readonly Error ExtensionReasonRequired = new("extension.reason_required",
+        "Expliquez en une phrase pourquoi des heures de plus sont utiles.",
+        "Explain in one sentence why more hours would help.");
+
+    public static readonly Error ExtensionOverCap = new("extension.over_cap",
+        "Avec cette extension, le forfait dépasserait {0}, soit une fois et demie le forfait initial.",
+        "With this extension the budget would exceed {0}, one and a half times the initial budget.");
+
+    public static readonly Error InvalidExtension = new("extension.invalid",
+        "L’extension doit être un multiple de 15 minutes.",
+        "The extension must be a multiple of 15 minutes.");
+
+    // Objectives and closing
+    public static readonly Error ObjectiveRequired = new("objectives.required",
+        "Fixez au moins un objectif.",
+        "Set at least one objective.");
+
+    public static readonly Error TooManyObjectives = new("objectives.too_many",
+        "Un coup de pousse est court : {0} objectifs au plus.",
+        "A coup de pousse is short: {0} objectives at most.");
+
+    public static readonly Error ObjectiveIncomplete = new("objectives.incomplete",
+        "Chaque objectif a besoin d’un énoncé et de la façon dont on verra qu’il est atteint.",
+        "Each objective needs a statement and how success will be seen.");
+
+    public static readonly Error UnknownObjective = new("objectives.unknown",
+        "Cet objectif n’existe pas dans ce dossier.",
+        "This objective does not exist in this case.");
+
+    public static readonly Error SummaryRequired = new("close.summary_required",
+        "Rédigez une synthèse de clôture.",
+        "Write a closing summary.");
+}

@@ -1,0 +1,47 @@
+namespace CoupDePousse.Domain.Cases;
+
+/// <summary>Everything that can happen to a case. The names are shown in hooks (action-{Trigger}).</summary>
+public enum CaseTrigger
+{
+    Propose,
+    AssignIntervener,
+    AgreeToMeet,
+    Decline,
+    Withdraw,
+    Cancel,
+    RecordInterview,
+    Continue,
+    Stop,
+    RecordVerdict,
+    RuleAccept,
+    RuleDecline,
+    Exclude,
+    SetBudget,
+    DraftObjectives,
+    SetObjectives,
+    ShareObjectives,
+    LogSession,
+    WriteSessionNote,
+    RequestExtension,
+    ApproveExtension,
+    RejectExtension,
+    Close,
+    RateObjectives,
+
+    // Fired by the case itself when its conditions are met, never by a person.
+    AllCriteriaValidated,
+    CriterionRefused,
+    DiscussionAccepted,
+}
+
+public static class CaseTriggers
+{
+    public static bool IsAutomatic(this CaseTrigger trigger) =>
+        trigger is CaseTrigger.AllCriteriaValidated or CaseTrigger.CriterionRefused or CaseTrigger.DiscussionAccepted;
+
+    /// <summary>Creation is recorded in the history but is not a transition of an existing case.</summary>
+    public static bool IsLifecycleTrigger(this CaseTrigger trigger) => trigger != CaseTrigger.Propose;
+
+    public static IReadOnlyList<CaseTrigger> UserTriggers { get; } =
+        Enum.GetValues<CaseTrigger>().Where(t => !t.IsAutomatic() && t.IsLifecycleTrigger()).ToArray();
+}

@@ -1,0 +1,83 @@
+using CoupDePousse.Domain.Common;
+
+namespace CoupDePousse.Domain.Cases;
+
+/// <summary>How an actor stands towards a case; it decides everything they may see of it.</summary>
+public enum CaseRelation
+{
+    None,
+    Beneficiary,
+    Intervener,
+    Company,
+    Proposer,
+}
+
+/// <summary>
+/// "Who sees what" of the brief as one function: the app builds every read model from it.
+/// Session notes are absent on purpose: they are read only through <see cref="SessionNote.IsReadableBy"/>.
+/// </summary>
+public sealed record CaseVisibility(CaseRelation Relation, bool ObjectivesSharedWithCompany)
+{
+    public static CaseVisibility For(Actor actor, CoachingCase coachingCase) =>
+        new(RelationOf(actor, coachingCase), coachingCase.ObjectivesShared);
+
+    public static CaseRelation RelationOf(Actor actor, CoachingCase coachingCase) => actor switch
+    {
+        _ when coachingCase.IsBeneficiary(actor) => CaseRelation.Beneficiary,
+        _ when coachingCase.IsAssignedIntervener(actor) => CaseRelation.Intervener,
+        { Role: Role.HR } => CaseRelation.Company,
+        { Role: Role.Manager } when coachingCase.IsProposer(actor) => CaseRelation.Proposer,
+        _ => CaseRelation.None,
+    };
+
+    /// <summary>A case the actor may not reach is answered exactly like one that does not exist.</summary>
+    public bool CanReach => Relation != CaseRelation.None;
+
+    /// <summary>A manager sees only proposed / in progress / ended of their own proposals.</summary>
+    public bool SeesOnlyCoarseStatus => Relation == CaseRelation.Proposer;
+
+    private bool IsBeneficiaryOrIntervener => Relation is CaseRelation.Beneficiary or CaseRelation.Intervener;
+
+    private bool IsInvolved => IsBeneficiaryOrIntervener || Relation == CaseRelation.Company;
+
+    /// <summary>The situation as described at the proposal, its domains and topics, wished timing.</summary>
+    public bool SeesRequest => IsInvolved;
+
+    public bool SeesExactState => IsInvolved;
+
+    /// <summary>Which end was reached (declined, stopped, referred...). Never the reason: none is kept.</summary>
+    public bool SeesOutcome => IsInvolved;
+
+    public bool SeesHistory => IsInvolved;
+
+    public bool SeesHours => IsInvolved;
+
+    public bool SeesSessions => IsInvolved;
+
+    public bool SeesCost => Relation == CaseRelation.Company;
+
+    public bool SeesCompanyVerdicts => IsInvolved;
+
+    /// <summary>The intervener's verdicts, validated or not: everyone involved.</summary>
+    public bool SeesIntervenerVerdicts => IsInvolved;
+
+    /// <summary>The intervener's comments on their verdicts stay between intervener and beneficiary.</summary>
+    public bool SeesIntervenerVerdictComments => IsBeneficiaryOrIntervener;
+
+    /// <summary>Objectives belong to the beneficiary; the company reads them only with consent.</summary>
+    public bool SeesObjectives => IsBeneficiaryOrIntervener || (Relation == CaseRelation.Company && ObjectivesSharedWithCompany);
+
+    public bool SeesObjectiveDrafts => IsBeneficiaryOrIntervener;
+
+    public bool SeesObjectiveHistory => IsBeneficiaryOrIntervener;
+
+    /// <summary>Where an excluded request was referred: a matter of the person's health, kept from the company.</summary>
+    public bool SeesReferral => IsBeneficiaryOrIntervener;
+
+    public bool SeesClosingSummary => IsBeneficiaryOrIntervener;
+
+    public bool SeesExtensions => IsInvolved;
+
+    /// <summary>Only the assigned intervener may hold private notes on this case, and reads only their own.</summary>
+    public bool MayKeepSessionNotes => Relation == CaseRelation.Intervener;
+}

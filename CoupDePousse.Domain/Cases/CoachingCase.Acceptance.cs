@@ -1,0 +1,146 @@
+using CoupDePousse.Domain.Common;
+using CoupDePousse.Domain.Interveners;
+
+namespace CoupDePousse.Domain.Cases;
+
+public sealed partial class CoachingCase
+{
+    public const int MaxInterviewMinutes = 3 * 60;
+
+    /// <summary>HR assigns (or, before the interview, reassigns) an intervener who fits and has room.</summary>
+    public Result AssignIntervener(Actor actor, IntervenerCandidate candidate, DateTimeOffset now) =>
+        Execute(actor, CaseTrigger.AssignIntervener, now,
+            () => candidate.Profile.UserId == IntervenerId ? CaseErrors.AlreadyAssigned
+                : !candidate.Profile.Covers(Domains) ? CaseErrors.DomainsNotCovered
+                : !candidate.HasCapacity ? CaseErrors.IntervenerFull
+                : Result.Success(),
+            () => IntervenerId = candidate.Profile.UserId);
+
+    /// <summary>The beneficiary accepts to meet the intervener: free, no commitment.</summary>
+    public Result AgreeToMeet(Actor actor, DateTimeOffset now) =>
+        Execute(actor, CaseTrigger.AgreeToMeet, now, null, () => { });
+
+    /// <summary>The beneficiary declines the offer. No reason is asked, none is kept.</summary>
+    public Result Decline(Actor actor, DateTimeOffset now) =>
+        Execute(actor, CaseTrigger.Decline, now, null, () => End(CaseOutcome.DeclinedByBeneficiary, now));
+
+    /// <summary>A manager takes back their own proposal before anything has happened.</summary>
+    public Result Withdraw(Actor actor, DateTimeOffset now) =>
+        Execute(actor, CaseTrigger.Withdraw, now, null, () => End(CaseOutcome.Cancelled, now));
+
+    /// <summary>HR withdraws the case before acceptance.</summary>
+    public Result Cancel(Actor actor, string? reason, DateTimeOffset now) =>
+        Execute(actor, CaseTrigger.Cancel, now,
+            () => reason is { Length: > 500 } ? CaseErrors.TextTooLong.With(500) : Result.Success(),
+            () => End(CaseOutcome.Cancelled, now),
+            string.IsNullOrWhiteSpace(reason) ? null : reason.Trim());
+
+    /// <summary>The intervener records the preliminary interview as held. Its time is never counted.</summary>
+    public Result RecordInterview(Actor actor, DateOnly date, int durationMinutes, DateTimeOffset now) =>
+        Execute(actor, CaseTrigger.RecordInterview, now,
+            () => CheckMeeting(date, durationMinutes, MaxInterviewMinutes, now),
+            () => Interview = new PreliminaryInterviewRecord(date, durationMinutes));
+
+    /// <summary>After the interview, the beneficiary continues: acceptance then depends on the criteria.</summary>
+    public Result Continue(Actor actor, DateTimeOffset now) =>
+        Execute(actor, CaseTrigger.Continue, now, null, () => BeneficiaryContinued = true);
+
+    /// <summary>
+    /// The beneficiary stops, at any time before the end, no questions asked.
+    /// The outcome follows how far the case had gone.
+    /// </summary>
+    public Result Stop(Actor actor, DateTimeOffset now)
+    {
+        var outcome = State switch
+        {
+            CaseState.Proposed => CaseOutcome.DeclinedByBeneficiary,
+            CaseState.PreliminaryInterview when Interview is null => CaseOutcome.DeclinedByBeneficiary,
+            CaseState.PreliminaryInterview or CaseState.UnderDiscussion => CaseOutcome.StoppedAfterInterview,
+            _ => CaseOutcome.InterruptedByBeneficiary,
+        };
+        return Execute(actor, CaseTrigger.Stop, now, null, () => End(outcome, now));
+    }
+
+    /// <summary>HR records the company's verdict, the intervener theirs, each only on criteria it owns.</summary>
+    public Result RecordVerdict(Actor actor, AcceptanceCriterion criterion, bool validated, string? comment, DateTimeOffset now)
+    {
+        var party = PartyOf(actor);
+        return Execute(actor, CaseTrigger.RecordVerdict, now,
+            () => !criterion.IsOwnedBy(party) ? CaseErrors.NotCriterionOwner
+                : comment is { Length: > 1000 } ? CaseErrors.TextTooLong.With(1000)
+                : Result.Success(),
+            () =>
+            {
+                var existing = _verdicts.FirstOrDefault(v => v.Criterion == criterion && v.Party == party);
+                if (existing is null)
+                {
+                    _verdicts.Add(new CriterionVerdict(criterion, party, validated, comment, actor.UserId, now));
+                }
+                else
+                {
+                    existing.Update(validated, comment, actor.UserId, now);
+                }
+            },
+            $"{(int)criterion}:{(validated ? "validated" : "refused")}");
+    }
+
+    public CriterionVerdict? VerdictOf(AcceptanceCriterion criterion, Party party) =>
+        _verdicts.FirstOrDefault(v => v.Criterion == criterion && v.Party == party);
+
+    private bool AllCriteriaValidated() =>
+        AcceptanceCriteria.RequiredVerdicts.All(r => VerdictOf(r.Criterion, r.Party)?.Validated == true);
+
+    private bool AnyCriterionRefused() => _verdicts.Any(v => !v.Validated);
+
+    /// <summary>Under discussion, HR and the intervener each rule to accept; both must.</summary>
+    public Result RuleAccept(Actor actor, DateTimeOffset now) =>
+        Execute(actor, CaseTrigger.RuleAccept, now, null, () => SetRuling(PartyOf(actor), true));
+
+    /// <summary>Under discussion, one party ruling to decline is enough to decline.</summary>
+    public Result RuleDecline(Actor actor, DateTimeOffset now) =>
+        Execute(actor, CaseTrigger.RuleDecline, now, null, () =>
+        {
+            SetRuling(PartyOf(actor), false);
+            End(CaseOutcome.RefusedAfterDiscussion, now);
+        });
+
+    private void SetRuling(Party party, bool accept)
+    {
+        if (party == Party.Company)
+        {
+            CompanyRuling = accept;
+        }
+        else
+        {
+            IntervenerRuling = accept;
+        }
+    }
+
+    /// <summary>A structural or therapeutic request is not treated: it is referred elsewhere, and ends.</summary>
+    public Result Exclude(Actor actor, Referral referral, DateTimeOffset now) =>
+        Execute(actor, CaseTrigger.Exclude, now,
+            () => RequireText(referral.Note, CaseErrors.ReferralNoteRequired, 1000),
+            () =>
+            {
+                Referral = referral with { Note = referral.Note.Trim() };
+                End(CaseOutcome.ExcludedWithReferral, now);
+            });
+
+    /// <summary>HR sets the hours budget within the admin's bounds, before sessions start.</summary>
+    public Result SetBudget(Actor actor, int minutes, BudgetBounds bounds, DateTimeOffset now) =>
+        Execute(actor, CaseTrigger.SetBudget, now,
+            () => bounds.Contains(minutes) && Durations.IsWholeStep(minutes) ? Result.Success()
+                : CaseErrors.BudgetOutOfBounds.With(Durations.Format(bounds.MinimumMinutes), Durations.Format(bounds.MaximumMinutes)),
+            () => BudgetMinutes = minutes,
+            Durations.Format(minutes));
+
+    private static Result CheckMeeting(DateOnly date, int durationMinutes, int maxMinutes, DateTimeOffset now)
+    {
+        if (!Durations.IsWholeStep(durationMinutes) || durationMinutes > maxMinutes)
+        {
+            return CaseErrors.InvalidDuration.With(Durations.Format(maxMinutes));
+        }
+
+        return date > DateOnly.FromDateTime(now.UtcDateTime) ? CaseErrors.DateInFuture : Result.Success();
+    }
+}

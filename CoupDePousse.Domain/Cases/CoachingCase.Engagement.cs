@@ -1,0 +1,170 @@
+using CoupDePousse.Domain.Common;
+
+namespace CoupDePousse.Domain.Cases;
+
+public sealed partial class CoachingCase
+{
+    public const int MaxObjectives = 5;
+    public const int MaxSessionMinutes = 8 * 60;
+
+    /// <summary>The intervener proposes objectives; they are only a draft until the beneficiary sets them.</summary>
+    public Result DraftObjectives(Actor actor, IReadOnlyList<ObjectiveInput> drafts, DateTimeOffset now) =>
+        Execute(actor, CaseTrigger.DraftObjectives, now, () => ValidateObjectives(drafts), () =>
+        {
+            _objectiveDrafts.Clear();
+            _objectiveDrafts.AddRange(drafts.Select((d, i) => new ObjectiveDraft(d, i)));
+        });
+
+    /// <summary>Only the beneficiary sets the objectives; each revision is kept in the history.</summary>
+    public Result SetObjectives(Actor actor, IReadOnlyList<ObjectiveInput> objectives, DateTimeOffset now) =>
+        Execute(actor, CaseTrigger.SetObjectives, now, () => ValidateObjectives(objectives), () =>
+        {
+            _objectives.Clear();
+            _objectives.AddRange(objectives.Select((o, i) => new Objective(o, i)));
+            _objectiveRevisions.Add(new ObjectiveRevision(_objectiveRevisions.Count + 1, objectives, now));
+        },
+        $"revision {_objectiveRevisions.Count + 1}");
+
+    /// <summary>The beneficiary decides whether the company may read their objectives.</summary>
+    public Result ShareObjectives(Actor actor, bool share, DateTimeOffset now) =>
+        Execute(actor, CaseTrigger.ShareObjectives, now, null, () => ObjectivesShared = share, share ? "shared" : "not shared");
+
+    /// <summary>The beneficiary's own rating of each objective, at the end or after closing.</summary>
+    public Result RateObjectives(Actor actor, IReadOnlyDictionary<Guid, ObjectiveRating> ratings, DateTimeOffset now) =>
+        Execute(actor, CaseTrigger.RateObjectives, now,
+            () => ratings.Count == 0 ? CaseErrors.ObjectiveRequired
+                : ratings.Keys.All(id => _objectives.Any(o => o.Id == id)) ? Result.Success()
+                : CaseErrors.UnknownObjective,
+            () =>
+            {
+                foreach (var (id, rating) in ratings)
+                {
+                    _objectives.Single(o => o.Id == id).Rate(rating);
+                }
+            });
+
+    private static Result ValidateObjectives(IReadOnlyList<ObjectiveInput> objectives)
+    {
+        if (objectives.Count == 0)
+        {
+            return CaseErrors.ObjectiveRequired;
+        }
+
+        if (objectives.Count > MaxObjectives)
+        {
+            return CaseErrors.TooManyObjectives.With(MaxObjectives);
+        }
+
+        foreach (var objective in objectives)
+        {
+            if (string.IsNullOrWhiteSpace(objective.Statement) || string.IsNullOrWhiteSpace(objective.SuccessMeasure))
+            {
+                return CaseErrors.ObjectiveIncomplete;
+            }
+
+            if (objective.Statement.Trim().Length > 500 || objective.SuccessMeasure.Trim().Length > 500)
+            {
+                return CaseErrors.TextTooLong.With(500);
+            }
+        }
+
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// The intervener logs a session against the budget; the first one starts the sessions.
+    /// A session that would go past the budget is refused: the intervener asks HR for an extension.
+    /// </summary>
+    public Result<CoachingSession> LogSession(Actor actor, DateOnly date, int durationMinutes, SessionMode mode, DateTimeOffset now)
+    {
+        var session = new CoachingSession(date, durationMinutes, mode, actor.UserId, now);
+        var result = Execute(actor, CaseTrigger.LogSession, now,
+            () =>
+            {
+                var meeting = CheckMeeting(date, durationMinutes, MaxSessionMinutes, now);
+                if (meeting.IsFailure)
+                {
+                    return meeting;
+                }
+
+                var remaining = Hours.RemainingMinutes;
+                return durationMinutes > remaining
+                    ? CaseErrors.OverBudget.With(Durations.Format(durationMinutes), Durations.Format(remaining))
+                    : Result.Success();
+            },
+            () => _sessions.Add(session),
+            Durations.Format(durationMinutes));
+        return result.IsSuccess ? session : result.Error!;
+    }
+
+    /// <summary>The intervener asks for more minutes; the total may never pass 1.5 × the initial budget.</summary>
+    public Result<BudgetExtension> RequestExtension(Actor actor, int minutes, string reason, DateTimeOffset now)
+    {
+        var extension = new BudgetExtension(minutes, reason ?? "", actor.UserId, now);
+        var result = Execute(actor, CaseTrigger.RequestExtension, now,
+            () =>
+            {
+                if (!Durations.IsWholeStep(minutes))
+                {
+                    return CaseErrors.InvalidExtension;
+                }
+
+                var text = RequireText(reason, CaseErrors.ExtensionReasonRequired, 1000);
+                if (text.IsFailure)
+                {
+                    return text;
+                }
+
+                var hours = Hours;
+                return hours.TotalMinutes + minutes > hours.MaximumTotalMinutes
+                    ? CaseErrors.ExtensionOverCap.With(Durations.Format(hours.MaximumTotalMinutes))
+                    : Result.Success();
+            },
+            () => _extensions.Add(extension),
+            Durations.Format(minutes));
+        return result.IsSuccess ? extension : result.Error!;
+    }
+
+    /// <summary>HR approves the pending extension: its minutes join the budget.</summary>
+    public Result ApproveExtension(Actor actor, DateTimeOffset now) =>
+        DecideExtension(actor, CaseTrigger.ApproveExtension, true, now);
+
+    public Result RejectExtension(Actor actor, DateTimeOffset now) =>
+        DecideExtension(actor, CaseTrigger.RejectExtension, false, now);
+
+    private Result DecideExtension(Actor actor, CaseTrigger trigger, bool approve, DateTimeOffset now)
+    {
+        var pending = PendingExtension;
+        return Execute(actor, trigger, now, null, () => pending!.Decide(approve, actor.UserId, now),
+            pending is null ? null : Durations.Format(pending.Minutes));
+    }
+
+    /// <summary>
+    /// Checks that the intervener may write a private note on one of this case's sessions and returns it.
+    /// The note is stored apart from the case, so it changes neither the case nor its version.
+    /// </summary>
+    public Result<SessionNote> WriteSessionNote(Actor actor, Guid sessionId, string text, DateTimeOffset now)
+    {
+        var allowed = CanPerform(actor, CaseTrigger.WriteSessionNote);
+        if (allowed.IsFailure)
+        {
+            return allowed.Error!;
+        }
+
+        if (_sessions.All(s => s.Id != sessionId))
+        {
+            return CaseErrors.UnknownSession;
+        }
+
+        var valid = RequireText(text, CaseErrors.NoteRequired, 10_000);
+        return valid.IsFailure ? valid.Error! : new SessionNote(Id, sessionId, actor.UserId, text.Trim(), now);
+    }
+
+    /// <summary>The intervener closes the engagement with the beneficiary, with a closing summary.</summary>
+    public Result Close(Actor actor, string summary, DateTimeOffset now) =>
+        Execute(actor, CaseTrigger.Close, now, () => RequireText(summary, CaseErrors.SummaryRequired), () =>
+        {
+            ClosingSummary = summary.Trim();
+            End(CaseOutcome.Completed, now);
+        });
+}

@@ -1,0 +1,43 @@
+using CoupDePousse.Domain.Common;
+
+namespace CoupDePousse.Domain.Cases;
+
+/// <summary>Hours of a case, derived from its sessions and approved extensions, never stored twice.</summary>
+public sealed record HoursBudget(int InitialMinutes, int ApprovedExtensionMinutes, int UsedMinutes)
+{
+    public const int DefaultMinutes = 6 * 60;
+
+    /// <summary>From this share of the budget on, the intervener is warned.</summary>
+    public const int WarningPercentage = 80;
+
+    public int TotalMinutes => InitialMinutes + ApprovedExtensionMinutes;
+
+    public int RemainingMinutes => Math.Max(0, TotalMinutes - UsedMinutes);
+
+    public int Percentage => TotalMinutes == 0 ? 0 : (int)Math.Round(100.0 * UsedMinutes / TotalMinutes);
+
+    public bool IsNearLimit => Percentage >= WarningPercentage;
+
+    /// <summary>Extensions may never take the total past one and a half times the initial budget.</summary>
+    public int MaximumTotalMinutes => InitialMinutes * 3 / 2;
+}
+
+/// <summary>Bounds the admin sets for a case's initial budget.</summary>
+public sealed record BudgetBounds(int MinimumMinutes, int MaximumMinutes)
+{
+    public const int CeilingMinutes = 40 * 60;
+
+    public static BudgetBounds Default { get; } = new(2 * 60, 12 * 60);
+
+    /// <summary>Bounds as the admin sets them: whole quarters of an hour, minimum first.</summary>
+    public static Result<BudgetBounds> Create(int minimumMinutes, int maximumMinutes) =>
+        Durations.IsWholeStep(minimumMinutes) && Durations.IsWholeStep(maximumMinutes)
+            && minimumMinutes <= maximumMinutes && maximumMinutes <= CeilingMinutes
+            ? new BudgetBounds(minimumMinutes, maximumMinutes)
+            : CaseErrors.InvalidBounds;
+
+    public bool Contains(int minutes) => minutes >= MinimumMinutes && minutes <= MaximumMinutes;
+
+    /// <summary>The default budget, pulled inside the bounds when the admin moved them past it.</summary>
+    public int DefaultBudget => Math.Clamp(HoursBudget.DefaultMinutes, MinimumMinutes, MaximumMinutes);
+}

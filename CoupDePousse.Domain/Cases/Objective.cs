@@ -1,0 +1,85 @@
+namespace CoupDePousse.Domain.Cases;
+
+/// <summary>What the beneficiary types or the intervener drafts: a statement and how success will be seen.</summary>
+public sealed record ObjectiveInput(string Statement, string SuccessMeasure);
+
+public enum ObjectiveRating
+{
+    Reached,
+    PartlyReached,
+    NotReached,
+}
+
+/// <summary>An objective set by the beneficiary, rated by them at the end.</summary>
+public sealed class Objective
+{
+    private Objective()
+    {
+    }
+
+    internal Objective(ObjectiveInput input, int position)
+    {
+        Id = Guid.CreateVersion7();
+        Statement = input.Statement.Trim();
+        SuccessMeasure = input.SuccessMeasure.Trim();
+        Position = position;
+    }
+
+    public Guid Id { get; private set; }
+
+    public int Position { get; private set; }
+
+    public string Statement { get; private set; } = "";
+
+    public string SuccessMeasure { get; private set; } = "";
+
+    public ObjectiveRating? Rating { get; private set; }
+
+    internal void Rate(ObjectiveRating rating) => Rating = rating;
+}
+
+/// <summary>A draft proposed by the intervener; the beneficiary edits it before setting.</summary>
+public sealed class ObjectiveDraft
+{
+    private ObjectiveDraft()
+    {
+    }
+
+    internal ObjectiveDraft(ObjectiveInput input, int position)
+    {
+        Statement = input.Statement.Trim();
+        SuccessMeasure = input.SuccessMeasure.Trim();
+        Position = position;
+    }
+
+    public int Id { get; private set; }
+
+    public int Position { get; private set; }
+
+    public string Statement { get; private set; } = "";
+
+    public string SuccessMeasure { get; private set; } = "";
+}
+
+/// <summary>One version of the objectives, kept so that revisions never erase history.</summary>
+public sealed class ObjectiveRevision
+{
+    private ObjectiveRevision()
+    {
+    }
+
+    internal ObjectiveRevision(int number, IReadOnlyList<ObjectiveInput> objectives, DateTimeOffset setAt)
+    {
+        Number = number;
+        SetAt = setAt;
+        Objectives = objectives.Select(o => new ObjectiveInput(o.Statement.Trim(), o.SuccessMeasure.Trim())).ToList();
+    }
+
+    public int Id { get; private set; }
+
+    public int Number { get; private set; }
+
+    public DateTimeOffset SetAt { get; private set; }
+
+    public List<ObjectiveInput> Objectives { get; private set; } = [];
+}

@@ -1,0 +1,77 @@
+using CoupDePousse.Domain.Catalogue;
+using CoupDePousse.Domain.Common;
+
+namespace CoupDePousse.Domain.Interveners;
+
+/// <summary>What HR needs to match an intervener to a case: domains covered, capacity, rate.</summary>
+public sealed class IntervenerProfile
+{
+    private IntervenerProfile()
+    {
+    }
+
+    public string UserId { get; private set; } = "";
+
+    public List<CoachingDomain> Domains { get; private set; } = [];
+
+    public int MaxActiveCases { get; private set; }
+
+    public int HourlyRateCents { get; private set; }
+
+    public static Result<IntervenerProfile> Create(string userId, IEnumerable<CoachingDomain> domains, int maxActiveCases, int hourlyRateCents)
+    {
+        var profile = new IntervenerProfile { UserId = userId };
+        var result = profile.Update(domains, maxActiveCases, hourlyRateCents);
+        return result.IsSuccess ? profile : result.Error!;
+    }
+
+    public Result Update(IEnumerable<CoachingDomain> domains, int maxActiveCases, int hourlyRateCents)
+    {
+        var distinct = domains.Distinct().Order().ToList();
+        if (distinct.Count == 0)
+        {
+            return IntervenerErrors.DomainRequired;
+        }
+
+        if (maxActiveCases is < 1 or > 100)
+        {
+            return IntervenerErrors.InvalidCapacity;
+        }
+
+        if (hourlyRateCents is < 0 or > 10_000_00)
+        {
+            return IntervenerErrors.InvalidRate;
+        }
+
+        Domains = distinct;
+        MaxActiveCases = maxActiveCases;
+        HourlyRateCents = hourlyRateCents;
+        return Result.Success();
+    }
+
+    public bool Covers(IEnumerable<CoachingDomain> domains) => domains.Any(Domains.Contains);
+
+    /// <summary>Cost of some minutes at this intervener's rate, in whole cents.</summary>
+    public long CostCents(int minutes) => (long)Math.Round(HourlyRateCents * minutes / 60.0, MidpointRounding.AwayFromZero);
+}
+
+/// <summary>An intervener as HR sees them when assigning: their profile and current load.</summary>
+public sealed record IntervenerCandidate(IntervenerProfile Profile, int ActiveCases)
+{
+    public bool HasCapacity => ActiveCases < Profile.MaxActiveCases;
+}
+
+public static class IntervenerErrors
+{
+    public static readonly Error DomainRequired = new("intervener.domain_required",
+        "Un intervenant couvre au moins un domaine.",
+        "An intervener covers at least one domain.");
+
+    public static readonly Error InvalidCapacity = new("intervener.invalid_capacity",
+        "Le nombre maximal de dossiers actifs doit être compris entre 1 et 100.",
+        "The maximum of active cases must be between 1 and 100.");
+
+    public static readonly Error InvalidRate = new("intervener.invalid_rate",
+        "Le tarif horaire doit être compris entre 0 et 10 000 €.",
+        "The hourly rate must be between 0 and 10,000 €.");
+}

@@ -1,0 +1,132 @@
+using CoupDePousse.Domain.Cases;
+using CoupDePousse.Domain.Catalogue;
+using CoupDePousse.Domain.Common;
+using CoupDePousse.Domain.Interveners;
+
+namespace CoupDePousse.Tests.TestSupport;
+
+/// <summary>Cases at each step of their lifecycle, reached through the domain's own operations.</summary>
+public static class CaseBuilder
+{
+    public const string BeneficiaryId = "beneficiary-1";
+    public const string ManagerId = "manager-1";
+    public const string OtherManagerId = "manager-2";
+    public const string HrId = "hr-1";
+    public const string IntervenerId = "intervener-1";
+    public const string OtherIntervenerId = "intervener-2";
+    public const string AdminId = "admin-1";
+
+    public static readonly DateTimeOffset Now = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
+    public static readonly DateOnly Today = DateOnly.FromDateTime(Now.UtcDateTime);
+
+    public static Actor Beneficiary => Actor.Beneficiary(BeneficiaryId);
+
+    public static Actor Manager => Actor.Manager(ManagerId);
+
+    public static Actor OtherManager => Actor.Manager(OtherManagerId);
+
+    public static Actor Hr => Actor.Hr(HrId);
+
+    public static Actor Intervener => Actor.Intervener(IntervenerId);
+
+    public static Actor OtherIntervener => Actor.Intervener(OtherIntervenerId);
+
+    public static Actor Admin => Actor.Admin(AdminId);
+
+    public static BeneficiaryRef BeneficiaryRef => new(BeneficiaryId, ManagerId);
+
+    public static CaseProposal Proposal(params CoachingDomain[] domains) => new(
+        domains.Length == 0 ? [CoachingDomain.ManagementAndCommunication] : domains,
+        domains.Length == 0 ? ["difficult-conversations"] : [],
+        "Première prise de poste de manager, des entretiens de recadrage à conduire.",
+        "Dans le mois",
+        OfferChecklistConfirmed: true);
+
+    public static IntervenerCandidate Candidate(string userId = IntervenerId, int activeCases = 0, int capacity = 5, params CoachingDomain[] domains) =>
+        new(IntervenerProfile.Create(userId, domains.Length == 0 ? [CoachingDomain.ManagementAndCommunication] : domains, capacity, 120_00).Value, activeCases);
+
+    public static IReadOnlyList<ObjectiveInput> Objectives { get; } =
+    [
+        new("Conduire mes entretiens de recadrage sereinement", "Deux entretiens tenus sans perdre le fil"),
+        new("Organiser les réunions d'équipe", "Un ordre du jour envoyé chaque semaine"),
+    ];
+
+    public static CoachingCase Proposed(BudgetBounds? bounds = null) =>
+        CoachingCase.Propose(Manager, BeneficiaryRef, Proposal(), bounds ?? BudgetBounds.Default, Now).Value;
+
+    public static CoachingCase WithIntervener()
+    {
+        var coachingCase = Proposed();
+        coachingCase.AssignIntervener(Hr, Candidate(), Now).ShouldSucceed();
+        return coachingCase;
+    }
+
+    public static CoachingCase InPreliminaryInterview()
+    {
+        var coachingCase = WithIntervener();
+        coachingCase.AgreeToMeet(Beneficiary, Now).ShouldSucceed();
+        return coachingCase;
+    }
+
+    public static CoachingCase InterviewHeld()
+    {
+        var coachingCase = InPreliminaryInterview();
+        coachingCase.RecordInterview(Intervener, Today, 60, Now).ShouldSucceed();
+        return coachingCase;
+    }
+
+    public static CoachingCase Continued()
+    {
+        var coachingCase = InterviewHeld();
+        coachingCase.Continue(Beneficiary, Now).ShouldSucceed();
+        return coachingCase;
+    }
+
+    public static CoachingCase UnderDiscussion()
+    {
+        var coachingCase = Continued();
+        coachingCase.RecordVerdict(Intervener, AcceptanceCriterion.PersonInvolved, false, "Peu d'implication pour l'instant", Now).ShouldSucceed();
+        return coachingCase;
+    }
+
+    public static CoachingCase Accepted()
+    {
+        var coachingCase = Continued();
+        ValidateAll(coachingCase, Party.Company);
+        ValidateAll(coachingCase, Party.Intervener);
+        return coachingCase;
+    }
+
+    public static CoachingCase ObjectivesSet()
+    {
+        var coachingCase = Accepted();
+        coachingCase.SetObjectives(Beneficiary, Objectives, Now).ShouldSucceed();
+        return coachingCase;
+    }
+
+    public static CoachingCase InSessions(int minutes = 60)
+    {
+        var coachingCase = ObjectivesSet();
+        coachingCase.LogSession(Intervener, Today, minutes, SessionMode.OnSite, Now).ShouldSucceed();
+        return coachingCase;
+    }
+
+    public static CoachingCase Closed()
+    {
+        var coachingCase = InSessions();
+        coachingCase.Close(Intervener, "Objectifs travaillés en trois séances.", Now).ShouldSucceed();
+        return coachingCase;
+    }
+
+    public static void ValidateAll(CoachingCase coachingCase, Party party)
+    {
+        var actor = party == Party.Company ? Hr : Intervener;
+        foreach (var criterion in AcceptanceCriteria.OwnedBy(party))
+        {
+            coachingCase.RecordVerdict(actor, criterion, true, null, Now).ShouldSucceed();
+        }
+    }
+
+    public static void ShouldSucceed(this Result result) =>
+        result.IsSuccess.Should().BeTrue(because: "the builder's step must succeed, but got {0}", result.Error);
+}
