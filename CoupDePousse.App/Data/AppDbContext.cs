@@ -1,0 +1,51 @@
+using CoupDePousse.App.Features.Administration;
+using CoupDePousse.Domain.Cases;
+using CoupDePousse.Domain.Catalogue;
+using CoupDePousse.Domain.Common;
+using CoupDePousse.Domain.Interveners;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace CoupDePousse.App.Data;
+
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<CoachingCase> Cases => Set<CoachingCase>();
+
+    /// <summary>Private notes: read only through <see cref="Features.Sessions.SessionService"/>, which checks the author.</summary>
+    public DbSet<SessionNote> SessionNotes => Set<SessionNote>();
+
+    public DbSet<IntervenerProfile> IntervenerProfiles => Set<IntervenerProfile>();
+
+    public DbSet<BudgetSettings> BudgetSettings => Set<BudgetSettings>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in the database and safe when members are reordered.
+        configurationBuilder.Properties<CaseState>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<CaseOutcome>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<CaseTrigger>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Role>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Party>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<AcceptanceCriterion>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<ObjectiveRating>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<SessionMode>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ExtensionStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ReferralKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<CoachingDomain>().HaveConversion<string>().HaveMaxLength(32);
+
+        // SQLite cannot order or compare DateTimeOffset; stored as sortable binary it can.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+}

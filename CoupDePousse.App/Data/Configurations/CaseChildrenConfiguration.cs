@@ -1,0 +1,92 @@
+using CoupDePousse.Domain.Cases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CoupDePousse.App.Data.Configurations;
+
+internal sealed class CriterionVerdictConfiguration : IEntityTypeConfiguration<CriterionVerdict>
+{
+    public void Configure(EntityTypeBuilder<CriterionVerdict> builder)
+    {
+        builder.ToTable("CriterionVerdicts");
+        builder.Property(v => v.Comment).HasMaxLength(1000);
+        builder.Property(v => v.RecordedBy).HasMaxLength(450);
+    }
+}
+
+internal sealed class ObjectiveConfiguration : IEntityTypeConfiguration<Objective>
+{
+    public void Configure(EntityTypeBuilder<Objective> builder)
+    {
+        builder.ToTable("Objectives");
+        builder.Property(o => o.Id).ValueGeneratedNever();
+        builder.Property(o => o.Statement).HasMaxLength(500);
+        builder.Property(o => o.SuccessMeasure).HasMaxLength(500);
+    }
+}
+
+internal sealed class ObjectiveDraftConfiguration : IEntityTypeConfiguration<ObjectiveDraft>
+{
+    public void Configure(EntityTypeBuilder<ObjectiveDraft> builder)
+    {
+        builder.ToTable("ObjectiveDrafts");
+        builder.Property(o => o.Statement).HasMaxLength(500);
+        builder.Property(o => o.SuccessMeasure).HasMaxLength(500);
+    }
+}
+
+internal sealed class ObjectiveRevisionConfiguration : IEntityTypeConfiguration<ObjectiveRevision>
+{
+    public void Configure(EntityTypeBuilder<ObjectiveRevision> builder)
+    {
+        builder.ToTable("ObjectiveRevisions");
+        builder.OwnsMany(r => r.Objectives, objective => objective.ToJson());
+    }
+}
+
+internal sealed class CoachingSessionConfiguration : IEntityTypeConfiguration<CoachingSession>
+{
+    public void Configure(EntityTypeBuilder<CoachingSession> builder)
+    {
+        builder.ToTable("Sessions");
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.LoggedBy).HasMaxLength(450);
+    }
+}
+
+internal sealed class BudgetExtensionConfiguration : IEntityTypeConfiguration<BudgetExtension>
+{
+    public void Configure(EntityTypeBuilder<BudgetExtension> builder)
+    {
+        builder.ToTable("BudgetExtensions");
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.Reason).HasMaxLength(1000);
+        builder.Property(e => e.RequestedBy).HasMaxLength(450);
+        builder.Property(e => e.DecidedBy).HasMaxLength(450);
+    }
+}
+
+internal sealed class TransitionRecordConfiguration : IEntityTypeConfiguration<TransitionRecord>
+{
+    public void Configure(EntityTypeBuilder<TransitionRecord> builder)
+    {
+        builder.ToTable("TransitionRecords");
+        builder.Property(t => t.UserId).HasMaxLength(450);
+        builder.Property(t => t.Reason).HasMaxLength(500);
+        builder.Ignore(t => t.ChangedState);
+    }
+}
+
+/// <summary>Notes live in their own table with no navigation from the case: loading a case never loads them.</summary>
+internal sealed class SessionNoteConfiguration : IEntityTypeConfiguration<SessionNote>
+{
+    public void Configure(EntityTypeBuilder<SessionNote> builder)
+    {
+        builder.ToTable("SessionNotes");
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.Property(n => n.AuthorId).HasMaxLength(450);
+        builder.Property(n => n.Text).HasMaxLength(10_000);
+        builder.HasOne<CoachingSession>().WithMany().HasForeignKey(n => n.SessionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(n => new { n.CaseId, n.AuthorId });
+    }
+}

@@ -1,0 +1,54 @@
+using CoupDePousse.Domain.Cases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CoupDePousse.App.Data.Configurations;
+
+internal sealed class CoachingCaseConfiguration : IEntityTypeConfiguration<CoachingCase>
+{
+    public void Configure(EntityTypeBuilder<CoachingCase> builder)
+    {
+        builder.ToTable("Cases");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+
+        // SQLite has no rowversion: the domain bumps Version on every change and EF checks it on save.
+        builder.Property(c => c.Version).IsConcurrencyToken();
+
+        builder.Property(c => c.BeneficiaryId).HasMaxLength(450).IsRequired();
+        builder.Property(c => c.ProposedById).HasMaxLength(450).IsRequired();
+        builder.Property(c => c.IntervenerId).HasMaxLength(450);
+        builder.Property(c => c.Description).HasMaxLength(CaseProposal.DescriptionMaxLength).IsRequired();
+        builder.Property(c => c.WishedTiming).HasMaxLength(CaseProposal.TimingMaxLength).IsRequired();
+        builder.Property(c => c.ClosingSummary).HasMaxLength(CoachingCase.TextMaxLength);
+        builder.Property(c => c.Domains);
+        builder.Property(c => c.TopicCodes);
+
+        builder.OwnsOne(c => c.Interview, interview =>
+        {
+            interview.Property(i => i.Date).HasColumnName("InterviewDate");
+            interview.Property(i => i.DurationMinutes).HasColumnName("InterviewMinutes");
+        });
+        builder.OwnsOne(c => c.Referral, referral =>
+        {
+            referral.Property(r => r.Kind).HasColumnName("ReferralKind");
+            referral.Property(r => r.Note).HasColumnName("ReferralNote").HasMaxLength(1000);
+        });
+
+        builder.Ignore(c => c.Hours);
+        builder.Ignore(c => c.PendingExtension);
+
+        builder.HasMany(c => c.Verdicts).WithOne().HasForeignKey("CaseId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Objectives).WithOne().HasForeignKey("CaseId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.ObjectiveDrafts).WithOne().HasForeignKey("CaseId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.ObjectiveRevisions).WithOne().HasForeignKey("CaseId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Sessions).WithOne().HasForeignKey("CaseId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Extensions).WithOne().HasForeignKey("CaseId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.History).WithOne().HasForeignKey("CaseId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+
+        builder.HasIndex(c => c.BeneficiaryId);
+        builder.HasIndex(c => c.IntervenerId);
+        builder.HasIndex(c => c.ProposedById);
+        builder.HasIndex(c => c.State);
+    }
+}

@@ -1,0 +1,104 @@
+using CoupDePousse.App.Data;
+using CoupDePousse.App.Features.Administration;
+using CoupDePousse.App.Features.Common;
+using CoupDePousse.Domain.Cases;
+using CoupDePousse.Domain.Common;
+using CoupDePousse.Domain.Interveners;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoupDePousse.App.Features.Cases;
+
+/// <summary>
+/// Runs one command on one case: load it in a short-lived context, refuse it as "not found" when the
+/// actor may not reach it, refuse it when the case changed since the actor saw it, call the domain,
+/// save under the case's concurrency token. Every refusal is logged without any case text.
+/// </summary>
+public sealed class CaseCommandRunner(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ILogger<CaseCommandRunner> logger)
+{
+    public async Task<Result> RunAsync(Actor actor, Guid caseId, int expectedVersion, CaseCommand command, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var coachingCase = await db.LoadCaseAsync(caseId, cancellationToken);
+        if (coachingCase is null || !CaseVisibility.For(actor, coachingCase).CanReach)
+        {
+            return Refuse(actor, caseId, command, AppErrors.NotFound);
+        }
+
+        if (coachingCase.Version != expectedVersion)
+        {
+            return Refuse(actor, caseId, command, CaseErrors.Concurrency);
+        }
+
+        var now = clock.GetUtcNow();
+        var result = await ApplyAsync(db, coachingCase, actor, command, now, cancellationToken);
+        if (result.IsFailure)
+        {
+            return Refuse(actor, caseId, command, result.Error!);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Refuse(actor, caseId, command, CaseErrors.Concurrency);
+        }
+
+        logger.LogInformation("{Trigger} on case {CaseId} by user {UserId} ({Role})", command.Trigger, caseId, actor.UserId, actor.Role);
+        return Result.Success();
+    }
+
+    private static async Task<Result> ApplyAsync(AppDbContext db, CoachingCase c, Actor actor, CaseCommand command, DateTimeOffset now, CancellationToken cancellationToken) =>
+        command switch
+        {
+            AssignIntervenerCommand assign => await AssignAsync(db, c, actor, assign.IntervenerId, now, cancellationToken),
+            SetBudgetCommand budget => c.SetBudget(actor, budget.Minutes, await db.BudgetBoundsAsync(cancellationToken), now),
+            AgreeToMeetCommand => c.AgreeToMeet(actor, now),
+            DeclineCommand => c.Decline(actor, now),
+            WithdrawCommand => c.Withdraw(actor, now),
+            CancelCommand cancel => c.Cancel(actor, cancel.Reason, now),
+            RecordInterviewCommand interview => c.RecordInterview(actor, interview.Date, interview.DurationMinutes, now),
+            ContinueCommand => c.Continue(actor, now),
+            StopCommand => c.Stop(actor, now),
+            RecordVerdictCommand verdict => c.RecordVerdict(actor, verdict.Criterion, verdict.Validated, verdict.Comment, now),
+            RuleAcceptCommand => c.RuleAccept(actor, now),
+            RuleDeclineCommand => c.RuleDecline(actor, now),
+            ExcludeCommand exclude => c.Exclude(actor, new Referral(exclude.Kind, exclude.Note ?? ""), now),
+            DraftObjectivesCommand drafts => c.DraftObjectives(actor, drafts.Objectives, now),
+            SetObjectivesCommand objectives => c.SetObjectives(actor, objectives.Objectives, now),
+            ShareObjectivesCommand share => c.ShareObjectives(actor, share.Share, now),
+            RateObjectivesCommand ratings => c.RateObjectives(actor, ratings.Ratings, now),
+            LogSessionCommand session => c.LogSession(actor, session.Date, session.DurationMinutes, session.Mode, now),
+            RequestExtensionCommand extension => c.RequestExtension(actor, extension.Minutes, extension.Reason, now),
+            ApproveExtensionCommand => c.ApproveExtension(actor, now),
+            RejectExtensionCommand => c.RejectExtension(actor, now),
+            CloseCommand close => c.Close(actor, close.Summary, now),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown case command"),
+        };
+
+    private static async Task<Result> AssignAsync(AppDbContext db, CoachingCase c, Actor actor, string intervenerId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // Who may assign is the domain's rule; checked first so that a refused role learns nothing about interveners.
+        var allowed = c.CanPerform(actor, CaseTrigger.AssignIntervener);
+        if (allowed.IsFailure)
+        {
+            return allowed;
+        }
+
+        var profile = await db.IntervenerProfiles.SingleOrDefaultAsync(p => p.UserId == intervenerId, cancellationToken);
+        if (profile is null)
+        {
+            return AppErrors.NotAnIntervener;
+        }
+
+        var activeCases = await db.Cases.Active().CountAsync(x => x.IntervenerId == intervenerId && x.Id != c.Id, cancellationToken);
+        return c.AssignIntervener(actor, new IntervenerCandidate(profile, activeCases), now);
+    }
+
+    private Result Refuse(Actor actor, Guid caseId, CaseCommand command, Error error)
+    {
+        logger.LogWarning("Refused {Trigger} on case {CaseId} for user {UserId} ({Role}): {Code}", command.Trigger, caseId, actor.UserId, actor.Role, error.Code);
+        return error;
+    }
+}

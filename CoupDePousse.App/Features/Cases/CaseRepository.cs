@@ -1,0 +1,32 @@
+using CoupDePousse.App.Data;
+using CoupDePousse.Domain.Cases;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoupDePousse.App.Features.Cases;
+
+internal static class CaseRepository
+{
+    /// <summary>The whole aggregate, tracked. Session notes are not part of it and never load with it.</summary>
+    public static Task<CoachingCase?> LoadCaseAsync(this AppDbContext db, Guid id, CancellationToken cancellationToken = default) =>
+        db.Cases
+            .Include(c => c.Verdicts)
+            .Include(c => c.Objectives)
+            .Include(c => c.ObjectiveDrafts)
+            .Include(c => c.ObjectiveRevisions)
+            .Include(c => c.Sessions)
+            .Include(c => c.Extensions)
+            .Include(c => c.History)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+
+    /// <summary>Display names of the given users, for read models.</summary>
+    public static async Task<Dictionary<string, string>> NamesAsync(this AppDbContext db, IEnumerable<string?> userIds, CancellationToken cancellationToken = default)
+    {
+        var ids = userIds.OfType<string>().Distinct().ToList();
+        return await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+    }
+
+    /// <summary>Cases that still occupy an intervener's capacity.</summary>
+    public static IQueryable<CoachingCase> Active(this IQueryable<CoachingCase> cases) =>
+        cases.Where(c => c.State != CaseState.Closed && c.State != CaseState.Declined && c.State != CaseState.Cancelled);
+}

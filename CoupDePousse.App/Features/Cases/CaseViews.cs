@@ -1,0 +1,106 @@
+using CoupDePousse.Domain.Cases;
+using CoupDePousse.Domain.Catalogue;
+using CoupDePousse.Domain.Common;
+
+namespace CoupDePousse.App.Features.Cases;
+
+/// <summary>
+/// A case as one role may see it. Each role gets its own type: a field a role may not see is absent
+/// from its type, never present and empty.
+/// </summary>
+public abstract record CaseView(Guid Id, string BeneficiaryName, DateTimeOffset ProposedAt);
+
+/// <summary>A manager's view of their own proposal: who, when, and a coarse status. Nothing of the content.</summary>
+public sealed record ProposerCaseView(Guid Id, string BeneficiaryName, DateTimeOffset ProposedAt, CoarseStatus Status)
+    : CaseView(Id, BeneficiaryName, ProposedAt);
+
+/// <summary>What every involved party sees: the request, the state, the hours, the history.</summary>
+public sealed record CaseHeader(
+    int Version,
+    CaseState State,
+    CaseOutcome? Outcome,
+    DateTimeOffset StateEnteredAt,
+    string ProposedByName,
+    IReadOnlyList<CoachingDomain> Domains,
+    IReadOnlyList<string> TopicCodes,
+    string Description,
+    string WishedTiming,
+    string? IntervenerName,
+    PreliminaryInterviewRecord? Interview,
+    bool BeneficiaryContinued,
+    HoursBudget Hours,
+    IReadOnlyList<SessionView> Sessions,
+    IReadOnlyList<ExtensionView> Extensions,
+    IReadOnlyList<HistoryEntry> History,
+    IReadOnlyList<CaseTrigger> AvailableActions);
+
+public sealed record SessionView(Guid Id, DateOnly Date, int DurationMinutes, SessionMode Mode);
+
+public sealed record ExtensionView(Guid Id, int Minutes, string Reason, ExtensionStatus Status, DateTimeOffset RequestedAt);
+
+public sealed record HistoryEntry(DateTimeOffset At, string ActorName, Role Role, CaseState From, CaseState To, CaseTrigger Trigger, string? Reason);
+
+/// <summary>A verdict with its comment: for the beneficiary and the intervener, and HR on its own side.</summary>
+public sealed record VerdictView(AcceptanceCriterion Criterion, Party Party, bool Validated, string? Comment);
+
+/// <summary>A verdict without any comment text: how HR sees the intervener's side.</summary>
+public sealed record VerdictOutcomeView(AcceptanceCriterion Criterion, Party Party, bool Validated);
+
+public sealed record ObjectiveView(Guid Id, string Statement, string SuccessMeasure, ObjectiveRating? Rating);
+
+public sealed record ObjectiveRevisionView(int Number, DateTimeOffset SetAt, IReadOnlyList<ObjectiveInput> Objectives);
+
+/// <summary>The beneficiary's and the intervener's view: everything but private notes.</summary>
+public sealed record EngagementCaseView(
+    Guid Id,
+    string BeneficiaryName,
+    DateTimeOffset ProposedAt,
+    CaseRelation Relation,
+    CaseHeader Header,
+    IReadOnlyList<VerdictView> Verdicts,
+    bool? CompanyRuling,
+    bool? IntervenerRuling,
+    IReadOnlyList<ObjectiveView> Objectives,
+    IReadOnlyList<ObjectiveInput> ObjectiveDrafts,
+    IReadOnlyList<ObjectiveRevisionView> ObjectiveRevisions,
+    bool ObjectivesShared,
+    Referral? Referral,
+    string? ClosingSummary)
+    : CaseView(Id, BeneficiaryName, ProposedAt);
+
+/// <summary>
+/// HR's view: company verdicts with comments, the intervener's verdicts without, cost, and the
+/// objectives only when the beneficiary shared them. No referral, no closing summary, no notes.
+/// </summary>
+public sealed record CompanyCaseView(
+    Guid Id,
+    string BeneficiaryName,
+    DateTimeOffset ProposedAt,
+    string? Department,
+    CaseHeader Header,
+    IReadOnlyList<VerdictView> CompanyVerdicts,
+    IReadOnlyList<VerdictOutcomeView> IntervenerVerdicts,
+    bool? CompanyRuling,
+    bool? IntervenerRuling,
+    long CostCents,
+    bool ObjectivesShared,
+    IReadOnlyList<ObjectiveView> SharedObjectives)
+    : CaseView(Id, BeneficiaryName, ProposedAt);
+
+/// <summary>One row of "my cases" for a beneficiary or an intervener.</summary>
+public sealed record CaseListItem(
+    Guid Id,
+    string BeneficiaryName,
+    string? IntervenerName,
+    CaseState State,
+    IReadOnlyList<CoachingDomain> Domains,
+    DateTimeOffset ProposedAt,
+    DateTimeOffset StateEnteredAt,
+    int UsedMinutes,
+    int BudgetMinutes);
+
+/// <summary>One row of a manager's proposals: coarse status only.</summary>
+public sealed record ProposalListItem(Guid Id, string BeneficiaryName, DateTimeOffset ProposedAt, CoarseStatus Status);
+
+/// <summary>A person a proposer may choose as beneficiary.</summary>
+public sealed record PersonOption(string Id, string DisplayName, string? Department);

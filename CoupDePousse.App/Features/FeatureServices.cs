@@ -1,0 +1,21 @@
+using CoupDePousse.App.Features.Administration;
+using CoupDePousse.App.Features.Cases;
+using CoupDePousse.App.Features.Pipeline;
+using CoupDePousse.App.Features.Sessions;
+
+namespace CoupDePousse.App.Features;
+
+public static class FeatureServices
+{
+    /// <summary>The application services, one per feature; each opens its own short-lived contexts.</summary>
+    public static IServiceCollection AddFeatureServices(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<CaseCommandRunner>();
+        services.AddScoped<CaseService>();
+        services.AddScoped<SessionService>();
+        services.AddScoped<PipelineService>();
+        services.AddScoped<AdministrationService>();
+        return services;
+    }
+}

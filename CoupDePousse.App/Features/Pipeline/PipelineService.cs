@@ -1,0 +1,164 @@
+using CoupDePousse.App.Data;
+using CoupDePousse.App.Features.Cases;
+using CoupDePousse.App.Features.Common;
+using CoupDePousse.Domain.Cases;
+using CoupDePousse.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoupDePousse.App.Features.Pipeline;
+
+/// <summary>HR's steering: the pipeline with its figures, and the interveners who fit a case.</summary>
+public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ILogger<PipelineService> logger)
+{
+    public async Task<Result<PipelineOverview>> GetOverviewAsync(Actor actor, PipelineFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var allowed = logger.RequireRole(actor, "ReadPipeline", Role.HR);
+        if (allowed.IsFailure)
+        {
+            return allowed.Error!;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var cases = Filter(db, filter);
+        var total = await cases.CountAsync(cancellationToken);
+        var pageCases = await WithWaitingFacts(cases).OrderByDescending(c => c.StateEnteredAt)
+            .Skip(page.Skip).Take(page.SafePageSize).ToListAsync(cancellationToken);
+
+        var people = await db.Users.AsNoTracking().Select(u => new { u.Id, u.DisplayName, u.Department }).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var rates = await db.IntervenerProfiles.AsNoTracking().ToDictionaryAsync(p => p.UserId, p => p.HourlyRateCents, cancellationToken);
+        var now = clock.GetUtcNow();
+
+        var rows = pageCases.Select(c =>
+        {
+            var hours = c.Hours;
+            return new PipelineRow(
+                c.Id,
+                people.GetValueOrDefault(c.BeneficiaryId)?.DisplayName ?? "?",
+                people.GetValueOrDefault(c.BeneficiaryId)?.Department,
+                c.State,
+                c.Outcome,
+                c.Domains,
+                c.IntervenerId is null ? null : people.GetValueOrDefault(c.IntervenerId)?.DisplayName,
+                c.WaitingOn(),
+                c.StateEnteredAt,
+                (int)(now - c.StateEnteredAt).TotalDays,
+                hours.UsedMinutes,
+                hours.TotalMinutes,
+                Money.CostCents(c.IntervenerId is null ? 0 : rates.GetValueOrDefault(c.IntervenerId), hours.UsedMinutes));
+        }).ToList();
+
+        var statistics = SmallGroups.CanShow(total)
+            ? await StatisticsAsync(db, cases, total, people.ToDictionary(p => p.Key, p => p.Value.Department), rates, cancellationToken)
+            : null;
+
+        var departments = people.Values.Select(p => p.Department).OfType<string>().Distinct().Order().ToList();
+        var interveners = await db.IntervenerProfiles.AsNoTracking().Select(p => p.UserId).ToListAsync(cancellationToken);
+        var intervenerOptions = interveners.Select(id => new IntervenerFilterOption(id, people.GetValueOrDefault(id)?.DisplayName ?? "?"))
+            .OrderBy(i => i.Name).ToList();
+
+        return new PipelineOverview(total, statistics, new PagedResult<PipelineRow>(rows, total, page.SafePage, page.SafePageSize), departments, intervenerOptions);
+    }
+
+    /// <summary>Interveners who cover one of the case's domains and have room, least loaded first.</summary>
+    public async Task<Result<IReadOnlyList<IntervenerOption>>> CandidatesAsync(Actor actor, Guid caseId, CancellationToken cancellationToken = default)
+    {
+        var allowed = logger.RequireRole(actor, "ListCandidates", Role.HR);
+        if (allowed.IsFailure)
+        {
+            return allowed.Error!;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var domains = await db.Cases.Where(c => c.Id == caseId).Select(c => c.Domains).SingleOrDefaultAsync(cancellationToken);
+        if (domains is null)
+        {
+            return AppErrors.NotFound;
+        }
+
+        var profiles = await db.IntervenerProfiles.AsNoTracking().ToListAsync(cancellationToken);
+        var loads = await db.Cases.Active().Where(c => c.IntervenerId != null && c.Id != caseId)
+            .GroupBy(c => c.IntervenerId!).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var names = await db.NamesAsync(profiles.Select(p => p.UserId), cancellationToken);
+
+        IReadOnlyList<IntervenerOption> options = profiles
+            .Where(p => p.Covers(domains) && loads.GetValueOrDefault(p.UserId) < p.MaxActiveCases)
+            .Select(p => new IntervenerOption(p.UserId, names.GetValueOrDefault(p.UserId, "?"), p.Domains, loads.GetValueOrDefault(p.UserId), p.MaxActiveCases, p.HourlyRateCents))
+            .OrderBy(o => (double)o.ActiveCases / o.MaxActiveCases).ThenBy(o => o.Name)
+            .ToList();
+        return Result.Success(options);
+    }
+
+    private static IQueryable<CoachingCase> Filter(AppDbContext db, PipelineFilter filter)
+    {
+        var cases = db.Cases.AsNoTracking();
+        if (filter.State is { } state)
+        {
+            cases = cases.Where(c => c.State == state);
+        }
+
+        if (filter.Domain is { } domain)
+        {
+            cases = cases.Where(c => c.Domains.Contains(domain));
+        }
+
+        if (!string.IsNullOrEmpty(filter.IntervenerId))
+        {
+            cases = cases.Where(c => c.IntervenerId == filter.IntervenerId);
+        }
+
+        if (!string.IsNullOrEmpty(filter.Department))
+        {
+            cases = cases.Where(c => db.Users.Any(u => u.Id == c.BeneficiaryId && u.Department == filter.Department));
+        }
+
+        return cases;
+    }
+
+    // Only what "waiting on whom" and the hours need; never objectives, notes or comments.
+    private static IQueryable<CoachingCase> WithWaitingFacts(IQueryable<CoachingCase> cases) =>
+        cases.Include(c => c.Verdicts).Include(c => c.Extensions).Include(c => c.Sessions).AsSplitQuery();
+
+    private static async Task<PipelineStatistics> StatisticsAsync(
+        AppDbContext db,
+        IQueryable<CoachingCase> cases,
+        int total,
+        IReadOnlyDictionary<string, string?> departments,
+        IReadOnlyDictionary<string, int> rates,
+        CancellationToken cancellationToken)
+    {
+        var byState = await cases.GroupBy(c => c.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var byOutcome = await cases.Where(c => c.Outcome != null).GroupBy(c => c.Outcome!.Value)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var active = await WithWaitingFacts(cases.Active()).ToListAsync(cancellationToken);
+        var waiting = active.Select(c => c.WaitingOn()).OfType<WaitingParty>()
+            .GroupBy(w => w).ToDictionary(g => g.Key, g => g.Count());
+
+        var figures = await cases.Select(c => new
+        {
+            c.BeneficiaryId,
+            c.IntervenerId,
+            c.State,
+            Used = c.Sessions.Sum(s => s.DurationMinutes),
+            Budget = c.BudgetMinutes + c.Extensions.Where(e => e.Status == ExtensionStatus.Approved).Sum(e => e.Minutes),
+        }).ToListAsync(cancellationToken);
+
+        var byDepartment = figures
+            .GroupBy(f => departments.GetValueOrDefault(f.BeneficiaryId) ?? "—")
+            .OrderBy(g => g.Key)
+            .Select(g => SmallGroups.CanShow(g.Count())
+                ? new DepartmentStatistics(g.Key, true, g.Count(), g.Count(f => f.State.IsActive()), g.Count(f => f.State == CaseState.Closed))
+                : new DepartmentStatistics(g.Key, false, null, null, null))
+            .ToList();
+
+        return new PipelineStatistics(
+            total,
+            byState,
+            byOutcome,
+            waiting,
+            figures.Sum(f => f.Used),
+            figures.Sum(f => f.Budget),
+            figures.Sum(f => Money.CostCents(f.IntervenerId is null ? 0 : rates.GetValueOrDefault(f.IntervenerId), f.Used)),
+            byDepartment);
+    }
+}
