@@ -1,0 +1,168 @@
+using CoupDePousse.App.Data;
+using CoupDePousse.App.Features.Cases;
+using CoupDePousse.App.Features.Pipeline;
+using CoupDePousse.App.Features.Sessions;
+using CoupDePousse.App.Security;
+using CoupDePousse.Domain.Cases;
+using CoupDePousse.Domain.Catalogue;
+using CoupDePousse.Domain.Interveners;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using static CoupDePousse.Tests.TestSupport.CaseBuilder;
+
+namespace CoupDePousse.Tests.TestSupport;
+
+/// <summary>
+/// A real SQLite database file, migrated like production, holding the builder's people
+/// (same ids as <see cref="CaseBuilder"/>), and the application services wired on it.
+/// </summary>
+public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDisposable
+{
+    public const string OtherBeneficiaryId = "beneficiary-2";
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "coupdepousse-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly DbContextOptions<AppDbContext> _options;
+
+    private TestDatabase()
+    {
+        Directory.CreateDirectory(_directory);
+        _options = new DbContextOptionsBuilder<AppDbContext>()
+            .UseSqlite($"Data Source={Path.Combine(_directory, "test.db")}")
+            .Options;
+        Clock = new FakeTimeProvider(Now);
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public RecordingLoggerProvider Logs { get; } = new();
+
+    public static async Task<TestDatabase> CreateAsync()
+    {
+        var database = new TestDatabase();
+        await using var db = database.CreateDbContext();
+        await db.Database.MigrateAsync();
+        await database.SeedPeopleAsync(db);
+        return database;
+    }
+
+    public AppDbContext CreateDbContext() => new(_options);
+
+    public CaseService Cases() => new(this, Runner(), Clock, Logger<CaseService>());
+
+    public SessionService Sessions() => new(this, Runner(), Clock, Logger<SessionService>());
+
+    public PipelineService Pipeline() => new(this, Clock, Logger<PipelineService>());
+
+    private CaseCommandRunner Runner() => new(this, Clock, Logger<CaseCommandRunner>());
+
+    public ILogger<T> Logger<T>() => new Logger<T>(new LoggerFactory([Logs]));
+
+    /// <summary>Stores a case built in memory by the domain, as if it had lived in the app.</summary>
+    public async Task<CoachingCase> SaveAsync(CoachingCase coachingCase)
+    {
+        await using var db = CreateDbContext();
+        db.Cases.Add(coachingCase);
+        await db.SaveChangesAsync();
+        return coachingCase;
+    }
+
+    public async Task<CoachingCase> LoadAsync(Guid id)
+    {
+        await using var db = CreateDbContext();
+        return await db.LoadCaseAsync(id) ?? throw new InvalidOperationException($"Case {id} not found");
+    }
+
+    private async Task SeedPeopleAsync(AppDbContext db)
+    {
+        var roles = Roles.All.ToDictionary(r => r, r => new IdentityRole(r) { NormalizedName = r.ToUpperInvariant() });
+        db.Roles.AddRange(roles.Values);
+        (string Id, string Name, string Role, string? Manager, string? Department)[] people =
+        [
+            (BeneficiaryId, "Bénédicte Bénéficiaire", Roles.Beneficiary, ManagerId, "Logistique"),
+            (OtherBeneficiaryId, "Octave Autre", Roles.Beneficiary, OtherManagerId, "Ventes"),
+            (ManagerId, "Marc Manager", Roles.Manager, null, "Logistique"),
+            (OtherManagerId, "Mona Manager", Roles.Manager, null, "Ventes"),
+            (HrId, "Hélène RH", Roles.HR, null, "RH"),
+            (IntervenerId, "Inès Intervenante", Roles.Intervener, null, null),
+            (OtherIntervenerId, "Igor Intervenant", Roles.Intervener, null, null),
+            (AdminId, "Adam Admin", Roles.Admin, null, null),
+        ];
+        foreach (var person in people)
+        {
+            var email = person.Id + "@test.local";
+            db.Users.Add(new ApplicationUser
+            {
+                Id = person.Id,
+                UserName = email,
+                NormalizedUserName = email.ToUpperInvariant(),
+                Email = email,
+                NormalizedEmail = email.ToUpperInvariant(),
+                DisplayName = person.Name,
+                ManagerId = person.Manager,
+                Department = person.Department,
+                SecurityStamp = Guid.NewGuid().ToString(),
+            });
+            db.UserRoles.Add(new IdentityUserRole<string> { UserId = person.Id, RoleId = roles[person.Role].Id });
+        }
+
+        db.IntervenerProfiles.Add(IntervenerProfile.Create(IntervenerId, [CoachingDomain.ManagementAndCommunication, CoachingDomain.StrategyAndTactics], 5, 120_00).Value);
+        db.IntervenerProfiles.Add(IntervenerProfile.Create(OtherIntervenerId, [CoachingDomain.StressAndEmotions], 5, 100_00).Value);
+        await db.SaveChangesAsync();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp file is harmless.
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Keeps every log line, to check what refused calls write (and what they must not).</summary>
+public sealed class RecordingLoggerProvider : ILoggerProvider
+{
+    private readonly List<(LogLevel Level, string Message)> _entries = [];
+
+    public IReadOnlyList<(LogLevel Level, string Message)> Entries
+    {
+        get
+        {
+            lock (_entries)
+            {
+                return _entries.ToList();
+            }
+        }
+    }
+
+    public ILogger CreateLogger(string categoryName) => new RecordingLogger(this);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class RecordingLogger(RecordingLoggerProvider provider) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (provider._entries)
+            {
+                provider._entries.Add((logLevel, formatter(state, exception)));
+            }
+        }
+    }
+}
