@@ -2,8 +2,14 @@ using Microsoft.AspNetCore.Identity;
 
 namespace CoupDePousse.App.Data;
 
-// Add profile data for application users by adding properties to the ApplicationUser class
 public class ApplicationUser : IdentityUser
 {
-}
+    [PersonalData]
+    public required string DisplayName { get; set; }
 
+    [PersonalData]
+    public string? Department { get; set; }
+
+    /// <summary>The user id of this person's manager: who manages whom.</summary>
+    public string? ManagerId { get; set; }
+}

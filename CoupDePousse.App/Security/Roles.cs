@@ -1,0 +1,16 @@
+namespace CoupDePousse.App.Security;
+
+/// <summary>The application's roles; every user holds exactly one.</summary>
+public static class Roles
+{
+    public const string Beneficiary = "Beneficiary";
+    public const string Manager = "Manager";
+    public const string Intervener = "Intervener";
+    public const string HR = "HR";
+    public const string Admin = "Admin";
+
+    public static IReadOnlyList<string> All { get; } = [Beneficiary, Manager, Intervener, HR, Admin];
+
+    /// <summary>Roles that may propose a new case.</summary>
+    public static IReadOnlyList<string> CanProposeCase { get; } = [Manager, HR, Beneficiary];
+}
