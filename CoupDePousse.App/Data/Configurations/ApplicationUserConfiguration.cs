@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CoupDePousse.App.Data.Configurations;
+
+internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<ApplicationUser>
+{
+    public void Configure(EntityTypeBuilder<ApplicationUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(100).IsRequired();
+        builder.Property(u => u.Department).HasMaxLength(100);
+        builder.Property(u => u.ManagerId).HasMaxLength(450);
+
+        // A manager cannot be deleted while people still report to them.
+        builder.HasOne<ApplicationUser>()
+            .WithMany()
+            .HasForeignKey(u => u.ManagerId)
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(u => u.ManagerId);
+    }
+}

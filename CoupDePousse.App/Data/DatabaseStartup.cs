@@ -1,0 +1,60 @@
+using CoupDePousse.App.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoupDePousse.App.Data;
+
+public static class DatabaseStartup
+{
+    public const string PathKey = "Database:Path";
+    public const string DefaultPath = "data/coupdepousse.db";
+
+    /// <summary>SQLite file from <c>Database:Path</c> (relative to the content root), a factory for short-lived contexts, and a scoped context for Identity's stores.</summary>
+    public static IServiceCollection AddAppDatabase(this IServiceCollection services)
+    {
+        services.AddDbContextFactory<AppDbContext>((provider, options) =>
+        {
+            var configuration = provider.GetRequiredService<IConfiguration>();
+            var environment = provider.GetRequiredService<IHostEnvironment>();
+            options.UseSqlite(BuildConnectionString(configuration, environment.ContentRootPath))
+                .AddInterceptors(new SqlitePragmaInterceptor());
+        });
+
+        // Identity's stores want a scoped context: take it from the same factory.
+        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        return services;
+    }
+
+    public static string BuildConnectionString(IConfiguration configuration, string contentRootPath)
+    {
+        var configuredPath = configuration[PathKey];
+        var path = Path.GetFullPath(Path.Combine(contentRootPath, string.IsNullOrWhiteSpace(configuredPath) ? DefaultPath : configuredPath));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+    }
+
+    /// <summary>Applies pending migrations and makes sure every role exists; runs before the app serves requests.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using (var context = await factory.CreateDbContextAsync())
+        {
+            await context.Database.MigrateAsync();
+        }
+
+        var roleManager = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roleManager.RoleExistsAsync(role))
+            {
+                var result = await roleManager.CreateAsync(new IdentityRole(role));
+                if (!result.Succeeded)
+                {
+                    throw new InvalidOperationException($"Could not create role {role}: {string.Join(", ", result.Errors.Select(e => e.Description))}");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+namespace CoupDePousse.App.Data.Demo;
+
+public static class DemoSeeding
+{
+    public const string SeedKey = "Demo:Seed";
+
+    public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue<bool>(SeedKey);
+
+    /// <summary>Registers the demo steps; add more with <c>services.AddScoped&lt;IDemoSeeder, YourSeeder&gt;()</c>.</summary>
+    public static IServiceCollection AddDemoSeeding(this IServiceCollection services)
+    {
+        services.AddScoped<IDemoSeeder, DemoUserSeeder>();
+        return services;
+    }
+
+    /// <summary>Runs every <see cref="IDemoSeeder"/> when <c>Demo:Seed</c> is true (Development sets it).</summary>
+    public static async Task SeedDemoDataAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        if (!IsEnabled(app.Configuration))
+        {
+            return;
+        }
+
+        var seederTypes = GetSeederOrder(app.Services);
+        foreach (var seederType in seederTypes)
+        {
+            // A fresh scope per step, so one step's tracked entities never leak into the next.
+            await using var scope = app.Services.CreateAsyncScope();
+            var seeder = scope.ServiceProvider.GetServices<IDemoSeeder>().First(s => s.GetType() == seederType);
+            await seeder.SeedAsync(cancellationToken);
+        }
+    }
+
+    private static List<Type> GetSeederOrder(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        return scope.ServiceProvider.GetServices<IDemoSeeder>()
+            .OrderBy(s => s.Order)
+            .Select(s => s.GetType())
+            .ToList();
+    }
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace CoupDePousse.App.Localization;
+
+public static class LocalizationSetup
+{
+    public const string French = "fr-FR";
+    public const string English = "en-US";
+    public const string CultureEndpoint = "/culture/set";
+
+    public static IReadOnlyList<string> SupportedCultures { get; } = [French, English];
+
+    public static IServiceCollection AddAppLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.SetDefaultCulture(French)
+                .AddSupportedCultures([.. SupportedCultures])
+                .AddSupportedUICultures([.. SupportedCultures]);
+            // French first: the browser's language never overrides it, only the user's choice (cookie) does.
+            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new QueryStringRequestCultureProvider()];
+        });
+        return services;
+    }
+
+    /// <summary>Culture switch: stores the choice in the standard culture cookie and goes back to the page (local addresses only).</summary>
+    public static IEndpointConventionBuilder MapCultureEndpoint(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet(CultureEndpoint, (HttpContext context, string? culture, string? redirectUri) =>
+        {
+            if (culture is not null && SupportedCultures.Contains(culture, StringComparer.OrdinalIgnoreCase))
+            {
+                context.Response.Cookies.Append(
+                    CookieRequestCultureProvider.DefaultCookieName,
+                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(CultureInfo.GetCultureInfo(culture))),
+                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            }
+
+            return TypedResults.LocalRedirect(IsLocal(redirectUri) ? redirectUri! : "~/");
+        });
+
+    public static string SwitchUri(string culture, string currentRelativeUri) =>
+        $"{CultureEndpoint.TrimStart('/')}?culture={Uri.EscapeDataString(culture)}&redirectUri={Uri.EscapeDataString("/" + currentRelativeUri.TrimStart('/'))}";
+
+    private static bool IsLocal(string? uri) =>
+        !string.IsNullOrEmpty(uri)
+        && uri[0] == '/'
+        && (uri.Length == 1 || (uri[1] != '/' && uri[1] != '\\'));
+}

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CoupDePousse.App.Data.Demo;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace CoupDePousse.Tests.Features.Accounts;
+
+public partial class LoginTests(ShellAppFactory factory) : IClassFixture<ShellAppFactory>
+{
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+
+    private HttpClient NewClient() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    private static async Task<string> GetLoginPageAsync(HttpClient client)
+    {
+        var response = await client.GetAsync("/Account/Login", TestContext.Current.CancellationToken);
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        return await ReadPageAsync(response);
+    }
+
+    // Razor encodes non-ASCII characters (é becomes &#xE9;).
+    private static async Task<string> ReadPageAsync(HttpResponseMessage response) =>
+        WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+    private static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string page, params (string Name, string Value)[] fields)
+    {
+        var token = AntiforgeryToken().Match(page).Groups[1].Value;
+        token.Should().NotBeEmpty("the form carries an antiforgery token");
+        var form = fields.Select(f => KeyValuePair.Create(f.Name, f.Value))
+            .Append(KeyValuePair.Create("__RequestVerificationToken", token));
+        return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(form), TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Login_page_renders_the_hooks_and_the_demo_accounts_in_french()
+    {
+        var page = await GetLoginPageAsync(NewClient());
+
+        page.Should().Contain("data-testid=\"login-email\"")
+            .And.Contain("data-testid=\"login-password\"")
+            .And.Contain("data-testid=\"login-submit\"")
+            .And.Contain("<html lang=\"fr\"");
+        foreach (var account in DemoUsers.All)
+        {
+            page.Should().Contain($"data-email=\"{account.Email}\"");
+        }
+        page.Should().Contain("Bénéficiaire").And.Contain("Intervenant");
+    }
+
+    [Fact]
+    public async Task A_demo_user_signs_in_with_the_login_form_and_reaches_the_dashboard()
+    {
+        var client = NewClient();
+        var page = await GetLoginPageAsync(client);
+
+        var response = await PostLoginAsync(client, page,
+            ("_handler", "login"), ("Input.Email", DemoUsers.Hr.Email), ("Input.Password", DemoUsers.Password));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var dashboard = await ReadPageAsync(await client.GetAsync("/", TestContext.Current.CancellationToken));
+        dashboard.Should().Contain(DemoUsers.Hr.DisplayName).And.Contain("data-testid=\"logout\"").And.Contain("href=\"/pipeline\"");
+    }
+
+    [Fact]
+    public async Task The_one_click_demo_button_signs_in_as_that_account()
+    {
+        var client = NewClient();
+        var page = await GetLoginPageAsync(client);
+
+        var response = await PostLoginAsync(client, page, ("_handler", "demo-login"), ("DemoEmail", DemoUsers.Beneficiary.Email));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var dashboard = await ReadPageAsync(await client.GetAsync("/", TestContext.Current.CancellationToken));
+        dashboard.Should().Contain(DemoUsers.Beneficiary.DisplayName).And.NotContain("href=\"/pipeline\"");
+    }
+
+    [Fact]
+    public async Task A_wrong_password_shows_the_error_and_signs_nobody_in()
+    {
+        var client = NewClient();
+        var page = await GetLoginPageAsync(client);
+
+        var response = await PostLoginAsync(client, page,
+            ("_handler", "login"), ("Input.Email", DemoUsers.Manager2.Email), ("Input.Password", "not-the-password"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var html = await ReadPageAsync(response);
+        html.Should().Contain("data-testid=\"error-message\"");
+        var home = await client.GetAsync("/", TestContext.Current.CancellationToken);
+        home.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        home.Headers.Location!.ToString().Should().Contain("/Account/Login");
+    }
+
+    [Fact]
+    public async Task Five_failed_attempts_lock_the_account_even_for_the_right_password()
+    {
+        var client = NewClient();
+        var page = await GetLoginPageAsync(client);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await PostLoginAsync(client, page, ("_handler", "login"), ("Input.Email", DemoUsers.Intervener2.Email), ("Input.Password", "wrong"));
+        }
+
+        var response = await PostLoginAsync(client, page,
+            ("_handler", "login"), ("Input.Email", DemoUsers.Intervener2.Email), ("Input.Password", DemoUsers.Password));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().Should().Contain("Account/Lockout");
+    }
+
+    [Fact]
+    public async Task The_language_switch_sets_the_culture_cookie_and_returns_to_the_page()
+    {
+        var client = NewClient();
+
+        var response = await client.GetAsync("/culture/set?culture=en-US&redirectUri=%2FAccount%2FLogin", TestContext.Current.CancellationToken);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().Should().Be("/Account/Login");
+        var page = await GetLoginPageAsync(client);
+        page.Should().Contain("<html lang=\"en\"").And.Contain("Demo accounts");
+    }
+
+    [Fact]
+    public async Task The_language_switch_never_redirects_off_site()
+    {
+        var response = await NewClient().GetAsync("/culture/set?culture=en-US&redirectUri=https%3A%2F%2Fevil.example", TestContext.Current.CancellationToken);
+
+        response.Headers.Location!.ToString().Should().Be("/");
+    }
+}
