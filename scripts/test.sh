@@ -24,7 +24,7 @@ if [ ! -x "$CHROMIUM_PATH" ]; then
     fi
 fi
 
-if [ -f .config/dotnet-tools.json ]; then
+if [ -f dotnet-tools.json ] || [ -f .config/dotnet-tools.json ]; then
     echo "==> dotnet tool restore"
     dotnet tool restore || exit 1
 fi

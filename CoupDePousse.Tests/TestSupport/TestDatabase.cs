@@ -9,6 +9,7 @@ using CoupDePousse.Domain.Interveners;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using static CoupDePousse.Tests.TestSupport.CaseBuilder;
@@ -29,8 +30,13 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
     private TestDatabase()
     {
         Directory.CreateDirectory(_directory);
+        // Identity reads its schema version from the app's services: give it the app's.
+        var identityOptions = new ServiceCollection()
+            .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
+            .BuildServiceProvider();
         _options = new DbContextOptionsBuilder<AppDbContext>()
             .UseSqlite($"Data Source={Path.Combine(_directory, "test.db")}")
+            .UseApplicationServiceProvider(identityOptions)
             .Options;
         Clock = new FakeTimeProvider(Now);
     }
