@@ -10,6 +10,7 @@ public static class DemoSeeding
     public static IServiceCollection AddDemoSeeding(this IServiceCollection services)
     {
         services.AddScoped<IDemoSeeder, DemoUserSeeder>();
+        services.AddScoped<IDemoSeeder, DemoCaseSeeder>();
         return services;
     }
 

@@ -1,0 +1,202 @@
+using CoupDePousse.App.Features.Administration;
+using CoupDePousse.Domain.Cases;
+using CoupDePousse.Domain.Catalogue;
+using CoupDePousse.Domain.Common;
+using CoupDePousse.Domain.Interveners;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoupDePousse.App.Data.Demo;
+
+/// <summary>
+/// Intervener profiles and cases in several states, reached through the domain's own operations,
+/// so that every dashboard shows something on first login. Runs once: skipped when cases exist.
+/// </summary>
+internal sealed class DemoCaseSeeder(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock) : IDemoSeeder
+{
+    public int Order => 100;
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.Cases.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var ids = await db.Users.ToDictionaryAsync(u => u.Email!, u => u.Id, cancellationToken);
+        var people = new DemoPeople(ids);
+        var intervener = IntervenerProfile.Create(people.Intervener.UserId, [CoachingDomain.ManagementAndCommunication, CoachingDomain.StrategyAndTactics], 6, 120_00).Value;
+        var intervener2 = IntervenerProfile.Create(people.Intervener2.UserId, [CoachingDomain.StressAndEmotions, CoachingDomain.ManagementAndCommunication], 4, 95_00).Value;
+        db.IntervenerProfiles.AddRange(intervener, intervener2);
+        db.BudgetSettings.Add(new BudgetSettings());
+
+        var story = new DemoStory(people, clock.GetUtcNow(), intervener, intervener2);
+        db.Cases.AddRange(story.Cases());
+        db.SessionNotes.AddRange(story.Notes);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+internal sealed record DemoPeople(IReadOnlyDictionary<string, string> Ids)
+{
+    public Actor Hr => Actor.Hr(Ids[DemoUsers.Hr.Email]);
+
+    public Actor Manager => Actor.Manager(Ids[DemoUsers.Manager.Email]);
+
+    public Actor Manager2 => Actor.Manager(Ids[DemoUsers.Manager2.Email]);
+
+    public Actor Sophie => Actor.Beneficiary(Ids[DemoUsers.Beneficiary.Email]);
+
+    public Actor Thomas => Actor.Beneficiary(Ids[DemoUsers.Beneficiary2.Email]);
+
+    public Actor Lea => Actor.Beneficiary(Ids[DemoUsers.Beneficiary3.Email]);
+
+    public Actor Intervener => Actor.Intervener(Ids[DemoUsers.Intervener.Email]);
+
+    public Actor Intervener2 => Actor.Intervener(Ids[DemoUsers.Intervener2.Email]);
+}
+
+/// <summary>The demo cases, each told as the sequence of operations that brought it where it is.</summary>
+internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, IntervenerProfile intervener, IntervenerProfile intervener2)
+{
+    private readonly List<SessionNote> _notes = [];
+
+    public IReadOnlyList<SessionNote> Notes => _notes;
+
+    public IEnumerable<CoachingCase> Cases()
+    {
+        // Sophie, in sessions with Isabelle, near the end of her budget.
+        var sophie = Propose(people.Manager, people.Sophie, DemoManager, DaysAgo(40),
+            [CoachingDomain.ManagementAndCommunication], ["difficult-conversations", "reframing-confrontation"],
+            "Sophie prend la responsabilité d’une équipe de six conseillers. Deux entretiens de recadrage sont à mener et elle souhaite s’y préparer.",
+            "Dans les trois semaines");
+        MeetAndAccept(sophie, people.Sophie, people.Intervener, intervener, DaysAgo(35));
+        Must(sophie.SetObjectives(people.Sophie,
+        [
+            new("Mener mes deux entretiens de recadrage avec assurance", "Les deux entretiens ont eu lieu et j’ai pu dire l’essentiel"),
+            new("Installer un point d’équipe hebdomadaire", "Quatre points tenus d’affilée, avec un ordre du jour"),
+        ], DaysAgo(30)));
+        LogSession(sophie, people.Intervener, 27, 120, SessionMode.OnSite, "Préparation du premier entretien : jeu de rôle, points d’appui.");
+        LogSession(sophie, people.Intervener, 20, 90, SessionMode.Video, "Retour sur le premier entretien, bien vécu.");
+        LogSession(sophie, people.Intervener, 10, 90, SessionMode.Video, "Organisation des points d’équipe.");
+        yield return sophie;
+
+        // Thomas has just been offered a coup de pousse; Isabelle is assigned, his move.
+        var thomas = Propose(people.Manager, people.Thomas, DemoManager, DaysAgo(3),
+            [CoachingDomain.StrategyAndTactics], ["problem-strategy", "building-argument"],
+            "Thomas porte le projet de réorganisation des plannings et doit le défendre devant la direction le mois prochain.",
+            "Avant la fin du mois");
+        Must(thomas.AssignIntervener(people.Hr, new IntervenerCandidate(intervener, 1), DaysAgo(2)));
+        yield return thomas;
+
+        // Léa: Marc had doubts on one criterion, so HR and Marc discuss it.
+        var lea = Propose(people.Manager2, people.Lea, DemoManager, DaysAgo(20),
+            [CoachingDomain.StressAndEmotions], ["one-off-stress"],
+            "Léa coordonne l’inventaire annuel ; la période est tendue et elle souhaite prendre du recul.",
+            "Dans les deux semaines");
+        Must(lea.AssignIntervener(people.Hr, new IntervenerCandidate(intervener2, 0), DaysAgo(18)));
+        Must(lea.AgreeToMeet(people.Lea, DaysAgo(17)));
+        Must(lea.RecordInterview(people.Intervener2, DateOnly.FromDateTime(DaysAgo(12).UtcDateTime), 60, DaysAgo(12)));
+        Must(lea.Continue(people.Lea, DaysAgo(11)));
+        Must(lea.RecordVerdict(people.Intervener2, AcceptanceCriterion.FitsShortFormat, false,
+            "À confirmer : la durée d’un coup de pousse semble juste.", DaysAgo(10)));
+        yield return lea;
+
+        // Thomas, months ago: a completed coup de pousse, rated by him.
+        var earlier = Propose(people.Hr, people.Thomas, false, DaysAgo(120),
+            [CoachingDomain.ManagementAndCommunication], ["public-speaking"],
+            "Première présentation devant le comité de direction.",
+            "Sous un mois");
+        MeetAndAccept(earlier, people.Thomas, people.Intervener, intervener, DaysAgo(115));
+        Must(earlier.SetObjectives(people.Thomas, [new("Présenter le bilan trimestriel sereinement", "Présentation faite sans notes lues")], DaysAgo(110)));
+        LogSession(earlier, people.Intervener, 105, 120, SessionMode.OnSite, null);
+        LogSession(earlier, people.Intervener, 98, 120, SessionMode.OnSite, null);
+        Must(earlier.Close(people.Intervener, "Présentation réussie ; Thomas garde sa grille de préparation.", DaysAgo(95)));
+        Must(earlier.RateObjectives(people.Thomas, earlier.Objectives.ToDictionary(o => o.Id, _ => ObjectiveRating.Reached), DaysAgo(94)));
+        Must(earlier.ShareObjectives(people.Thomas, true, DaysAgo(94)));
+        yield return earlier;
+
+        // Léa declined an earlier offer: no reason asked, none kept.
+        var declined = Propose(people.Manager2, people.Lea, DemoManager, DaysAgo(90),
+            [CoachingDomain.ManagementAndCommunication], ["project-management"],
+            "Conduite du projet de nouvel entrepôt.",
+            "Au trimestre prochain");
+        Must(declined.Decline(people.Lea, DaysAgo(88)));
+        yield return declined;
+
+        // Sophie asked for herself: waiting for HR to assign an intervener.
+        var selfRequest = Propose(people.Sophie, people.Sophie, false, DaysAgo(1),
+            [CoachingDomain.StrategyAndTactics], ["choice-genesis"],
+            "Je dois choisir entre deux organisations pour l’accueil téléphonique et j’aimerais clarifier mes critères.",
+            "Dans le mois");
+        yield return selfRequest;
+
+        // Sophie and Thomas, earlier engagements that ended in different ways, for the pipeline's figures.
+        var stopped = Propose(people.Manager, people.Sophie, DemoManager, DaysAgo(200),
+            [CoachingDomain.StressAndEmotions], ["keeping-control"],
+            "Période de forte charge pendant la migration de l’outil client.",
+            "Rapidement");
+        Must(stopped.AssignIntervener(people.Hr, new IntervenerCandidate(intervener2, 0), DaysAgo(199)));
+        Must(stopped.AgreeToMeet(people.Sophie, DaysAgo(198)));
+        Must(stopped.RecordInterview(people.Intervener2, DateOnly.FromDateTime(DaysAgo(195).UtcDateTime), 45, DaysAgo(195)));
+        Must(stopped.Stop(people.Sophie, DaysAgo(194)));
+        yield return stopped;
+
+        var cancelled = Propose(people.Manager, people.Thomas, DemoManager, DaysAgo(60),
+            [CoachingDomain.ManagementAndCommunication], ["action-plans"],
+            "Plan d’action qualité du service.",
+            "Ce trimestre");
+        Must(cancelled.Cancel(people.Hr, "Projet reporté", DaysAgo(58)));
+        yield return cancelled;
+    }
+
+    private const bool DemoManager = true;
+
+    private DateTimeOffset DaysAgo(int days) => now.AddDays(-days);
+
+    private static CoachingCase Propose(Actor proposer, Actor beneficiary, bool checklistConfirmed, DateTimeOffset at,
+        CoachingDomain[] domains, string[] topics, string description, string timing)
+    {
+        var managerId = proposer.Role == Role.Manager ? proposer.UserId : null;
+        var proposal = new CaseProposal(domains, topics, description, timing, checklistConfirmed);
+        var proposed = CoachingCase.Propose(proposer, new BeneficiaryRef(beneficiary.UserId, managerId), proposal, BudgetBounds.Default, at);
+        return proposed.IsSuccess ? proposed.Value : throw new InvalidOperationException($"Demo proposal refused: {proposed.Error}");
+    }
+
+    private void MeetAndAccept(CoachingCase c, Actor beneficiary, Actor intervenerActor, IntervenerProfile profile, DateTimeOffset from)
+    {
+        var hr = people.Hr;
+        Must(c.AssignIntervener(hr, new IntervenerCandidate(profile, 0), from));
+        Must(c.AgreeToMeet(beneficiary, from.AddDays(1)));
+        Must(c.RecordInterview(intervenerActor, DateOnly.FromDateTime(from.AddDays(2).UtcDateTime), 60, from.AddDays(2)));
+        Must(c.Continue(beneficiary, from.AddDays(2)));
+        foreach (var (criterion, party) in AcceptanceCriteria.RequiredVerdicts)
+        {
+            Must(c.RecordVerdict(party == Party.Company ? hr : intervenerActor, criterion, true, null, from.AddDays(3)));
+        }
+    }
+
+    private void LogSession(CoachingCase c, Actor intervenerActor, int daysAgo, int minutes, SessionMode mode, string? note)
+    {
+        var at = DaysAgo(daysAgo);
+        var session = c.LogSession(intervenerActor, DateOnly.FromDateTime(at.UtcDateTime), minutes, mode, at);
+        if (session.IsFailure)
+        {
+            throw new InvalidOperationException($"Demo session refused: {session.Error}");
+        }
+
+        if (note is not null)
+        {
+            var written = c.WriteSessionNote(intervenerActor, session.Value.Id, note, at);
+            _notes.Add(written.IsSuccess ? written.Value : throw new InvalidOperationException($"Demo note refused: {written.Error}"));
+        }
+    }
+
+    private static void Must(Result result)
+    {
+        if (result.IsFailure)
+        {
+            throw new InvalidOperationException($"Demo step refused: {result.Error}");
+        }
+    }
+}
