@@ -52,7 +52,7 @@ public sealed class IntervenerProfile
     public bool Covers(IEnumerable<CoachingDomain> domains) => domains.Any(Domains.Contains);
 
     /// <summary>Cost of some minutes at this intervener's rate, in whole cents.</summary>
-    public long CostCents(int minutes) => (long)Math.Round(HourlyRateCents * minutes / 60.0, MidpointRounding.AwayFromZero);
+    public long CostCents(int minutes) => (long)Math.Round((long)HourlyRateCents * minutes / 60.0, MidpointRounding.AwayFromZero);
 }
 
 /// <summary>An intervener as HR sees them when assigning: their profile and current load.</summary>
