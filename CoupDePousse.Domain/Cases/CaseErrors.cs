@@ -93,15 +93,15 @@ public static class CaseErrors
         "You have already chosen to continue.");
 
     public static readonly Error CriteriaNotAllValidated = new("guard.criteria_not_validated",
-        "The beneficiary must continue and every owner must validate every criterion.",
+        "Le bénéficiaire doit avoir choisi de continuer et chaque partie doit avoir validé chacun de ses critères.",
         "The beneficiary must continue and every owner must validate every criterion.");
 
     public static readonly Error NoCriterionRefused = new("guard.no_criterion_refused",
-        "The beneficiary must continue and a criterion must be refused.",
+        "Le bénéficiaire doit avoir choisi de continuer et un critère doit avoir été refusé.",
         "The beneficiary must continue and a criterion must be refused.");
 
     public static readonly Error DiscussionNotSettled = new("guard.discussion_not_settled",
-        "Both HR and the intervener must rule to accept.",
+        "Les RH et l’intervenant doivent tous deux avoir statué pour accepter.",
         "Both HR and the intervener must rule to accept.");
 
     public static readonly Error ExtensionAlreadyPending = new("guard.extension_pending",

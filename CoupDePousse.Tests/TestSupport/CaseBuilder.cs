@@ -15,6 +15,7 @@ public static class CaseBuilder
     public const string IntervenerId = "intervener-1";
     public const string OtherIntervenerId = "intervener-2";
     public const string AdminId = "admin-1";
+    public const string OtherBeneficiaryId = "beneficiary-2";
 
     public static readonly DateTimeOffset Now = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
     public static readonly DateOnly Today = DateOnly.FromDateTime(Now.UtcDateTime);
@@ -32,6 +33,40 @@ public static class CaseBuilder
     public static Actor OtherIntervener => Actor.Intervener(OtherIntervenerId);
 
     public static Actor Admin => Actor.Admin(AdminId);
+
+    public static Actor OtherBeneficiary => Actor.Beneficiary(OtherBeneficiaryId);
+
+    /// <summary>The actor behind a name, so that theories can list people in their data.</summary>
+    public static Actor Of(Who who) => who switch
+    {
+        Who.Beneficiary => Beneficiary,
+        Who.Manager => Manager,
+        Who.OtherManager => OtherManager,
+        Who.Hr => Hr,
+        Who.Intervener => Intervener,
+        Who.OtherIntervener => OtherIntervener,
+        Who.Admin => Admin,
+        Who.OtherBeneficiary => OtherBeneficiary,
+        _ => throw new ArgumentOutOfRangeException(nameof(who)),
+    };
+
+    /// <summary>A case at the named step, so that theories can list steps in their data.</summary>
+    public static CoachingCase At(CaseStep step) => step switch
+    {
+        CaseStep.Proposed => Proposed(),
+        CaseStep.WithIntervener => WithIntervener(),
+        CaseStep.InPreliminaryInterview => InPreliminaryInterview(),
+        CaseStep.InterviewHeld => InterviewHeld(),
+        CaseStep.Continued => Continued(),
+        CaseStep.UnderDiscussion => UnderDiscussion(),
+        CaseStep.Accepted => Accepted(),
+        CaseStep.ObjectivesSet => ObjectivesSet(),
+        CaseStep.InSessions => InSessions(),
+        CaseStep.Closed => Closed(),
+        CaseStep.Declined => Declined(),
+        CaseStep.Cancelled => Cancelled(),
+        _ => throw new ArgumentOutOfRangeException(nameof(step)),
+    };
 
     public static BeneficiaryRef BeneficiaryRef => new(BeneficiaryId, ManagerId);
 
@@ -118,6 +153,20 @@ public static class CaseBuilder
         return coachingCase;
     }
 
+    public static CoachingCase Declined()
+    {
+        var coachingCase = WithIntervener();
+        coachingCase.Decline(Beneficiary, Now).ShouldSucceed();
+        return coachingCase;
+    }
+
+    public static CoachingCase Cancelled()
+    {
+        var coachingCase = WithIntervener();
+        coachingCase.Cancel(Hr, null, Now).ShouldSucceed();
+        return coachingCase;
+    }
+
     public static void ValidateAll(CoachingCase coachingCase, Party party)
     {
         var actor = party == Party.Company ? Hr : Intervener;
@@ -129,4 +178,33 @@ public static class CaseBuilder
 
     public static void ShouldSucceed(this Result result) =>
         result.IsSuccess.Should().BeTrue(because: "the builder's step must succeed, but got {0}", result.Error);
+}
+
+public enum Who
+{
+    Beneficiary,
+    Manager,
+    OtherManager,
+    Hr,
+    Intervener,
+    OtherIntervener,
+    Admin,
+    OtherBeneficiary,
+}
+
+/// <summary>The steps <see cref="CaseBuilder.At"/> can build.</summary>
+public enum CaseStep
+{
+    Proposed,
+    WithIntervener,
+    InPreliminaryInterview,
+    InterviewHeld,
+    Continued,
+    UnderDiscussion,
+    Accepted,
+    ObjectivesSet,
+    InSessions,
+    Closed,
+    Declined,
+    Cancelled,
 }
