@@ -38,6 +38,10 @@ public static class CaseErrors
         "Choisissez au moins un domaine.",
         "Choose at least one domain.");
 
+    public static readonly Error UnknownDomain = new("proposal.unknown_domain",
+        "Ce domaine ne fait pas partie du catalogue.",
+        "This domain is not in the catalogue.");
+
     public static readonly Error UnknownTopic = new("proposal.unknown_topic",
         "Ce sujet ne fait pas partie du catalogue.",
         "This topic is not in the catalogue.");
@@ -137,6 +141,10 @@ public static class CaseErrors
     public static readonly Error DateInFuture = new("date.in_future",
         "Cette date est dans le futur : enregistrez-la une fois la rencontre tenue.",
         "This date is in the future: record it once the meeting has taken place.");
+
+    public static readonly Error DateBeforeProposal = new("date.before_proposal",
+        "Cette date précède la proposition du coup de pousse.",
+        "This date is before the coup de pousse was proposed.");
 
     public static readonly Error OverBudget = new("session.over_budget",
         "Cette séance de {0} dépasserait le forfait : il reste {1}. Demandez une extension aux RH.",

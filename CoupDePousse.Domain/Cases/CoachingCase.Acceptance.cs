@@ -134,13 +134,19 @@ public sealed partial class CoachingCase
             () => BudgetMinutes = minutes,
             Durations.Format(minutes));
 
-    private static Result CheckMeeting(DateOnly date, int durationMinutes, int maxMinutes, DateTimeOffset now)
+    // Dates are read in the actor's own calendar (the offset of "now"), so "today" is never refused at night.
+    private Result CheckMeeting(DateOnly date, int durationMinutes, int maxMinutes, DateTimeOffset now)
     {
         if (!Durations.IsWholeStep(durationMinutes) || durationMinutes > maxMinutes)
         {
             return CaseErrors.InvalidDuration.With(Durations.Format(maxMinutes));
         }
 
-        return date > DateOnly.FromDateTime(now.UtcDateTime) ? CaseErrors.DateInFuture : Result.Success();
+        if (date > DateOnly.FromDateTime(now.DateTime))
+        {
+            return CaseErrors.DateInFuture;
+        }
+
+        return date < DateOnly.FromDateTime(ProposedAt.ToOffset(now.Offset).DateTime) ? CaseErrors.DateBeforeProposal : Result.Success();
     }
 }

@@ -22,16 +22,19 @@ public sealed partial class CoachingCase
     public bool MayAct(Actor actor, CaseTrigger trigger) => trigger switch
     {
         CaseTrigger.AssignIntervener or CaseTrigger.Cancel or CaseTrigger.ApproveExtension
-            or CaseTrigger.RejectExtension or CaseTrigger.SetBudget => actor.Role == Role.HR,
+            or CaseTrigger.RejectExtension or CaseTrigger.SetBudget => ActsForCompany(actor),
         CaseTrigger.AgreeToMeet or CaseTrigger.Decline or CaseTrigger.Continue or CaseTrigger.Stop
             or CaseTrigger.SetObjectives or CaseTrigger.ShareObjectives or CaseTrigger.RateObjectives => IsBeneficiary(actor),
         CaseTrigger.RecordInterview or CaseTrigger.DraftObjectives or CaseTrigger.LogSession
             or CaseTrigger.WriteSessionNote or CaseTrigger.RequestExtension or CaseTrigger.Close => IsAssignedIntervener(actor),
         CaseTrigger.RecordVerdict or CaseTrigger.RuleAccept or CaseTrigger.RuleDecline
-            or CaseTrigger.Exclude => actor.Role == Role.HR || IsAssignedIntervener(actor),
+            or CaseTrigger.Exclude => ActsForCompany(actor) || IsAssignedIntervener(actor),
         CaseTrigger.Withdraw => actor.Role == Role.Manager && IsProposer(actor),
         _ => false,
     };
+
+    // An HR member who is the beneficiary of a case never decides for the company on it.
+    private bool ActsForCompany(Actor actor) => actor.Role == Role.HR && !IsBeneficiary(actor);
 
     /// <summary>Whether the actor may fire the trigger now, and if not, the message saying why.</summary>
     public Result CanPerform(Actor actor, CaseTrigger trigger)

@@ -158,6 +158,11 @@ public sealed partial class CoachingCase
             return CaseErrors.DomainRequired;
         }
 
+        if (!proposal.Domains.All(Enum.IsDefined))
+        {
+            return CaseErrors.UnknownDomain;
+        }
+
         foreach (var code in proposal.TopicCodes)
         {
             var topic = CoachingCatalogue.FindTopic(code);

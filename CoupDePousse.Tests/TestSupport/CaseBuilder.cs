@@ -20,6 +20,9 @@ public static class CaseBuilder
     public static readonly DateTimeOffset Now = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
     public static readonly DateOnly Today = DateOnly.FromDateTime(Now.UtcDateTime);
 
+    /// <summary>Built cases were proposed a month before <see cref="Now"/>, so past meetings fit in between.</summary>
+    public static readonly DateTimeOffset ProposedAt = Now.AddDays(-30);
+
     public static Actor Beneficiary => Actor.Beneficiary(BeneficiaryId);
 
     public static Actor Manager => Actor.Manager(ManagerId);
@@ -87,7 +90,7 @@ public static class CaseBuilder
     ];
 
     public static CoachingCase Proposed(BudgetBounds? bounds = null) =>
-        CoachingCase.Propose(Manager, BeneficiaryRef, Proposal(), bounds ?? BudgetBounds.Default, Now).Value;
+        CoachingCase.Propose(Manager, BeneficiaryRef, Proposal(), bounds ?? BudgetBounds.Default, ProposedAt).Value;
 
     public static CoachingCase WithIntervener()
     {

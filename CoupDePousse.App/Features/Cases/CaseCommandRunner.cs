@@ -29,7 +29,7 @@ public sealed class CaseCommandRunner(IDbContextFactory<AppDbContext> dbFactory,
             return Refuse(actor, caseId, command, CaseErrors.Concurrency);
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.GetLocalNow();
         var result = await ApplyAsync(db, coachingCase, actor, command, now, cancellationToken);
         if (result.IsFailure)
         {

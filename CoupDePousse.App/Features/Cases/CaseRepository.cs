@@ -10,12 +10,12 @@ internal static class CaseRepository
     public static Task<CoachingCase?> LoadCaseAsync(this AppDbContext db, Guid id, CancellationToken cancellationToken = default) =>
         db.Cases
             .Include(c => c.Verdicts)
-            .Include(c => c.Objectives)
-            .Include(c => c.ObjectiveDrafts)
-            .Include(c => c.ObjectiveRevisions)
-            .Include(c => c.Sessions)
-            .Include(c => c.Extensions)
-            .Include(c => c.History)
+            .Include(c => c.Objectives.OrderBy(o => o.Position))
+            .Include(c => c.ObjectiveDrafts.OrderBy(d => d.Position))
+            .Include(c => c.ObjectiveRevisions.OrderBy(r => r.Number))
+            .Include(c => c.Sessions.OrderBy(s => s.LoggedAt))
+            .Include(c => c.Extensions.OrderBy(e => e.RequestedAt))
+            .Include(c => c.History.OrderBy(h => h.Id))
             .AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
 

@@ -45,7 +45,7 @@ public sealed class CaseService(
             return AppErrors.UnknownPerson;
         }
 
-        var proposed = CoachingCase.Propose(actor, beneficiary, proposal, await db.BudgetBoundsAsync(cancellationToken), clock.GetUtcNow());
+        var proposed = CoachingCase.Propose(actor, beneficiary, proposal, await db.BudgetBoundsAsync(cancellationToken), clock.GetLocalNow());
         if (proposed.IsFailure)
         {
             logger.LogWarning("Refused Propose for user {UserId} ({Role}): {Code}", actor.UserId, actor.Role, proposed.Error!.Code);

@@ -38,7 +38,7 @@ public sealed class SessionService(
             return Refuse(actor, caseId, "WriteSessionNote", AppErrors.NotFound);
         }
 
-        var note = coachingCase.WriteSessionNote(actor, sessionId, text, clock.GetUtcNow());
+        var note = coachingCase.WriteSessionNote(actor, sessionId, text, clock.GetLocalNow());
         if (note.IsFailure)
         {
             return Refuse(actor, caseId, "WriteSessionNote", note.Error!);

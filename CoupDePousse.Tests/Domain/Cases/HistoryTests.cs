@@ -13,14 +13,14 @@ public class HistoryTests
         var coachingCase = Proposed();
 
         var record = coachingCase.History.Should().ContainSingle().Subject;
-        record.At.Should().Be(Now);
+        record.At.Should().Be(ProposedAt);
         record.UserId.Should().Be(ManagerId);
         record.Role.Should().Be(Role.Manager);
         record.From.Should().Be(CaseState.Proposed);
         record.To.Should().Be(CaseState.Proposed);
         record.Trigger.Should().Be(CaseTrigger.Propose);
         record.Reason.Should().BeNull();
-        coachingCase.StateEnteredAt.Should().Be(Now);
+        coachingCase.StateEnteredAt.Should().Be(ProposedAt);
     }
 
     [Fact]
