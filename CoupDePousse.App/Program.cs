@@ -12,7 +12,7 @@ builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddAppLocalization();
-builder.Services.AddAppDatabase();
+builder.Services.AddAppDatabase(builder.Configuration);
 builder.Services.AddAppIdentity();
 builder.Services.AddDemoSeeding();
 builder.Services.AddFeatureServices();

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the whole test suite; installs Debian's Chromium first when it is missing.
+# Runs the whole test suite; installs Debian's Chromium and PostgreSQL first when they are missing.
 # Last line: "N passed, N failed, N skipped", read from the TRX results. Exit code: dotnet test's.
 set -uo pipefail
 
@@ -23,6 +23,9 @@ if [ ! -x "$CHROMIUM_PATH" ]; then
         exit 1
     fi
 fi
+
+# shellcheck source=postgres.sh
+source "$repo_root/scripts/postgres.sh" || { echo "PostgreSQL could not be made available"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 
 if [ -f dotnet-tools.json ] || [ -f .config/dotnet-tools.json ]; then
     echo "==> dotnet tool restore"

@@ -9,8 +9,20 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CoupDePousse.App.Data;
 
-public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+/// <summary>The application's model. On SQLite (the default) this type carries the migrations; on PostgreSQL, <see cref="PostgresAppDbContext"/>.</summary>
+public class AppDbContext : IdentityDbContext<ApplicationUser>
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider-specific subtype, which EF keys its own migrations to.</summary>
+    protected AppDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<CoachingCase> Cases => Set<CoachingCase>();
 
     /// <summary>Private notes: read only through <see cref="Features.Sessions.SessionService"/>, which checks the author.</summary>
@@ -46,6 +58,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
             configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+
+        // PostgreSQL's timestamptz takes only UTC offsets; the instant is what matters.
+        if (Database.IsNpgsql())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetConverter>();
         }
     }
 }

@@ -9,17 +9,33 @@ public static class DatabaseStartup
 {
     public const string PathKey = "Database:Path";
     public const string DefaultPath = "data/coupdepousse.db";
+    public const string ProviderKey = "Database:Provider";
+    public const string PostgresConnectionName = "Postgres";
 
-    /// <summary>SQLite file from <c>Database:Path</c> (relative to the content root), a factory for short-lived contexts, and a scoped context for Identity's stores.</summary>
-    public static IServiceCollection AddAppDatabase(this IServiceCollection services)
+    /// <summary>
+    /// SQLite file from <c>Database:Path</c> (relative to the content root) by default, or PostgreSQL when
+    /// <c>Database:Provider</c> is <c>Postgres</c> (connection string <c>ConnectionStrings:Postgres</c>);
+    /// a factory for short-lived contexts, and a scoped context for Identity's stores.
+    /// </summary>
+    public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddDbContextFactory<AppDbContext>((provider, options) =>
+        if (string.Equals(configuration[ProviderKey], "Postgres", StringComparison.OrdinalIgnoreCase))
         {
-            var configuration = provider.GetRequiredService<IConfiguration>();
-            var environment = provider.GetRequiredService<IHostEnvironment>();
-            options.UseSqlite(BuildConnectionString(configuration, environment.ContentRootPath))
-                .AddInterceptors(new SqlitePragmaInterceptor());
-        });
+            var connectionString = configuration.GetConnectionString(PostgresConnectionName)
+                ?? throw new InvalidOperationException($"Database:Provider is Postgres but ConnectionStrings:{PostgresConnectionName} is not set.");
+            services.AddDbContextFactory<PostgresAppDbContext>(options => options.UseNpgsql(connectionString));
+            services.AddSingleton<IDbContextFactory<AppDbContext>>(provider =>
+                new AppDbContextFactory<PostgresAppDbContext>(provider.GetRequiredService<IDbContextFactory<PostgresAppDbContext>>()));
+        }
+        else
+        {
+            services.AddDbContextFactory<AppDbContext>((provider, options) =>
+            {
+                var environment = provider.GetRequiredService<IHostEnvironment>();
+                options.UseSqlite(BuildConnectionString(configuration, environment.ContentRootPath))
+                    .AddInterceptors(new SqlitePragmaInterceptor());
+            });
+        }
 
         // Identity's stores want a scoped context: take it from the same factory.
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());

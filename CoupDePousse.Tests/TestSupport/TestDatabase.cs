@@ -24,37 +24,60 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
 {
     public const string OtherBeneficiaryId = "beneficiary-2";
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "coupdepousse-tests-" + Guid.NewGuid().ToString("N"));
-    private readonly DbContextOptions<AppDbContext> _options;
+    /// <summary>Set by scripts/test.sh (scripts/postgres.sh): a server where the tests may create databases.</summary>
+    public const string PostgresVariable = "COUPDEPOUSSE_TEST_POSTGRES";
 
-    private TestDatabase()
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "coupdepousse-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly Func<AppDbContext> _createContext;
+
+    private TestDatabase(DatabaseProvider provider)
     {
-        Directory.CreateDirectory(_directory);
+        Provider = provider;
         // Identity reads its schema version from the app's services: give it the app's.
         var identityOptions = new ServiceCollection()
             .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
             .BuildServiceProvider();
-        _options = new DbContextOptionsBuilder<AppDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(_directory, "test.db")}")
-            .UseApplicationServiceProvider(identityOptions)
-            .Options;
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var server = Environment.GetEnvironmentVariable(PostgresVariable)
+                ?? throw new InvalidOperationException($"{PostgresVariable} is not set: run ./scripts/test.sh");
+            var options = new DbContextOptionsBuilder<PostgresAppDbContext>()
+                .UseNpgsql($"{server};Database=cdp_test_{Guid.NewGuid():N}")
+                .UseApplicationServiceProvider(identityOptions)
+                .Options;
+            _createContext = () => new PostgresAppDbContext(options);
+        }
+        else
+        {
+            Directory.CreateDirectory(_directory);
+            var options = new DbContextOptionsBuilder<AppDbContext>()
+                .UseSqlite($"Data Source={Path.Combine(_directory, "test.db")}")
+                .UseApplicationServiceProvider(identityOptions)
+                .Options;
+            _createContext = () => new AppDbContext(options);
+        }
+
         Clock = new FakeTimeProvider(Now);
     }
+
+    public DatabaseProvider Provider { get; }
 
     public FakeTimeProvider Clock { get; }
 
     public RecordingLoggerProvider Logs { get; } = new();
 
-    public static async Task<TestDatabase> CreateAsync()
+    public static bool PostgresConfigured => Environment.GetEnvironmentVariable(PostgresVariable) is not null;
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var database = new TestDatabase();
+        var database = new TestDatabase(provider);
         await using var db = database.CreateDbContext();
         await db.Database.MigrateAsync();
         await database.SeedPeopleAsync(db);
         return database;
     }
 
-    public AppDbContext CreateDbContext() => new(_options);
+    public AppDbContext CreateDbContext() => _createContext();
 
     public CaseService Cases() => new(this, Runner(), Clock, Logger<CaseService>());
 
@@ -119,8 +142,15 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
         await db.SaveChangesAsync();
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            await using var db = CreateDbContext();
+            await db.Database.EnsureDeletedAsync();
+            return;
+        }
+
         SqliteConnection.ClearAllPools();
         try
         {
@@ -130,9 +160,13 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
         {
             // A leftover temp file is harmless.
         }
-
-        return ValueTask.CompletedTask;
     }
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
 }
 
 /// <summary>Keeps every log line, to check what refused calls write (and what they must not).</summary>
