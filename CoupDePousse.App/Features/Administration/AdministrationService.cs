@@ -170,9 +170,7 @@ public sealed class AdministrationService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var profiles = await db.IntervenerProfiles.AsNoTracking().ToListAsync(cancellationToken);
         var names = await db.NamesAsync(profiles.Select(p => p.UserId), cancellationToken);
-        var loads = await db.Cases.Active().Where(c => c.IntervenerId != null)
-            .GroupBy(c => c.IntervenerId!).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var loads = await db.IntervenerLoadsAsync(cancellationToken: cancellationToken);
         IReadOnlyList<IntervenerProfileRow> rows = profiles
             .Select(p => new IntervenerProfileRow(p.UserId, names.GetValueOrDefault(p.UserId, "?"), p.Domains, p.MaxActiveCases, p.HourlyRateCents, loads.GetValueOrDefault(p.UserId)))
             .OrderBy(r => r.Name).ToList();

@@ -26,6 +26,12 @@ internal static class CaseRepository
         return await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
     }
 
+    /// <summary>How many active cases each intervener holds, leaving one case out (the one being assigned).</summary>
+    public static Task<Dictionary<string, int>> IntervenerLoadsAsync(this AppDbContext db, Guid? exceptCaseId = null, CancellationToken cancellationToken = default) =>
+        db.Cases.Active().Where(c => c.IntervenerId != null && c.Id != exceptCaseId)
+            .GroupBy(c => c.IntervenerId!).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
     /// <summary>Cases that still occupy an intervener's capacity.</summary>
     public static IQueryable<CoachingCase> Active(this IQueryable<CoachingCase> cases) =>
         cases.Where(c => c.State != CaseState.Closed && c.State != CaseState.Declined && c.State != CaseState.Cancelled);

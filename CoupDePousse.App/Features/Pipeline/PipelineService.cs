@@ -76,9 +76,7 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
         }
 
         var profiles = await db.IntervenerProfiles.AsNoTracking().ToListAsync(cancellationToken);
-        var loads = await db.Cases.Active().Where(c => c.IntervenerId != null && c.Id != caseId)
-            .GroupBy(c => c.IntervenerId!).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var loads = await db.IntervenerLoadsAsync(caseId, cancellationToken);
         var names = await db.NamesAsync(profiles.Select(p => p.UserId), cancellationToken);
 
         IReadOnlyList<IntervenerOption> options = profiles
