@@ -54,6 +54,9 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
         return database;
     }
 
+    /// <summary>The options every context of this database uses, to build a context with extra interceptors.</summary>
+    public DbContextOptions<AppDbContext> Options => _options;
+
     public AppDbContext CreateDbContext() => new(_options);
 
     public CaseService Cases() => new(this, Runner(), Clock, Logger<CaseService>());

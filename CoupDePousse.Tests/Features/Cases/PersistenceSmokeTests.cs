@@ -20,7 +20,8 @@ public class PersistenceTests
         loaded.TopicCodes.Should().Equal(saved.TopicCodes);
         loaded.Interview.Should().Be(saved.Interview);
         loaded.Verdicts.Should().HaveCount(saved.Verdicts.Count);
-        loaded.Objectives.Select(o => o.Statement).Should().Equal(saved.Objectives.Select(o => o.Statement));
+        // Rows come back in no particular order; the position keeps the beneficiary's.
+        loaded.Objectives.OrderBy(o => o.Position).Select(o => o.Statement).Should().Equal(saved.Objectives.Select(o => o.Statement));
         loaded.ObjectiveRevisions.Single().Objectives.Should().Equal(saved.ObjectiveRevisions.Single().Objectives);
         loaded.Sessions.Should().HaveCount(1);
         loaded.History.Should().HaveCount(saved.History.Count);
