@@ -29,6 +29,7 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "coupdepousse-tests-" + Guid.NewGuid().ToString("N"));
     private readonly Func<AppDbContext> _createContext;
+    private readonly DbContextOptions<AppDbContext>? _sqliteOptions;
 
     private TestDatabase(DatabaseProvider provider)
     {
@@ -54,6 +55,7 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
                 .UseSqlite($"Data Source={Path.Combine(_directory, "test.db")}")
                 .UseApplicationServiceProvider(identityOptions)
                 .Options;
+            _sqliteOptions = options;
             _createContext = () => new AppDbContext(options);
         }
 
@@ -76,6 +78,9 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
         await database.SeedPeopleAsync(db);
         return database;
     }
+
+    /// <summary>The options of a SQLite test database, to build a context with extra interceptors.</summary>
+    public DbContextOptions<AppDbContext> Options => _sqliteOptions ?? throw new InvalidOperationException("Interceptors are wired on the SQLite test database only.");
 
     public AppDbContext CreateDbContext() => _createContext();
 

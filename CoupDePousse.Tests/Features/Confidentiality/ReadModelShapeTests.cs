@@ -1,0 +1,82 @@
+using System.Reflection;
+using CoupDePousse.App.Features.Cases;
+using CoupDePousse.App.Features.Pipeline;
+
+namespace CoupDePousse.Tests.Features.Confidentiality;
+
+/// <summary>A role that may not see a field gets a model without it: checked on the types themselves, nested types included.</summary>
+public class ReadModelShapeTests
+{
+    public static TheoryData<Type, string[]> ForbiddenByModel => new()
+    {
+        { typeof(CompanyCaseView), ["Note", "Referral", "ClosingSummary", "Summary"] },
+        { typeof(PipelineOverview), ["Note", "Referral", "Summary", "Objective", "Comment", "Description"] },
+        { typeof(ProposerCaseView), ["Note", "Referral", "Summary", "Description", "State", "Outcome", "Reason", "History", "Objective", "Verdict", "Intervener"] },
+        { typeof(ProposalListItem), ["Note", "Referral", "Summary", "Description", "State", "Outcome", "Reason", "History", "Objective", "Verdict", "Intervener"] },
+        { typeof(CaseListItem), ["Note", "Referral", "Summary", "Objective", "Comment", "Description"] },
+        { typeof(EngagementCaseView), ["Notes", "SessionNote"] },
+        { typeof(VerdictOutcomeView), ["Comment"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(ForbiddenByModel))]
+    public void Read_models_have_no_property_for_what_their_role_may_not_see(Type model, string[] forbidden)
+    {
+        var names = PropertyPaths(model, []).ToList();
+
+        names.Should().NotBeEmpty();
+        foreach (var fragment in forbidden)
+        {
+            names.Should().NotContain(path => Matches(path, fragment), "{0} must not carry anything named like {1}", model.Name, fragment);
+        }
+    }
+
+    [Fact]
+    public void The_manager_view_holds_who_when_and_a_coarse_status_only()
+    {
+        typeof(ProposerCaseView).GetProperties().Select(p => p.Name)
+            .Should().BeEquivalentTo("Id", "BeneficiaryName", "ProposedAt", "Status");
+        typeof(ProposalListItem).GetProperties().Select(p => p.Name)
+            .Should().BeEquivalentTo("Id", "BeneficiaryName", "ProposedAt", "Status");
+    }
+
+    [Fact]
+    public void Hr_sees_the_intervener_verdicts_through_a_type_without_comment()
+    {
+        typeof(CompanyCaseView).GetProperty(nameof(CompanyCaseView.IntervenerVerdicts))!.PropertyType
+            .GenericTypeArguments.Should().Equal(typeof(VerdictOutcomeView));
+    }
+
+    private static bool Matches(string path, string fragment) => path.Contains(fragment, StringComparison.OrdinalIgnoreCase);
+
+    private static IEnumerable<string> PropertyPaths(Type type, HashSet<Type> visited, string prefix = "")
+    {
+        if (!visited.Add(type))
+        {
+            yield break;
+        }
+
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var path = prefix + property.Name;
+            yield return path;
+            foreach (var inner in OwnTypes(property.PropertyType))
+            {
+                foreach (var nested in PropertyPaths(inner, visited, path + "."))
+                {
+                    yield return nested;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<Type> OwnTypes(Type type)
+    {
+        if (type.IsGenericType)
+        {
+            return type.GenericTypeArguments.SelectMany(OwnTypes);
+        }
+
+        return type.Namespace?.StartsWith("CoupDePousse", StringComparison.Ordinal) == true && !type.IsEnum ? [type] : [];
+    }
+}
