@@ -55,9 +55,12 @@ public sealed class AdministrationService(
         return new PagedResult<UserRow>(items, total, page.SafePage, page.SafePageSize);
     }
 
-    public async Task<Result<string>> CreateUserAsync(Actor actor, NewUser newUser, CancellationToken cancellationToken = default)
+    public Task<Result<string>> CreateUserAsync(Actor actor, NewUser newUser, CancellationToken cancellationToken = default) =>
+        logger.LoggingRefusals(actor, "CreateUser", CreateUserCoreAsync(actor, newUser, cancellationToken));
+
+    private async Task<Result<string>> CreateUserCoreAsync(Actor actor, NewUser newUser, CancellationToken cancellationToken)
     {
-        var allowed = logger.RequireRole(actor, "CreateUser", Role.Admin);
+        var allowed = ActorAccess.Allow(actor, Role.Admin);
         if (allowed.IsFailure)
         {
             return allowed.Error!;
@@ -94,9 +97,12 @@ public sealed class AdministrationService(
         return roled.Succeeded ? user.Id : Rejected(roled);
     }
 
-    public async Task<Result> SetRoleAsync(Actor actor, string userId, string role, CancellationToken cancellationToken = default)
+    public Task<Result> SetRoleAsync(Actor actor, string userId, string role, CancellationToken cancellationToken = default) =>
+        logger.LoggingRefusals(actor, "SetRole", SetRoleCoreAsync(actor, userId, role, cancellationToken));
+
+    private async Task<Result> SetRoleCoreAsync(Actor actor, string userId, string role, CancellationToken cancellationToken)
     {
-        var allowed = logger.RequireRole(actor, "SetRole", Role.Admin);
+        var allowed = ActorAccess.Allow(actor, Role.Admin);
         if (allowed.IsFailure)
         {
             return allowed;
@@ -132,9 +138,12 @@ public sealed class AdministrationService(
     }
 
     /// <summary>Who manages whom: the department and the manager of one person.</summary>
-    public async Task<Result> SetOrganisationAsync(Actor actor, string userId, string? department, string? managerId, CancellationToken cancellationToken = default)
+    public Task<Result> SetOrganisationAsync(Actor actor, string userId, string? department, string? managerId, CancellationToken cancellationToken = default) =>
+        logger.LoggingRefusals(actor, "SetOrganisation", SetOrganisationCoreAsync(actor, userId, department, managerId, cancellationToken));
+
+    private async Task<Result> SetOrganisationCoreAsync(Actor actor, string userId, string? department, string? managerId, CancellationToken cancellationToken)
     {
-        var allowed = logger.RequireRole(actor, "SetOrganisation", Role.Admin);
+        var allowed = ActorAccess.Allow(actor, Role.Admin);
         if (allowed.IsFailure)
         {
             return allowed;
@@ -177,9 +186,12 @@ public sealed class AdministrationService(
         return Result.Success(rows);
     }
 
-    public async Task<Result> SaveIntervenerProfileAsync(Actor actor, string userId, IReadOnlyCollection<CoachingDomain> domains, int maxActiveCases, int hourlyRateCents, CancellationToken cancellationToken = default)
+    public Task<Result> SaveIntervenerProfileAsync(Actor actor, string userId, IReadOnlyCollection<CoachingDomain> domains, int maxActiveCases, int hourlyRateCents, CancellationToken cancellationToken = default) =>
+        logger.LoggingRefusals(actor, "SaveIntervenerProfile", SaveIntervenerProfileCoreAsync(actor, userId, domains, maxActiveCases, hourlyRateCents, cancellationToken));
+
+    private async Task<Result> SaveIntervenerProfileCoreAsync(Actor actor, string userId, IReadOnlyCollection<CoachingDomain> domains, int maxActiveCases, int hourlyRateCents, CancellationToken cancellationToken)
     {
-        var allowed = logger.RequireRole(actor, "SaveIntervenerProfile", Role.Admin);
+        var allowed = ActorAccess.Allow(actor, Role.Admin);
         if (allowed.IsFailure)
         {
             return allowed;
@@ -229,9 +241,12 @@ public sealed class AdministrationService(
         return new BudgetBoundsView(bounds.MinimumMinutes, bounds.MaximumMinutes);
     }
 
-    public async Task<Result> SetBudgetBoundsAsync(Actor actor, int minimumMinutes, int maximumMinutes, CancellationToken cancellationToken = default)
+    public Task<Result> SetBudgetBoundsAsync(Actor actor, int minimumMinutes, int maximumMinutes, CancellationToken cancellationToken = default) =>
+        logger.LoggingRefusals(actor, "SetBudgetBounds", SetBudgetBoundsCoreAsync(actor, minimumMinutes, maximumMinutes, cancellationToken));
+
+    private async Task<Result> SetBudgetBoundsCoreAsync(Actor actor, int minimumMinutes, int maximumMinutes, CancellationToken cancellationToken)
     {
-        var allowed = logger.RequireRole(actor, "SetBudgetBounds", Role.Admin);
+        var allowed = ActorAccess.Allow(actor, Role.Admin);
         if (allowed.IsFailure)
         {
             return allowed;

@@ -37,25 +37,41 @@ public sealed class CaseService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var beneficiary = await db.Users.Where(u => u.Id == beneficiaryId)
-            .Select(u => new BeneficiaryRef(u.Id, u.ManagerId))
+            .Select(u => new
+            {
+                Ref = new BeneficiaryRef(u.Id, u.ManagerId),
+                IsEmployee = db.UserRoles.Any(ur => ur.UserId == u.Id &&
+                    db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.Beneficiary || r.Name == Roles.Manager || r.Name == Roles.HR))),
+            })
             .SingleOrDefaultAsync(cancellationToken);
+
         if (beneficiary is null)
         {
-            logger.LogWarning("Refused Propose for user {UserId} ({Role}): {Code}", actor.UserId, actor.Role, AppErrors.UnknownPerson.Code);
-            return AppErrors.UnknownPerson;
+            return LogRefusedProposal(actor, AppErrors.UnknownPerson);
         }
 
-        var proposed = CoachingCase.Propose(actor, beneficiary, proposal, await db.BudgetBoundsAsync(cancellationToken), clock.GetLocalNow());
+        var proposed = CoachingCase.Propose(actor, beneficiary.Ref, proposal, await db.BudgetBoundsAsync(cancellationToken), clock.GetLocalNow());
         if (proposed.IsFailure)
         {
-            logger.LogWarning("Refused Propose for user {UserId} ({Role}): {Code}", actor.UserId, actor.Role, proposed.Error!.Code);
-            return proposed.Error!;
+            return LogRefusedProposal(actor, proposed.Error!);
+        }
+
+        // Coaching is for the company's employees: never an intervener's or an admin's account.
+        if (!beneficiary.IsEmployee)
+        {
+            return LogRefusedProposal(actor, AppErrors.NotAnEmployee);
         }
 
         db.Cases.Add(proposed.Value);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Case {CaseId} proposed by user {UserId} ({Role})", proposed.Value.Id, actor.UserId, actor.Role);
         return proposed.Value.Id;
+    }
+
+    private Error LogRefusedProposal(Actor actor, Error error)
+    {
+        logger.LogWarning("Refused Propose for user {UserId} ({Role}): {Code}", actor.UserId, actor.Role, error.Code);
+        return error;
     }
 
     /// <summary>The cases where the actor is the beneficiary or the assigned intervener, newest first.</summary>

@@ -25,6 +25,8 @@ public class ProposalTests(SharedDatabase shared) : IClassFixture<SharedDatabase
         { Who.Intervener, IntervenerId, true, CaseErrors.RoleCannotPropose.Code },
         { Who.Admin, BeneficiaryId, true, CaseErrors.RoleCannotPropose.Code },
         { Who.Hr, "nobody-42", true, AppErrors.UnknownPerson.Code },
+        { Who.Hr, IntervenerId, false, AppErrors.NotAnEmployee.Code },
+        { Who.Hr, AdminId, false, AppErrors.NotAnEmployee.Code },
         { Who.Manager, "nobody-42", true, AppErrors.UnknownPerson.Code },
     };
 
