@@ -1,0 +1,4 @@
+namespace CoupDePousse.App.Features.Dashboard;
+
+/// <summary>Marker for the dashboards' strings: French in DashboardText.resx (neutral), English in DashboardText.en.resx.</summary>
+public sealed class DashboardText;

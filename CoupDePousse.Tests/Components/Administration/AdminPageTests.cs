@@ -1,0 +1,106 @@
+using System.Reflection;
+using Bunit;
+using CoupDePousse.App.Features.Administration;
+using CoupDePousse.App.Security;
+using CoupDePousse.Domain.Catalogue;
+using CoupDePousse.Domain.Common;
+using CoupDePousse.Tests.TestSupport;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor;
+using static CoupDePousse.Tests.TestSupport.CaseBuilder;
+
+namespace CoupDePousse.Tests.Components.Administration;
+
+public class AdminPageTests : FeaturePageContext
+{
+    private IRenderedComponent<IComponent> RenderPanel<TPanel>() where TPanel : IComponent => Render(builder =>
+    {
+        builder.OpenComponent<MudPopoverProvider>(0);
+        builder.CloseComponent();
+        builder.OpenComponent<TPanel>(1);
+        builder.AddAttribute(2, "Actor", Actor.Admin(AdminId));
+        builder.CloseComponent();
+    });
+
+    [Fact]
+    public async Task Admin_cannot_remove_their_own_admin_role()
+    {
+        await SignInAsync(Roles.Admin, AdminId, "Adam Admin");
+        var panel = RenderPanel<UsersPanel>();
+        panel.WaitForElement($"[data-testid=edit-user][data-user-id='{AdminId}']", Patience).Click();
+        panel.Find("[data-testid=field-user-role]").Closest("div.mud-input-control")!.MouseDown();
+        panel.WaitForAssertion(() => panel.FindAll("div.mud-list-item").Should().Contain(i => i.TextContent.Contains("RH")), Patience);
+        panel.FindAll("div.mud-list-item").First(i => i.TextContent.Trim() == "RH").Click();
+
+        panel.Find("[data-testid=save-role]").Click();
+
+        panel.WaitForElement("[data-testid=error-message]", Patience).TextContent
+            .Should().Be("Vous ne pouvez pas retirer votre propre rôle d’administrateur.");
+        await using var db = Database.CreateDbContext();
+        var roleId = await db.UserRoles.Where(ur => ur.UserId == AdminId).Select(ur => ur.RoleId).SingleAsync(Xunit.TestContext.Current.CancellationToken);
+        (await db.Roles.SingleAsync(r => r.Id == roleId, Xunit.TestContext.Current.CancellationToken)).Name.Should().Be(Roles.Admin);
+    }
+
+    [Fact]
+    public async Task Budget_bounds_are_refused_when_the_minimum_exceeds_the_maximum()
+    {
+        await SignInAsync(Roles.Admin, AdminId, "Adam Admin");
+        var panel = RenderPanel<BudgetBoundsPanel>();
+        panel.WaitForAssertion(() => panel.Find("[data-testid=field-budget-max]").GetAttribute("value").Should().Be("12"), Patience);
+
+        panel.Find("[data-testid=field-budget-min]").Change("13");
+        panel.Find("[data-testid=budget-save]").Click();
+
+        panel.WaitForElement("[data-testid=error-message]", Patience).TextContent.Should().StartWith("Les bornes du forfait doivent être des multiples de 15 minutes");
+        await using var db = Database.CreateDbContext();
+        (await db.BudgetSettings.AnyAsync(Xunit.TestContext.Current.CancellationToken)).Should().BeFalse("a refused change changes nothing");
+    }
+
+    [Fact]
+    public async Task Intervener_profile_is_refused_without_a_domain_and_saves_the_rate_in_cents()
+    {
+        await SignInAsync(Roles.Admin, AdminId, "Adam Admin");
+        var panel = RenderPanel<IntervenerProfilesPanel>();
+        panel.WaitForElement($"[data-testid=edit-profile][data-user-id='{IntervenerId}']", Patience).Click();
+        panel.Find("[data-testid=field-profile-domain-ManagementAndCommunication]").Change(false);
+        panel.Find("[data-testid=field-profile-domain-StrategyAndTactics]").Change(false);
+
+        panel.Find("[data-testid=profile-save]").Click();
+
+        panel.WaitForElement("[data-testid=error-message]", Patience).TextContent.Should().Be("Un intervenant couvre au moins un domaine.");
+
+        panel.Find("[data-testid=field-profile-domain-StressAndEmotions]").Change(true);
+        panel.Find("[data-testid=field-profile-rate]").Change("135,50");
+        panel.Find("[data-testid=profile-save]").Click();
+
+        panel.WaitForAssertion(() => panel.FindAll("[data-testid=profile-editor]").Should().BeEmpty(), Patience);
+        await using var db = Database.CreateDbContext();
+        var profile = await db.IntervenerProfiles.SingleAsync(p => p.UserId == IntervenerId, Xunit.TestContext.Current.CancellationToken);
+        profile.HourlyRateCents.Should().Be(135_50);
+        profile.Domains.Should().Equal(CoachingDomain.StressAndEmotions);
+    }
+
+    [Fact]
+    public async Task Account_creation_refused_by_identity_shows_why()
+    {
+        await SignInAsync(Roles.Admin, AdminId, "Adam Admin");
+        var panel = RenderPanel<UsersPanel>();
+        panel.WaitForElement("[data-testid=field-new-email]", Patience).Change("nouveau@test.local");
+        panel.Find("[data-testid=field-new-name]").Change("Nina Nouvelle");
+        panel.Find("[data-testid=field-new-password]").Change("court");
+
+        panel.Find("[data-testid=create-user-submit]").Click();
+
+        panel.WaitForElement("[data-testid=error-message]", Patience).TextContent.Should().StartWith("Le compte n’a pas pu être enregistré");
+        await using var db = Database.CreateDbContext();
+        (await db.Users.AnyAsync(u => u.Email == "nouveau@test.local", Xunit.TestContext.Current.CancellationToken)).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Administration_is_open_to_admins_only()
+    {
+        typeof(AdminPage).GetCustomAttribute<AuthorizeAttribute>()!.Roles.Should().Be(Roles.Admin);
+    }
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Reflection;
+using Bunit;
+using CoupDePousse.App.Features.Pipeline;
+using CoupDePousse.App.Security;
+using CoupDePousse.Domain.Cases;
+using CoupDePousse.Tests.TestSupport;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using static CoupDePousse.Tests.TestSupport.CaseBuilder;
+
+namespace CoupDePousse.Tests.Components.Pipeline;
+
+public class PipelinePageTests : FeaturePageContext
+{
+    private IRenderedComponent<IComponent> RenderPipeline() => Render(builder =>
+    {
+        builder.OpenComponent<MudPopoverProvider>(0);
+        builder.CloseComponent();
+        builder.OpenComponent<PipelinePage>(1);
+        builder.CloseComponent();
+    });
+
+    private static CoachingCase ProposedForOtherDepartment() =>
+        CoachingCase.Propose(Hr, new BeneficiaryRef(TestDatabase.OtherBeneficiaryId, OtherManagerId), Proposal(), BudgetBounds.Default, Now).Value;
+
+    [Fact]
+    public async Task Statistics_are_not_shown_for_fewer_than_five_cases()
+    {
+        var database = await SignInAsync(Roles.HR, HrId);
+        foreach (var coachingCase in new[] { Proposed(), InSessions(), Closed(), Declined() })
+        {
+            await database.SaveAsync(coachingCase);
+        }
+
+        var page = RenderPipeline();
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=case-row]").Should().HaveCount(4), Patience);
+        page.Find("[data-testid=statistics-hidden]").TextContent
+            .Should().Be("Les chiffres ne sont pas affichés pour les groupes de moins de 5 dossiers, afin que personne ne puisse être identifié.");
+        page.FindAll("[data-testid=pipeline-statistics]").Should().BeEmpty();
+        page.FindAll("[data-testid^=pipeline-count-]").Should().BeEmpty();
+        page.FindAll("[data-testid=pipeline-cost]").Should().BeEmpty();
+        page.FindAll("[data-testid=department-row]").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Statistics_are_shown_from_five_cases()
+    {
+        var database = await SignInAsync(Roles.HR, HrId);
+        foreach (var coachingCase in new[] { Proposed(), Proposed(), InSessions(minutes: 90), Closed(), Declined() })
+        {
+            await database.SaveAsync(coachingCase);
+        }
+
+        var page = RenderPipeline();
+
+        var total = page.WaitForElement("[data-testid=pipeline-total]", Patience);
+        total.GetAttribute("data-count").Should().Be("5");
+        page.Find("[data-testid=pipeline-count-Proposed]").GetAttribute("data-count").Should().Be("2");
+        page.Find("[data-testid=pipeline-count-InSessions]").GetAttribute("data-count").Should().Be("1");
+        page.Find("[data-testid=pipeline-count-UnderDiscussion]").GetAttribute("data-count").Should().Be("0");
+        page.Find("[data-testid=pipeline-outcome-Completed]").GetAttribute("data-count").Should().Be("1");
+        page.Find("[data-testid=pipeline-waiting-HR]").GetAttribute("data-count").Should().Be("2");
+        page.Find("[data-testid=pipeline-hours-used]").GetAttribute("data-minutes").Should().Be("150");
+        // 2 h 30 at 120 € an hour.
+        page.Find("[data-testid=pipeline-cost]").GetAttribute("data-cents").Should().Be("30000");
+        page.Find("[data-testid=pipeline-cost]").TextContent.Should().Contain("300,00").And.Contain("€");
+        page.FindAll("[data-testid=statistics-hidden]").Should().BeEmpty();
+        page.FindAll("svg").Should().NotBeEmpty("the states and waiting-on figures are drawn as charts");
+    }
+
+    [Fact]
+    public async Task Department_breakdown_withholds_departments_of_fewer_than_five_cases()
+    {
+        var database = await SignInAsync(Roles.HR, HrId);
+        for (var i = 0; i < 5; i++)
+        {
+            await database.SaveAsync(Proposed());
+        }
+
+        await database.SaveAsync(ProposedForOtherDepartment());
+        await database.SaveAsync(ProposedForOtherDepartment());
+
+        var page = RenderPipeline();
+
+        page.WaitForElement("[data-testid=pipeline-total]", Patience);
+        var small = page.Find("[data-testid=department-row][data-department=Ventes]");
+        small.GetAttribute("data-shown").Should().Be("false");
+        small.TextContent.Should().Contain("moins de 5 dossiers").And.NotContain("2");
+        var large = page.Find("[data-testid=department-row][data-department=Logistique]");
+        large.GetAttribute("data-shown").Should().Be("true");
+        large.TextContent.Should().Contain("5");
+    }
+
+    [Fact]
+    public async Task Rows_link_to_the_case_page_with_hours_and_waiting_party()
+    {
+        var database = await SignInAsync(Roles.HR, HrId);
+        var coachingCase = await database.SaveAsync(InSessions(minutes: 60));
+
+        var page = RenderPipeline();
+
+        var link = page.WaitForElement("[data-testid=case-row]", Patience);
+        link.GetAttribute("data-case-id").Should().Be(coachingCase.Id.ToString());
+        link.GetAttribute("href").Should().Be($"/cases/{coachingCase.Id}");
+        var row = link.Closest("tr")!;
+        row.QuerySelector("[data-testid=hours-used]")!.GetAttribute("data-minutes").Should().Be("60");
+        row.TextContent.Should().Contain("En séances").And.Contain("Intervenant").And.Contain("120,00");
+    }
+
+    [Fact]
+    public void Pipeline_is_open_to_hr_only()
+    {
+        typeof(PipelinePage).GetCustomAttribute<AuthorizeAttribute>()!.Roles.Should().Be(Roles.HR);
+    }
+
+    [Fact]
+    public void Costs_are_in_euros_in_either_language()
+    {
+        EuroFormat.Format(123450, CultureInfo.GetCultureInfo("en-US")).Should().Be("€1,234.50");
+        EuroFormat.Format(123450, CultureInfo.GetCultureInfo("fr-FR")).Should().StartWith("1").And.Contain("234,50").And.EndWith("€");
+    }
+}
