@@ -39,6 +39,7 @@ public class CaseConfidentialityTests : CasePageTestContext
         SignInAs(Hr);
 
         var cut = RenderCase(id);
+        ExpandCriteria(cut);
 
         cut.Markup.Should().NotContain(VerdictComment).And.NotContain(ObjectiveText).And.NotContain(NoteText).And.NotContain(SummaryText);
         cut.Find("[data-testid=objectives-not-shared]").TextContent.Should().Contain("n’a pas partagé ses objectifs");
@@ -54,6 +55,7 @@ public class CaseConfidentialityTests : CasePageTestContext
         SignInAs(Beneficiary);
 
         var cut = RenderCase(id);
+        ExpandCriteria(cut);
 
         cut.Markup.Should().Contain(VerdictComment).And.Contain(ObjectiveText).And.Contain(SummaryText);
         cut.Markup.Should().NotContain(NoteText);

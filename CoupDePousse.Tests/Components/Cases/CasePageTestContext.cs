@@ -50,6 +50,15 @@ public abstract class CasePageTestContext : MudTestContext, IAsyncLifetime
         return cut;
     }
 
+    /// <summary>Opens the criteria detail when the page shows it folded (after acceptance).</summary>
+    protected static void ExpandCriteria(IRenderedComponent<ContainerFragment> cut)
+    {
+        foreach (var expand in cut.FindAll("[data-testid=criteria-expand]"))
+        {
+            expand.Click();
+        }
+    }
+
     /// <summary>The action hooks the page renders, as trigger names.</summary>
     protected static IReadOnlyList<string> RenderedActions(IRenderedComponent<ContainerFragment> cut) =>
         cut.FindAll("[data-testid^='action-']").Select(e => e.GetAttribute("data-testid")!["action-".Length..]).Distinct().Order().ToList();
