@@ -128,7 +128,8 @@ public sealed class CaseService(
 
         return visibility.Relation switch
         {
-            CaseRelation.Proposer => new ProposerCaseView(coachingCase.Id, beneficiaryName, coachingCase.ProposedAt, coachingCase.State.ToCoarseStatus()),
+            CaseRelation.Proposer => new ProposerCaseView(coachingCase.Id, beneficiaryName, coachingCase.ProposedAt, coachingCase.State.ToCoarseStatus(),
+                coachingCase.Version, coachingCase.AvailableTriggers(actor)),
             CaseRelation.Company => await CompanyViewAsync(db, actor, coachingCase, visibility, names, cancellationToken),
             _ => EngagementView(actor, coachingCase, visibility, names),
         };

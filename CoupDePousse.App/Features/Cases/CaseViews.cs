@@ -10,8 +10,17 @@ namespace CoupDePousse.App.Features.Cases;
 /// </summary>
 public abstract record CaseView(Guid Id, string BeneficiaryName, DateTimeOffset ProposedAt);
 
-/// <summary>A manager's view of their own proposal: who, when, and a coarse status. Nothing of the content.</summary>
-public sealed record ProposerCaseView(Guid Id, string BeneficiaryName, DateTimeOffset ProposedAt, CoarseStatus Status)
+/// <summary>
+/// A manager's view of their own proposal: who, when, and a coarse status. Nothing of the content.
+/// Version and AvailableActions let the page offer Withdraw; the page never displays the version.
+/// </summary>
+public sealed record ProposerCaseView(
+    Guid Id,
+    string BeneficiaryName,
+    DateTimeOffset ProposedAt,
+    CoarseStatus Status,
+    int Version,
+    IReadOnlyList<CaseTrigger> AvailableActions)
     : CaseView(Id, BeneficiaryName, ProposedAt);
 
 /// <summary>What every involved party sees: the request, the state, the hours, the history.</summary>

@@ -1,0 +1,47 @@
+using System.Globalization;
+using CoupDePousse.Domain.Cases;
+using CoupDePousse.Domain.Catalogue;
+using CoupDePousse.Domain.Common;
+
+namespace CoupDePousse.App.Features.Cases;
+
+/// <summary>Dates, money and catalogue labels as the case pages show them, in the current culture.</summary>
+public static class CaseFormat
+{
+    private static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    public static string Date(DateTimeOffset at) => at.ToLocalTime().ToString("d", CultureInfo.CurrentCulture);
+
+    public static string Date(DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
+
+    public static string DateTime(DateTimeOffset at) => at.ToLocalTime().ToString("g", CultureInfo.CurrentCulture);
+
+    public static string Duration(int minutes) => Durations.Format(minutes);
+
+    /// <summary>Money is kept in euro cents; the culture decides separators and where the sign goes.</summary>
+    public static string Euros(long cents)
+    {
+        var format = (NumberFormatInfo)CultureInfo.CurrentCulture.NumberFormat.Clone();
+        format.CurrencySymbol = "€";
+        return (cents / 100m).ToString("C", format);
+    }
+
+    public static string Domain(CoachingDomain domain)
+    {
+        var info = CoachingCatalogue.Describe(domain);
+        return IsEnglish ? info.English : info.French;
+    }
+
+    public static string Topic(string code) =>
+        CoachingCatalogue.FindTopic(code) is { } topic ? (IsEnglish ? topic.English : topic.French) : code;
+
+    public static string Criterion(AcceptanceCriterion criterion)
+    {
+        var info = AcceptanceCriteria.Describe(criterion);
+        return IsEnglish ? info.English : info.French;
+    }
+
+    public static string State(CaseState state) => state.Label(CultureInfo.CurrentUICulture);
+
+    public static string Outcome(CaseOutcome outcome) => outcome.Label(CultureInfo.CurrentUICulture);
+}

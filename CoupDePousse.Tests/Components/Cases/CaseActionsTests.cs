@@ -1,0 +1,79 @@
+using Bunit;
+using CoupDePousse.Domain.Cases;
+using CoupDePousse.Tests.TestSupport;
+using static CoupDePousse.Tests.TestSupport.CaseBuilder;
+
+namespace CoupDePousse.Tests.Components.Cases;
+
+/// <summary>The page offers exactly the actions the domain allows this person now: no more, no fewer.</summary>
+public class CaseActionsTests : CasePageTestContext
+{
+    // Verdicts are recorded per criterion (verdict-{n}-validate / -refuse); notes are not a lifecycle button.
+    private static readonly CaseTrigger[] NotSingleButtons = [CaseTrigger.RecordVerdict, CaseTrigger.WriteSessionNote];
+
+    [Theory]
+    [InlineData(CaseStep.Proposed, Who.Beneficiary)]
+    [InlineData(CaseStep.Proposed, Who.Hr)]
+    [InlineData(CaseStep.Proposed, Who.Manager)]
+    [InlineData(CaseStep.WithIntervener, Who.Beneficiary)]
+    [InlineData(CaseStep.WithIntervener, Who.Intervener)]
+    [InlineData(CaseStep.InPreliminaryInterview, Who.Intervener)]
+    [InlineData(CaseStep.InPreliminaryInterview, Who.Beneficiary)]
+    [InlineData(CaseStep.InterviewHeld, Who.Beneficiary)]
+    [InlineData(CaseStep.InterviewHeld, Who.Intervener)]
+    [InlineData(CaseStep.InterviewHeld, Who.Hr)]
+    [InlineData(CaseStep.UnderDiscussion, Who.Hr)]
+    [InlineData(CaseStep.UnderDiscussion, Who.Intervener)]
+    [InlineData(CaseStep.UnderDiscussion, Who.Beneficiary)]
+    [InlineData(CaseStep.Accepted, Who.Beneficiary)]
+    [InlineData(CaseStep.Accepted, Who.Intervener)]
+    [InlineData(CaseStep.ObjectivesSet, Who.Beneficiary)]
+    [InlineData(CaseStep.InSessions, Who.Intervener)]
+    [InlineData(CaseStep.InSessions, Who.Beneficiary)]
+    [InlineData(CaseStep.InSessions, Who.Hr)]
+    [InlineData(CaseStep.Closed, Who.Beneficiary)]
+    [InlineData(CaseStep.Closed, Who.Intervener)]
+    [InlineData(CaseStep.Declined, Who.Beneficiary)]
+    [InlineData(CaseStep.Cancelled, Who.Hr)]
+    public async Task Action_buttons_are_exactly_the_available_ones(CaseStep step, Who who)
+    {
+        var coachingCase = await Db.SaveAsync(At(step));
+        var actor = Of(who);
+        var available = coachingCase.AvailableTriggers(actor);
+        SignInAs(actor);
+
+        var cut = RenderCase(coachingCase.Id);
+
+        var expected = available.Except(NotSingleButtons).Select(t => t.ToString()).Order().ToList();
+        cut.WaitForAssertion(() => RenderedActions(cut).Should().Equal(expected), Patience);
+        cut.FindAll("[data-testid$='-validate']").Should().HaveCount(
+            available.Contains(CaseTrigger.RecordVerdict) ? AcceptanceCriteria.OwnedBy(who == Who.Hr ? Party.Company : Party.Intervener).Count() : 0);
+    }
+
+    [Fact]
+    public async Task Hr_rules_on_a_case_under_discussion_and_the_intervener_sees_the_ruling()
+    {
+        var discussed = await Db.SaveAsync(UnderDiscussion());
+        SignInAs(Hr);
+        var cut = RenderCase(discussed.Id);
+
+        cut.Find("[data-testid=action-RuleAccept]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=ruling-company]").TextContent.Should().Contain("accepter"), Patience);
+        RenderedActions(cut).Should().NotContain(nameof(CaseTrigger.RuleAccept));
+    }
+
+    [Fact]
+    public async Task Intervener_records_a_verdict_with_a_comment_per_criterion()
+    {
+        var held = await Db.SaveAsync(InterviewHeld());
+        SignInAs(Intervener);
+        var cut = RenderCase(held.Id);
+
+        cut.Find("[data-testid=field-verdict-5-comment]").Change("Très impliquée");
+        cut.Find("[data-testid=verdict-5-validate]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=verdict-5-intervener]").GetAttribute("data-validated").Should().Be("true"), Patience);
+        (await Db.LoadAsync(held.Id)).VerdictOf(AcceptanceCriterion.PersonInvolved, Party.Intervener)!.Comment.Should().Be("Très impliquée");
+    }
+}
