@@ -15,7 +15,7 @@ namespace CoupDePousse.App.Features.Cases;
 /// </summary>
 public sealed class CaseCommandRunner(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ILogger<CaseCommandRunner> logger)
 {
-    public async Task<Result> RunAsync(Actor actor, Guid caseId, int expectedVersion, CaseCommand command, CancellationToken cancellationToken = default)
+    public async Task<Result> RunAsync(Actor actor, Guid caseId, int? expectedVersion, CaseCommand command, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var coachingCase = await db.LoadCaseAsync(caseId, cancellationToken);
@@ -24,7 +24,7 @@ public sealed class CaseCommandRunner(IDbContextFactory<AppDbContext> dbFactory,
             return Refuse(actor, caseId, command, AppErrors.NotFound);
         }
 
-        if (coachingCase.Version != expectedVersion)
+        if (expectedVersion is { } seen && coachingCase.Version != seen)
         {
             return Refuse(actor, caseId, command, CaseErrors.Concurrency);
         }

@@ -129,14 +129,17 @@ public sealed class CaseService(
         return visibility.Relation switch
         {
             CaseRelation.Proposer => new ProposerCaseView(coachingCase.Id, beneficiaryName, coachingCase.ProposedAt, coachingCase.State.ToCoarseStatus(),
-                coachingCase.Version, coachingCase.AvailableTriggers(actor)),
+                coachingCase.AvailableTriggers(actor)),
             CaseRelation.Company => await CompanyViewAsync(db, actor, coachingCase, visibility, names, cancellationToken),
             _ => EngagementView(actor, coachingCase, visibility, names),
         };
     }
 
-    /// <summary>Performs one operation; refused operations change nothing and say why.</summary>
-    public Task<Result> PerformAsync(Actor actor, Guid caseId, int expectedVersion, CaseCommand command, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// Performs one operation; refused operations change nothing and say why. The expected version is the one
+    /// the actor saw; null only for a proposer, who is never shown it (the database still settles races).
+    /// </summary>
+    public Task<Result> PerformAsync(Actor actor, Guid caseId, int? expectedVersion, CaseCommand command, CancellationToken cancellationToken = default) =>
         runner.RunAsync(actor, caseId, expectedVersion, command, cancellationToken);
 
     private static CaseHeader Header(Actor actor, CoachingCase c, IReadOnlyDictionary<string, string> names) => new(

@@ -12,14 +12,13 @@ public abstract record CaseView(Guid Id, string BeneficiaryName, DateTimeOffset 
 
 /// <summary>
 /// A manager's view of their own proposal: who, when, and a coarse status. Nothing of the content.
-/// Version and AvailableActions let the page offer Withdraw; the page never displays the version.
+/// AvailableActions lets the page offer Withdraw. No version: how often a case changed would tell how far it went.
 /// </summary>
 public sealed record ProposerCaseView(
     Guid Id,
     string BeneficiaryName,
     DateTimeOffset ProposedAt,
     CoarseStatus Status,
-    int Version,
     IReadOnlyList<CaseTrigger> AvailableActions)
     : CaseView(Id, BeneficiaryName, ProposedAt);
 

@@ -20,13 +20,13 @@ public sealed class SessionService(
     TimeProvider clock,
     ILogger<SessionService> logger)
 {
-    public Task<Result> LogSessionAsync(Actor actor, Guid caseId, int expectedVersion, LogSessionCommand command, CancellationToken cancellationToken = default) =>
+    public Task<Result> LogSessionAsync(Actor actor, Guid caseId, int? expectedVersion, LogSessionCommand command, CancellationToken cancellationToken = default) =>
         runner.RunAsync(actor, caseId, expectedVersion, command, cancellationToken);
 
-    public Task<Result> RequestExtensionAsync(Actor actor, Guid caseId, int expectedVersion, RequestExtensionCommand command, CancellationToken cancellationToken = default) =>
+    public Task<Result> RequestExtensionAsync(Actor actor, Guid caseId, int? expectedVersion, RequestExtensionCommand command, CancellationToken cancellationToken = default) =>
         runner.RunAsync(actor, caseId, expectedVersion, command, cancellationToken);
 
-    public Task<Result> DecideExtensionAsync(Actor actor, Guid caseId, int expectedVersion, bool approve, CancellationToken cancellationToken = default) =>
+    public Task<Result> DecideExtensionAsync(Actor actor, Guid caseId, int? expectedVersion, bool approve, CancellationToken cancellationToken = default) =>
         runner.RunAsync(actor, caseId, expectedVersion, approve ? new ApproveExtensionCommand() : new RejectExtensionCommand(), cancellationToken);
 
     public async Task<Result> WriteNoteAsync(Actor actor, Guid caseId, Guid sessionId, string text, CancellationToken cancellationToken = default)

@@ -34,8 +34,9 @@ public class ReadModelShapeTests
     [Fact]
     public void The_manager_view_holds_who_when_and_a_coarse_status_only()
     {
+        // AvailableActions is at most [Withdraw], and only while Proposed: no more than the status says.
         typeof(ProposerCaseView).GetProperties().Select(p => p.Name)
-            .Should().BeEquivalentTo("Id", "BeneficiaryName", "ProposedAt", "Status");
+            .Should().BeEquivalentTo("Id", "BeneficiaryName", "ProposedAt", "Status", "AvailableActions");
         typeof(ProposalListItem).GetProperties().Select(p => p.Name)
             .Should().BeEquivalentTo("Id", "BeneficiaryName", "ProposedAt", "Status");
     }
