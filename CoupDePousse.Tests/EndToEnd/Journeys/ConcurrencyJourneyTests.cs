@@ -1,13 +1,14 @@
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Tests.EndToEnd.Support;
 using Microsoft.Playwright;
+using CoupDePousse.Tests.EndToEnd.Journeys.Steps;
 using static CoupDePousse.Tests.EndToEnd.Journeys.Steps.JourneySteps;
 using static Microsoft.Playwright.Assertions;
 
 namespace CoupDePousse.Tests.EndToEnd.Journeys;
 
 /// <summary>HR about to cancel while the beneficiary is about to agree to meet, both pages loaded before either acts.</summary>
-public sealed class ConcurrencyJourneyTests(EndToEndFixture fixture) : EndToEndTest(fixture)
+public sealed class ConcurrencyJourneyTests(EndToEndFixture fixture) : JourneyTest(fixture)
 {
     public enum FirstToAct
     {

@@ -2,13 +2,14 @@ using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Catalogue;
 using CoupDePousse.Tests.EndToEnd.Support;
 using Microsoft.Playwright;
+using CoupDePousse.Tests.EndToEnd.Journeys.Steps;
 using static CoupDePousse.Tests.EndToEnd.Journeys.Steps.JourneySteps;
 using static Microsoft.Playwright.Assertions;
 
 namespace CoupDePousse.Tests.EndToEnd.Journeys;
 
 /// <summary>A criterion refused by the intervener opens a discussion; HR and the intervener each rule on it.</summary>
-public sealed class DiscussionJourneyTests(EndToEndFixture fixture) : EndToEndTest(fixture)
+public sealed class DiscussionJourneyTests(EndToEndFixture fixture) : JourneyTest(fixture)
 {
     private const string Marc = "Marc Lambert";
     private const string Isabelle = "Isabelle Fontaine";

@@ -2,13 +2,14 @@ using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Catalogue;
 using CoupDePousse.Tests.EndToEnd.Support;
 using Microsoft.Playwright;
+using CoupDePousse.Tests.EndToEnd.Journeys.Steps;
 using static CoupDePousse.Tests.EndToEnd.Journeys.Steps.JourneySteps;
 using static Microsoft.Playwright.Assertions;
 
 namespace CoupDePousse.Tests.EndToEnd.Journeys;
 
 /// <summary>One coup de pousse from the manager's proposal to the beneficiary's rating, each step seen by the role concerned.</summary>
-public sealed class FullJourneyTests(EndToEndFixture fixture) : EndToEndTest(fixture)
+public sealed class FullJourneyTests(EndToEndFixture fixture) : JourneyTest(fixture)
 {
     private const string Sophie = "Sophie Lefèvre";
     private const string Isabelle = "Isabelle Fontaine";
