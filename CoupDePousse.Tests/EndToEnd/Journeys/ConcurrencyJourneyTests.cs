@@ -1,0 +1,89 @@
+using CoupDePousse.Domain.Cases;
+using CoupDePousse.Tests.EndToEnd.Support;
+using Microsoft.Playwright;
+using CoupDePousse.Tests.EndToEnd.Journeys.Steps;
+using static CoupDePousse.Tests.EndToEnd.Journeys.Steps.JourneySteps;
+using static Microsoft.Playwright.Assertions;
+
+namespace CoupDePousse.Tests.EndToEnd.Journeys;
+
+/// <summary>HR about to cancel while the beneficiary is about to agree to meet, both pages loaded before either acts.</summary>
+public sealed class ConcurrencyJourneyTests(EndToEndFixture fixture) : JourneyTest(fixture)
+{
+    public enum FirstToAct
+    {
+        Hr,
+        Beneficiary,
+    }
+
+    [Theory]
+    [InlineData(FirstToAct.Hr)]
+    [InlineData(FirstToAct.Beneficiary)]
+    public async Task Two_people_acting_on_one_case_at_once_one_wins_and_the_other_is_told(FirstToAct first)
+    {
+        var hr = await SignInAsync(DemoUsers.Hr);
+        var beneficiary = await SignInAsync(DemoUsers.Beneficiary);
+
+        var caseId = await ProposeAsync(hr, new Proposal("Sophie Lefèvre"));
+        await AssignAsync(hr, caseId, "Isabelle Fontaine");
+
+        // Both open the case, as it is now, before either acts.
+        await OpenCaseAsync(hr, caseId);
+        await OpenCaseAsync(beneficiary, caseId);
+        await ExpectStateAsync(hr, CaseState.Proposed);
+        await ExpectStateAsync(beneficiary, CaseState.Proposed);
+        await Expect(hr.GetByTestId("action-Cancel")).ToBeVisibleAsync();
+        await Expect(beneficiary.GetByTestId("action-AgreeToMeet")).ToBeVisibleAsync();
+
+        var (winner, loser) = first == FirstToAct.Hr ? (hr, beneficiary) : (beneficiary, hr);
+        var winningState = first == FirstToAct.Hr ? CaseState.Cancelled : CaseState.PreliminaryInterview;
+        var (won, lost) = first == FirstToAct.Hr
+            ? (CaseTrigger.Cancel, CaseTrigger.AgreeToMeet)
+            : (CaseTrigger.AgreeToMeet, CaseTrigger.Cancel);
+
+        await ActAsync(winner, won);
+        await ExpectStateAsync(winner, winningState);
+
+        // The second one acts on the page they loaded: refused, told the case changed, offered a reload.
+        await ActAsync(loser, lost);
+        var error = loser.GetByTestId("error-message");
+        await Expect(error).ToHaveAttributeAsync("data-error-code", CaseErrors.Concurrency.Code);
+        await Expect(error.GetByTestId("reload-case")).ToBeVisibleAsync();
+        await ExpectStateAsync(loser, CaseState.Proposed);
+
+        await error.GetByTestId("reload-case").ClickAsync();
+        await Expect(loser.GetByTestId("error-message")).ToHaveCountAsync(0);
+        await ExpectStateAsync(loser, winningState);
+
+        // Nothing lost, nothing doubled: the history holds the winner's action once and the loser's not at all.
+        foreach (var page in new[] { loser, winner })
+        {
+            await OpenCaseAsync(page, caseId);
+            await ExpectStateAsync(page, winningState);
+            await Expect(await HistoryEntriesAsync(page, won)).ToHaveCountAsync(1);
+            await Expect(await HistoryEntriesAsync(page, lost)).ToHaveCountAsync(0);
+        }
+
+        if (first == FirstToAct.Hr)
+        {
+            await Expect(beneficiary.GetByTestId("action-AgreeToMeet")).ToHaveCountAsync(0);
+            await Expect(beneficiary.GetByTestId("case-outcome")).ToHaveAttributeAsync("data-outcome", nameof(CaseOutcome.Cancelled));
+        }
+        else
+        {
+            // Knowing the new state, HR may still cancel before the interview, and now it goes through.
+            await OpenCaseAsync(hr, caseId);
+            await ActAsync(hr, CaseTrigger.Cancel);
+            await ExpectStateAsync(hr, CaseState.Cancelled);
+        }
+    }
+
+    private static async Task ActAsync(IPage page, CaseTrigger trigger)
+    {
+        await page.GetByTestId($"action-{trigger}").ClickAsync();
+        if (trigger == CaseTrigger.Cancel)
+        {
+            await page.GetByTestId("dialog-confirm").ClickAsync();
+        }
+    }
+}

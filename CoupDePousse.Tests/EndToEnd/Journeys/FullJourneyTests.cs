@@ -1,0 +1,167 @@
+using CoupDePousse.Domain.Cases;
+using CoupDePousse.Domain.Catalogue;
+using CoupDePousse.Tests.EndToEnd.Support;
+using Microsoft.Playwright;
+using CoupDePousse.Tests.EndToEnd.Journeys.Steps;
+using static CoupDePousse.Tests.EndToEnd.Journeys.Steps.JourneySteps;
+using static Microsoft.Playwright.Assertions;
+
+namespace CoupDePousse.Tests.EndToEnd.Journeys;
+
+/// <summary>One coup de pousse from the manager's proposal to the beneficiary's rating, each step seen by the role concerned.</summary>
+public sealed class FullJourneyTests(EndToEndFixture fixture) : JourneyTest(fixture)
+{
+    private const string Sophie = "Sophie Lefèvre";
+    private const string Isabelle = "Isabelle Fontaine";
+
+    [Fact]
+    public async Task A_coup_de_pousse_goes_from_proposal_to_rated_objectives()
+    {
+        var manager = await SignInAsync(DemoUsers.Manager);
+        var hr = await SignInAsync(DemoUsers.Hr);
+        var beneficiary = await SignInAsync(DemoUsers.Beneficiary);
+        var intervener = await SignInAsync(DemoUsers.Intervener);
+
+        // The manager proposes, walking through the six points of presenting the offer.
+        await OpenDashboardAsync(manager);
+        await manager.GetByTestId("propose-button").ClickAsync();
+        await Expect(manager.GetByTestId("offer-checklist")).ToBeVisibleAsync();
+        var caseId = await ProposeAsync(manager, new Proposal(Sophie));
+        await ExpectManagerSeesAsync(manager, caseId, CoarseStatus.Proposed);
+
+        // The beneficiary finds the offer on the dashboard; no intervener yet, so she may only decline for now.
+        await OpenDashboardAsync(beneficiary);
+        await Expect(beneficiary.Locator($"[data-testid=proposal-received][data-case-id='{caseId}']")).ToBeVisibleAsync();
+        await Expect(CaseRow(beneficiary, caseId).Locator("[data-state]")).ToHaveAttributeAsync("data-state", nameof(CaseState.Proposed));
+        await OpenCaseAsync(beneficiary, caseId);
+        await ExpectStateAsync(beneficiary, CaseState.Proposed);
+        await Expect(beneficiary.GetByTestId("offer")).ToBeVisibleAsync();
+        await Expect(beneficiary.GetByTestId("action-Decline")).ToBeVisibleAsync();
+        await Expect(beneficiary.GetByTestId("action-AgreeToMeet")).ToHaveCountAsync(0);
+
+        // HR sees the case to assign and is offered only interveners covering its domain.
+        await OpenDashboardAsync(hr);
+        await Expect(CaseRow(hr, caseId).GetByTestId("hr-todo")).ToHaveAttributeAsync("data-todo", "Hr.Todo.Assign");
+        var offered = await AssignAsync(hr, caseId, Isabelle);
+        offered.Should().Contain(o => o.Contains(Isabelle));
+        offered.Should().OnlyContain(o => o.Contains(DomainLabel(CoachingDomain.ManagementAndCommunication)),
+            "only interveners covering Management and communication fit this case");
+        await ExpectStateAsync(hr, CaseState.Proposed);
+
+        // Now the beneficiary may agree to meet Isabelle.
+        await AgreeToMeetAsync(beneficiary, caseId);
+        await ExpectManagerSeesAsync(manager, caseId, CoarseStatus.InProgress);
+
+        // The intervener is told to record the interview, and does.
+        await OpenDashboardAsync(intervener);
+        await Expect(CaseRow(intervener, caseId).GetByTestId("next-step")).ToHaveAttributeAsync("data-step", "Next.RecordInterview");
+        await RecordInterviewAsync(intervener, caseId);
+
+        await ContinueAsync(beneficiary, caseId);
+        await ExpectStateAsync(beneficiary, CaseState.PreliminaryInterview);
+
+        // Each party validates the criteria it owns; the last verdict accepts the case.
+        await OpenCaseAsync(hr, caseId);
+        await RecordVerdictsAsync(hr, "company", CompanyCriteria);
+        await ExpectStateAsync(hr, CaseState.PreliminaryInterview);
+        await OpenCaseAsync(intervener, caseId);
+        await RecordVerdictsAsync(intervener, "intervener", IntervenerCriteria);
+        await ExpectStateAsync(intervener, CaseState.Accepted);
+
+        await OpenCaseAsync(beneficiary, caseId);
+        await ExpectStateAsync(beneficiary, CaseState.Accepted);
+        await OpenCaseAsync(hr, caseId);
+        await ExpectStateAsync(hr, CaseState.Accepted);
+        await Expect(hr.GetByTestId("hours-budget")).ToHaveAttributeAsync("data-minutes", "360");
+        await ExpectManagerSeesAsync(manager, caseId, CoarseStatus.InProgress);
+
+        // The intervener drafts an objective; the beneficiary rewords it and sets it.
+        await OpenCaseAsync(intervener, caseId);
+        await FillTextAsync(intervener.GetByTestId("field-objective-1-statement"), "Mener les deux entretiens");
+        await FillTextAsync(intervener.GetByTestId("field-objective-1-success"), "Les deux entretiens ont eu lieu");
+        await ClickAndWaitForHistoryAsync(intervener, intervener.GetByTestId("action-DraftObjectives"), CaseTrigger.DraftObjectives);
+
+        await OpenCaseAsync(beneficiary, caseId);
+        await Expect(beneficiary.GetByTestId("objectives-from-drafts")).ToBeVisibleAsync();
+        await Expect(beneficiary.GetByTestId("field-objective-1-statement")).ToHaveValueAsync("Mener les deux entretiens");
+        await FillTextAsync(beneficiary.GetByTestId("field-objective-1-statement"), "Mener mes deux entretiens avec assurance");
+        await beneficiary.GetByTestId("action-SetObjectives").ClickAsync();
+        await ExpectStateAsync(beneficiary, CaseState.ObjectivesSet);
+
+        await OpenCaseAsync(intervener, caseId);
+        await ExpectStateAsync(intervener, CaseState.ObjectivesSet);
+        await Expect(intervener.GetByTestId("objective")).ToHaveCountAsync(1);
+        await Expect(intervener.GetByTestId("objective")).ToContainTextAsync("Mener mes deux entretiens avec assurance");
+
+        // Sessions up to the budget: 3 h + 3 h of the default 6 h.
+        await LogSessionAsync(intervener, 180);
+        await ExpectStateAsync(intervener, CaseState.InSessions);
+        await Expect(intervener.GetByTestId("hours-used")).ToHaveAttributeAsync("data-minutes", "180");
+        await LogSessionAsync(intervener, 180);
+        await Expect(intervener.GetByTestId("hours-used")).ToHaveAttributeAsync("data-minutes", "360");
+        await Expect(intervener.GetByTestId("hours-budget")).ToHaveAttributeAsync("data-minutes", "360");
+        await Expect(intervener.GetByTestId("hours-warning")).ToBeVisibleAsync();
+
+        // One more hour is refused: the budget is spent, and nothing changes.
+        await FillNumberAsync(intervener.GetByTestId("field-session-minutes"), 60);
+        await intervener.GetByTestId("action-LogSession").ClickAsync();
+        await Expect(intervener.GetByTestId("error-message")).ToHaveAttributeAsync("data-error-code", "session.over_budget");
+        await Expect(intervener.GetByTestId("hours-used")).ToHaveAttributeAsync("data-minutes", "360");
+        await Expect(intervener.GetByTestId("session")).ToHaveCountAsync(2);
+        await OpenCaseAsync(intervener, caseId);
+        await Expect(intervener.GetByTestId("hours-used")).ToHaveAttributeAsync("data-minutes", "360");
+        await Expect(intervener.GetByTestId("session")).ToHaveCountAsync(2);
+
+        // The intervener asks for one more hour; HR sees it waiting and approves it.
+        await FillNumberAsync(intervener.GetByTestId("field-extension-minutes"), 60);
+        await FillTextAsync(intervener.GetByTestId("field-extension-reason"), "Un dernier point après le second entretien.");
+        await intervener.GetByTestId("action-RequestExtension").ClickAsync();
+        await Expect(intervener.GetByTestId("extension")).ToHaveAttributeAsync("data-status", nameof(ExtensionStatus.Pending));
+
+        await OpenDashboardAsync(hr);
+        await Expect(CaseRow(hr, caseId).GetByTestId("hr-todo")).ToHaveAttributeAsync("data-todo", "Hr.Todo.Extension");
+        await OpenCaseAsync(hr, caseId);
+        await Expect(hr.GetByTestId("hours-used")).ToHaveAttributeAsync("data-minutes", "360");
+        await hr.GetByTestId("action-ApproveExtension").ClickAsync();
+        await Expect(hr.GetByTestId("extension")).ToHaveAttributeAsync("data-status", nameof(ExtensionStatus.Approved));
+        await Expect(hr.GetByTestId("hours-budget")).ToHaveAttributeAsync("data-minutes", "420");
+
+        // Now the hour goes in.
+        await OpenCaseAsync(intervener, caseId);
+        await Expect(intervener.GetByTestId("hours-budget")).ToHaveAttributeAsync("data-minutes", "420");
+        await LogSessionAsync(intervener, 60);
+        await Expect(intervener.GetByTestId("hours-used")).ToHaveAttributeAsync("data-minutes", "420");
+        await Expect(intervener.GetByTestId("session")).ToHaveCountAsync(3);
+
+        // The intervener closes with a summary.
+        await intervener.GetByTestId("action-Close").ClickAsync();
+        await intervener.GetByTestId("field-closing-summary").FillAsync("Les deux entretiens ont eu lieu ; Sophie garde sa grille de préparation.");
+        await intervener.GetByTestId("dialog-confirm").ClickAsync();
+        await ExpectStateAsync(intervener, CaseState.Closed);
+
+        // The beneficiary reads the summary and rates her objective.
+        await OpenCaseAsync(beneficiary, caseId);
+        await ExpectStateAsync(beneficiary, CaseState.Closed);
+        await Expect(beneficiary.GetByTestId("closing-summary")).ToContainTextAsync("grille de préparation");
+        await Expect(beneficiary.GetByTestId("hours-used")).ToHaveAttributeAsync("data-minutes", "420");
+        await beneficiary.GetByTestId("rating-1-Reached").CheckAsync();
+        await ClickAndWaitForHistoryAsync(beneficiary, beneficiary.GetByTestId("action-RateObjectives"), CaseTrigger.RateObjectives);
+        await Expect(beneficiary.GetByTestId("objective")).ToHaveAttributeAsync("data-rating", nameof(ObjectiveRating.Reached));
+
+        // HR sees the end without the summary; the manager, only "ended".
+        await OpenCaseAsync(hr, caseId);
+        await ExpectStateAsync(hr, CaseState.Closed);
+        await Expect(hr.GetByTestId("case-outcome")).ToHaveAttributeAsync("data-outcome", nameof(CaseOutcome.Completed));
+        await Expect(hr.GetByTestId("closing-summary")).ToHaveCountAsync(0);
+        await ExpectManagerSeesAsync(manager, caseId, CoarseStatus.Ended);
+    }
+
+    private static async Task LogSessionAsync(IPage intervener, int minutes)
+    {
+        var sessions = intervener.GetByTestId("session");
+        var before = await sessions.CountAsync();
+        await FillNumberAsync(intervener.GetByTestId("field-session-minutes"), minutes);
+        await intervener.GetByTestId("action-LogSession").ClickAsync();
+        await Expect(sessions).ToHaveCountAsync(before + 1);
+    }
+}

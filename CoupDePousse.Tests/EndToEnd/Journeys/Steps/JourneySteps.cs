@@ -1,0 +1,230 @@
+using System.Text.RegularExpressions;
+using CoupDePousse.Domain.Cases;
+using CoupDePousse.Domain.Catalogue;
+using CoupDePousse.Tests.EndToEnd.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CoupDePousse.Tests.EndToEnd.Journeys.Steps;
+
+/// <summary>
+/// The common steps of the journeys, each done through the UI by the role that does it, and each waiting for the
+/// proof that it took effect (a new state, a verdict, a history entry) before it returns. Pages passed in are
+/// signed in already (EndToEndTest.SignInAsync); every step opens the case page afresh, as a person coming back would.
+/// </summary>
+public static partial class JourneySteps
+{
+    /// <summary>What a proposal says; the defaults are a plausible Management and communication request.</summary>
+    public sealed record Proposal(
+        string BeneficiaryName,
+        CoachingDomain Domain = CoachingDomain.ManagementAndCommunication,
+        string Topic = "difficult-conversations",
+        string Description = "Deux entretiens difficiles à mener avec l’équipe dans les prochaines semaines.",
+        string Timing = "Dans le mois");
+
+    /// <summary>The acceptance criteria each party owns (company = HR).</summary>
+    public static readonly int[] CompanyCriteria = [1, 2, 3, 4, 7];
+
+    public static readonly int[] IntervenerCriteria = [1, 3, 4, 5, 6];
+
+    /// <summary>A manager or HR proposes through /cases/new; a manager confirms the six-point checklist. Returns the new case's id.</summary>
+    public static async Task<Guid> ProposeAsync(IPage proposer, Proposal proposal)
+    {
+        await GoToAsync(proposer, "/cases/new");
+        var form = proposer.GetByTestId("proposal-form");
+        await Expect(form).ToBeVisibleAsync();
+
+        await ChooseAsync(proposer, "field-beneficiary", proposal.BeneficiaryName);
+        await proposer.GetByTestId($"field-domain-{proposal.Domain}").CheckAsync();
+        await proposer.GetByTestId($"field-topic-{proposal.Topic}").CheckAsync();
+        await proposer.GetByTestId("field-description").FillAsync(proposal.Description);
+        await proposer.GetByTestId("field-timing").FillAsync(proposal.Timing);
+
+        var checklist = proposer.GetByTestId("offer-checklist");
+        if (await checklist.CountAsync() > 0)
+        {
+            for (var item = 1; item <= 6; item++)
+            {
+                await proposer.GetByTestId($"field-checklist-{item}").CheckAsync();
+            }
+        }
+
+        await proposer.GetByTestId("propose-submit").ClickAsync();
+        await Expect(proposer).ToHaveURLAsync(CasePath());
+        var id = Guid.Parse(CasePath().Match(proposer.Url).Groups["id"].Value);
+        await Expect(proposer.GetByTestId("case-page")).ToHaveAttributeAsync("data-case-id", id.ToString());
+        return id;
+    }
+
+    /// <summary>Opens /cases/{id} in a fresh circuit and waits until the case is shown and clickable.</summary>
+    public static async Task OpenCaseAsync(IPage page, Guid caseId)
+    {
+        await GoToAsync(page, $"/cases/{caseId}");
+        await Expect(page.GetByTestId("case-page")).ToHaveAttributeAsync("data-case-id", caseId.ToString());
+    }
+
+    /// <summary>Opens the signed-in role's dashboard and waits for it to be live.</summary>
+    public static async Task OpenDashboardAsync(IPage page)
+    {
+        await GoToAsync(page, "/");
+        await Expect(page.GetByTestId("dashboard")).ToBeVisibleAsync();
+    }
+
+    public static Task ExpectStateAsync(IPage page, CaseState state) =>
+        Expect(page.GetByTestId("case-state")).ToHaveAttributeAsync("data-state", state.ToString());
+
+    /// <summary>The manager's case page: the coarse status only, never the lifecycle state nor the hours.</summary>
+    public static async Task ExpectManagerSeesAsync(IPage manager, Guid caseId, CoarseStatus status)
+    {
+        await OpenCaseAsync(manager, caseId);
+        await Expect(manager.GetByTestId("case-page")).ToHaveAttributeAsync("data-relation", "Proposer");
+        await Expect(manager.GetByTestId("case-status")).ToHaveAttributeAsync("data-status", status.ToString());
+        await Expect(manager.GetByTestId("case-state")).ToHaveCountAsync(0);
+        await Expect(manager.GetByTestId("case-outcome")).ToHaveCountAsync(0);
+        await Expect(manager.GetByTestId("hours-used")).ToHaveCountAsync(0);
+        await Expect(manager.GetByTestId("case-history")).ToHaveCountAsync(0);
+
+        await OpenDashboardAsync(manager);
+        var row = CaseRow(manager, caseId);
+        await Expect(row.GetByTestId("coarse-status")).ToHaveAttributeAsync("data-status", status.ToString());
+        await Expect(row.Locator("[data-state]")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>HR opens the case and assigns the intervener whose name is given; returns the names offered.</summary>
+    public static async Task<IReadOnlyList<string>> AssignAsync(IPage hr, Guid caseId, string intervenerName)
+    {
+        await OpenCaseAsync(hr, caseId);
+        await Expect(hr.GetByTestId("assign")).ToBeVisibleAsync();
+        var offered = await ChooseAsync(hr, "field-intervener-select", intervenerName);
+        await ClickAndWaitForHistoryAsync(hr, hr.GetByTestId("action-AssignIntervener"), CaseTrigger.AssignIntervener);
+        return offered;
+    }
+
+    /// <summary>The beneficiary accepts to meet the assigned intervener: the case goes to PreliminaryInterview.</summary>
+    public static async Task AgreeToMeetAsync(IPage beneficiary, Guid caseId)
+    {
+        await OpenCaseAsync(beneficiary, caseId);
+        await Expect(beneficiary.GetByTestId("offer")).ToBeVisibleAsync();
+        await beneficiary.GetByTestId("action-AgreeToMeet").ClickAsync();
+        await ExpectStateAsync(beneficiary, CaseState.PreliminaryInterview);
+    }
+
+    /// <summary>The intervener records the free preliminary interview (today, 60 min by default).</summary>
+    public static async Task RecordInterviewAsync(IPage intervener, Guid caseId, int minutes = 60)
+    {
+        await OpenCaseAsync(intervener, caseId);
+        await ExpectStateAsync(intervener, CaseState.PreliminaryInterview);
+        await FillNumberAsync(intervener.GetByTestId("field-interview-minutes"), minutes);
+        await ClickAndWaitForHistoryAsync(intervener, intervener.GetByTestId("action-RecordInterview"), CaseTrigger.RecordInterview);
+        await Expect(intervener.GetByTestId("action-RecordInterview")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>After the interview, the beneficiary chooses to continue.</summary>
+    public static async Task ContinueAsync(IPage beneficiary, Guid caseId)
+    {
+        await OpenCaseAsync(beneficiary, caseId);
+        await Expect(beneficiary.GetByTestId("decision")).ToBeVisibleAsync();
+        await ClickAndWaitForHistoryAsync(beneficiary, beneficiary.GetByTestId("action-Continue"), CaseTrigger.Continue);
+        await Expect(beneficiary.GetByTestId("action-Continue")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>
+    /// The signed-in party (HR for the company, or the intervener) records its verdicts on the case page already open;
+    /// each verdict is awaited on screen before the next.
+    /// </summary>
+    public static async Task RecordVerdictsAsync(IPage page, string party, IEnumerable<int> criteria, bool validated = true, string? comment = null)
+    {
+        foreach (var criterion in criteria)
+        {
+            if (comment is not null)
+            {
+                await page.GetByTestId($"field-verdict-{criterion}-comment").FillAsync(comment);
+            }
+
+            await page.GetByTestId($"verdict-{criterion}-{(validated ? "validate" : "refuse")}").ClickAsync();
+            await Expect(page.GetByTestId($"verdict-{criterion}-{party}"))
+                .ToHaveAttributeAsync("data-validated", validated ? "true" : "false");
+        }
+    }
+
+    /// <summary>Proposal by <paramref name="proposer"/>, assignment, agreement, interview, continue: a case waiting for verdicts.</summary>
+    public static async Task<Guid> BringToVerdictsAsync(IPage proposer, IPage hr, IPage beneficiary, IPage intervener,
+        Proposal proposal, string intervenerName)
+    {
+        var caseId = await ProposeAsync(proposer, proposal);
+        await AssignAsync(hr, caseId, intervenerName);
+        await AgreeToMeetAsync(beneficiary, caseId);
+        await RecordInterviewAsync(intervener, caseId);
+        await ContinueAsync(beneficiary, caseId);
+        return caseId;
+    }
+
+    /// <summary>A row of the case in a list or dashboard (links and cards carry data-case-id).</summary>
+    public static ILocator CaseRow(IPage page, Guid caseId) =>
+        page.Locator($"[data-testid=case-row][data-case-id='{caseId}']");
+
+    /// <summary>History entries of a trigger on the open case page (the newest eight are shown; opens them all first).</summary>
+    public static async Task<ILocator> HistoryEntriesAsync(IPage page, CaseTrigger trigger)
+    {
+        var all = page.GetByTestId("history-all");
+        if (await all.CountAsync() > 0)
+        {
+            await all.ClickAsync();
+            await Expect(all).ToHaveCountAsync(0);
+        }
+
+        return page.Locator($"[data-testid=history-entry][data-trigger={trigger}]");
+    }
+
+    /// <summary>Clicks an action that may not change the state, and waits for its entry in the case history.</summary>
+    public static async Task ClickAndWaitForHistoryAsync(IPage page, ILocator action, CaseTrigger trigger)
+    {
+        var entries = page.Locator($"[data-testid=history-entry][data-trigger={trigger}]");
+        var before = await entries.CountAsync();
+        await action.ClickAsync();
+        await Expect(entries).ToHaveCountAsync(before + 1);
+    }
+
+    /// <summary>A MudNumericField updates on change: fill it, then leave it so the value is bound before the next click.</summary>
+    public static async Task FillNumberAsync(ILocator input, int value)
+    {
+        await input.FillAsync(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await input.PressAsync("Tab");
+        await Expect(input).ToHaveValueAsync(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>A MudTextField updates on change: fill it and leave it.</summary>
+    public static async Task FillTextAsync(ILocator input, string value)
+    {
+        await input.FillAsync(value);
+        await input.PressAsync("Tab");
+    }
+
+    /// <summary>
+    /// Opens the MudSelect whose input carries <paramref name="testId"/>, reads the options offered and picks the one
+    /// containing <paramref name="optionText"/> (a person's name: data, not UI wording). Returns every option's text.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ChooseAsync(IPage page, string testId, string optionText)
+    {
+        var input = page.GetByTestId(testId);
+        await page.Locator("div.mud-input-control").Filter(new LocatorFilterOptions { Has = input }).ClickAsync();
+        var options = page.Locator(".mud-popover-open").GetByRole(AriaRole.Option);
+        await Expect(options.First).ToBeVisibleAsync();
+        var texts = await options.AllInnerTextsAsync();
+        await options.Filter(new LocatorFilterOptions { HasText = optionText }).ClickAsync();
+        await Expect(page.Locator(".mud-popover-open").GetByRole(AriaRole.Option)).ToHaveCountAsync(0);
+        return texts;
+    }
+
+    /// <summary>The French label of a domain, as the intervener options list their domains.</summary>
+    public static string DomainLabel(CoachingDomain domain) => CoachingCatalogue.Describe(domain).French;
+
+    private static async Task GoToAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await EndToEndFixture.WaitForInteractiveAsync(page);
+    }
+
+    [GeneratedRegex(@"/cases/(?<id>[0-9a-fA-F-]{36})$")]
+    private static partial Regex CasePath();
+}
