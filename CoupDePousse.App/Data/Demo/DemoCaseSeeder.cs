@@ -25,8 +25,8 @@ internal sealed class DemoCaseSeeder(IDbContextFactory<AppDbContext> dbFactory, 
 
         var ids = await db.Users.ToDictionaryAsync(u => u.Email!, u => u.Id, cancellationToken);
         var people = new DemoPeople(ids);
-        var intervener = IntervenerProfile.Create(people.Intervener.UserId, [CoachingDomain.ManagementAndCommunication, CoachingDomain.StrategyAndTactics], 6, 120_00).Value;
-        var intervener2 = IntervenerProfile.Create(people.Intervener2.UserId, [CoachingDomain.StressAndEmotions, CoachingDomain.ManagementAndCommunication], 4, 95_00).Value;
+        var intervener = IntervenerProfile.Create(people.Intervener.UserId, [CoachingDomain.ManagementAndCommunication, CoachingDomain.StrategyAndTactics], 12, 120_00).Value;
+        var intervener2 = IntervenerProfile.Create(people.Intervener2.UserId, [CoachingDomain.StressAndEmotions, CoachingDomain.ManagementAndCommunication], 10, 95_00).Value;
         db.IntervenerProfiles.AddRange(intervener, intervener2);
         db.BudgetSettings.Add(new BudgetSettings());
 

@@ -9,15 +9,15 @@ public static class DemoUsers
 {
     public const string Password = "CoupDePousse-2026!";
 
-    public static DemoUser Admin { get; } = new("admin@demo.local", "Alexandre Girard (Admin)", Roles.Admin, "Direction des systèmes d'information");
-    public static DemoUser Hr { get; } = new("rh@demo.local", "Camille Martin (RH)", Roles.HR, "Ressources humaines");
-    public static DemoUser Manager { get; } = new("manager@demo.local", "Julien Moreau (Manager)", Roles.Manager, "Service client");
-    public static DemoUser Manager2 { get; } = new("manager2@demo.local", "Nathalie Rousseau (Manager)", Roles.Manager, "Logistique");
-    public static DemoUser Beneficiary { get; } = new("beneficiary@demo.local", "Sophie Lefèvre (Bénéficiaire)", Roles.Beneficiary, "Service client", "manager@demo.local");
-    public static DemoUser Beneficiary2 { get; } = new("beneficiary2@demo.local", "Thomas Bernard (Bénéficiaire)", Roles.Beneficiary, "Service client", "manager@demo.local");
-    public static DemoUser Beneficiary3 { get; } = new("beneficiary3@demo.local", "Léa Dubois (Bénéficiaire)", Roles.Beneficiary, "Logistique", "manager2@demo.local");
-    public static DemoUser Intervener { get; } = new("intervener@demo.local", "Isabelle Fontaine (Intervenante)", Roles.Intervener, null);
-    public static DemoUser Intervener2 { get; } = new("intervener2@demo.local", "Marc Lambert (Intervenant)", Roles.Intervener, null);
+    public static DemoUser Admin { get; } = new("admin@demo.local", "Alexandre Girard", Roles.Admin, "Direction des systèmes d'information");
+    public static DemoUser Hr { get; } = new("rh@demo.local", "Camille Martin", Roles.HR, "Ressources humaines");
+    public static DemoUser Manager { get; } = new("manager@demo.local", "Julien Moreau", Roles.Manager, "Service client");
+    public static DemoUser Manager2 { get; } = new("manager2@demo.local", "Nathalie Rousseau", Roles.Manager, "Logistique");
+    public static DemoUser Beneficiary { get; } = new("beneficiary@demo.local", "Sophie Lefèvre", Roles.Beneficiary, "Service client", "manager@demo.local");
+    public static DemoUser Beneficiary2 { get; } = new("beneficiary2@demo.local", "Thomas Bernard", Roles.Beneficiary, "Service client", "manager@demo.local");
+    public static DemoUser Beneficiary3 { get; } = new("beneficiary3@demo.local", "Léa Dubois", Roles.Beneficiary, "Logistique", "manager2@demo.local");
+    public static DemoUser Intervener { get; } = new("intervener@demo.local", "Isabelle Fontaine", Roles.Intervener, null);
+    public static DemoUser Intervener2 { get; } = new("intervener2@demo.local", "Marc Lambert", Roles.Intervener, null);
 
     public static IReadOnlyList<DemoUser> All { get; } =
         [Admin, Hr, Manager, Manager2, Beneficiary, Beneficiary2, Beneficiary3, Intervener, Intervener2];

@@ -5,7 +5,10 @@ using static CoupDePousse.Tests.TestSupport.CaseBuilder;
 
 namespace CoupDePousse.Tests.Components.Cases;
 
-/// <summary>The page offers exactly the actions the domain allows this person now: no more, no fewer.</summary>
+/// <summary>
+/// The page offers exactly the actions the domain allows this person now: no more, no fewer — except that an
+/// offer shows one way to say no ("decline"), not also "stop", which would end it the same way.
+/// </summary>
 public class CaseActionsTests : CasePageTestContext
 {
     // Verdicts are recorded per criterion (verdict-{n}-validate / -refuse); notes are not a lifecycle button.
@@ -44,7 +47,8 @@ public class CaseActionsTests : CasePageTestContext
 
         var cut = RenderCase(coachingCase.Id);
 
-        var expected = available.Except(NotSingleButtons).Select(t => t.ToString()).Order().ToList();
+        var shown = available.Contains(CaseTrigger.Decline) ? available.Except([CaseTrigger.Stop]) : available;
+        var expected = shown.Except(NotSingleButtons).Select(t => t.ToString()).Order().ToList();
         cut.WaitForAssertion(() => RenderedActions(cut).Should().Equal(expected), Patience);
         cut.FindAll("[data-testid$='-validate']").Should().HaveCount(
             available.Contains(CaseTrigger.RecordVerdict) ? AcceptanceCriteria.OwnedBy(who == Who.Hr ? Party.Company : Party.Intervener).Count() : 0);

@@ -17,7 +17,7 @@ public class CasePageTests : CasePageTestContext
         var cut = RenderCase(offered.Id);
 
         cut.Find("[data-testid=case-state]").GetAttribute("data-state").Should().Be(nameof(CaseState.Proposed));
-        RenderedActions(cut).Should().Equal(nameof(CaseTrigger.AgreeToMeet), nameof(CaseTrigger.Decline), nameof(CaseTrigger.Stop));
+        RenderedActions(cut).Should().Equal(nameof(CaseTrigger.AgreeToMeet), nameof(CaseTrigger.Decline));
         var offer = cut.Find("[data-testid=offer]").TextContent;
         offer.Should().Contain("pas une thérapie").And.Contain("aucune présomption de faute").And.Contain("gratuit et sans engagement").And.Contain("vous qui décidez");
     }
