@@ -1,6 +1,7 @@
 using System.Globalization;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Catalogue;
+using CoupDePousse.App.Features.Common;
 using CoupDePousse.Domain.Common;
 
 namespace CoupDePousse.App.Features.Cases;
@@ -18,22 +19,11 @@ public static class CaseFormat
 
     public static string Duration(int minutes) => Durations.Format(minutes);
 
-    /// <summary>Money is kept in euro cents; the culture decides separators and where the sign goes.</summary>
-    public static string Euros(long cents)
-    {
-        var format = (NumberFormatInfo)CultureInfo.CurrentCulture.NumberFormat.Clone();
-        format.CurrencySymbol = "€";
-        return (cents / 100m).ToString("C", format);
-    }
+    public static string Euros(long cents) => EuroFormat.Format(cents);
 
-    public static string Domain(CoachingDomain domain)
-    {
-        var info = CoachingCatalogue.Describe(domain);
-        return IsEnglish ? info.English : info.French;
-    }
+    public static string Domain(CoachingDomain domain) => domain.Label();
 
-    public static string Topic(string code) =>
-        CoachingCatalogue.FindTopic(code) is { } topic ? (IsEnglish ? topic.English : topic.French) : code;
+    public static string Topic(string code) => CoachingCatalogue.FindTopic(code)?.Label() ?? code;
 
     public static string Criterion(AcceptanceCriterion criterion)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using Bunit;
+using CoupDePousse.App.Features.Common;
 using CoupDePousse.App.Features.Pipeline;
 using CoupDePousse.App.Security;
 using CoupDePousse.Domain.Cases;

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CoupDePousse.App.Features.Pipeline;
+namespace CoupDePousse.App.Features.Common;
 
 public static class EuroFormat
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CoupDePousse.Domain.Catalogue;
 
-namespace CoupDePousse.App.Features.Dashboard;
+namespace CoupDePousse.App.Features.Common;
 
 /// <summary>Domain and topic names in the current UI language, from the catalogue.</summary>
 public static class DomainLabels
