@@ -81,7 +81,11 @@ public sealed class PageAccessibilityTests(EndToEndFixture fixture) : EndToEndTe
         await CheckStaticAsync(admin, "admin", "/Account/Manage");
 
         TestContext.Current.TestOutputHelper?.WriteLine($"{checkedPages.Count} pages checked: {string.Join(", ", checkedPages)}");
-        violations.Should().BeEmpty();
+        foreach (var violation in violations)
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine(violation);
+        }
+        violations.Should().BeEmpty(string.Join(Environment.NewLine, violations));
     }
 
     private async Task CheckRolePagesAsync(IPage page, string who, IEnumerable<string> addresses)
@@ -102,6 +106,7 @@ public sealed class PageAccessibilityTests(EndToEndFixture fixture) : EndToEndTe
     /// <summary>Runs axe on the page as it is; a failure is kept so that one run lists every page's violations.</summary>
     private async Task CheckAsync(IPage page, string what)
     {
+        var started = System.Diagnostics.Stopwatch.StartNew();
         checkedPages.Add(what);
         try
         {
@@ -111,6 +116,7 @@ public sealed class PageAccessibilityTests(EndToEndFixture fixture) : EndToEndTe
         {
             violations.Add($"[{what}] {failure.Message}");
         }
+        TestContext.Current.TestOutputHelper?.WriteLine($"axe {what}: {started.ElapsedMilliseconds} ms");
     }
 
     private static async Task<Guid> FirstCaseRowAsync(IPage page)
