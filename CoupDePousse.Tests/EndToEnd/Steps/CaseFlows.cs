@@ -51,6 +51,12 @@ public static partial class CaseFlows
     {
         await EndToEndFixture.WaitForInteractiveAsync(page);
         await Expect(page.Locator(".mud-progress-indeterminate, .mud-table-loading, .mud-table-loading-progress")).ToHaveCountAsync(0);
+        // A server-paged table asks for its rows after its first render: wait for rows (or its "no records" row).
+        foreach (var table in await page.Locator(".mud-table").AllAsync())
+        {
+            await Expect(table.Locator("tbody tr").First).ToBeVisibleAsync();
+        }
+        await Expect(page.Locator(".mud-progress-indeterminate, .mud-table-loading, .mud-table-loading-progress")).ToHaveCountAsync(0);
     }
 
     /// <summary>Opens a case page and waits until it shows the case (or the not-found block).</summary>
