@@ -2,7 +2,11 @@ using MudBlazor;
 
 namespace CoupDePousse.App.Components.Layout;
 
-/// <summary>MudBlazor's default palette (its contrast is accessible) with the system font: no web font to download.</summary>
+/// <summary>
+/// MudBlazor's default palette, with the status colours and the secondary text darkened so that text in them
+/// (alerts, chips, outlined buttons, the stepper) reaches WCAG AA contrast (4.5:1) on white and on their light tints;
+/// the system font: no web font to download.
+/// </summary>
 public static class AppTheme
 {
     private static readonly string[] SystemFont =
@@ -10,6 +14,14 @@ public static class AppTheme
 
     public static MudTheme Theme { get; } = new()
     {
+        PaletteLight = new PaletteLight
+        {
+            Info = "#1565c0",
+            Success = "#2e7d32",
+            Warning = "#b45309",
+            Error = "#c62828",
+            TextSecondary = "rgba(0,0,0,0.6)",
+        },
         Typography = new Typography
         {
             Default = new DefaultTypography { FontFamily = SystemFont },

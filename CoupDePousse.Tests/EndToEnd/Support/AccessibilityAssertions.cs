@@ -21,6 +21,9 @@ public static class AccessibilityAssertions
         }
     }
 
+    private static string Checks(AxeResultNode node) =>
+        string.Join("; ", (node.Any ?? []).Concat(node.All ?? []).Concat(node.None ?? []).Select(check => check.Message));
+
     private static string Describe(string url, IEnumerable<AxeResultItem> violations)
     {
         var report = new StringBuilder($"Serious accessibility violations on {url}:");
@@ -29,7 +32,7 @@ public static class AccessibilityAssertions
             report.AppendLine().Append($"- {violation.Id} ({violation.Impact}): {violation.Help}");
             foreach (var node in violation.Nodes)
             {
-                report.AppendLine().Append($"    at {node.Target}");
+                report.AppendLine().Append($"    at {node.Target}: {Checks(node)}");
             }
         }
         return report.ToString();

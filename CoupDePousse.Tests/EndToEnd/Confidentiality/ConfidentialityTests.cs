@@ -1,0 +1,204 @@
+using CoupDePousse.Domain.Cases;
+using CoupDePousse.Tests.EndToEnd.Steps;
+using CoupDePousse.Tests.EndToEnd.Support;
+using Microsoft.Playwright;
+using static CoupDePousse.Tests.EndToEnd.Steps.CaseFlows;
+
+namespace CoupDePousse.Tests.EndToEnd.Confidentiality;
+
+/// <summary>
+/// What one person writes or owns never reaches another person's screen: the intervener's session notes on no page
+/// anyone else can open, and someone else's case answers exactly like a case that does not exist.
+/// </summary>
+public sealed class ConfidentialityTests(EndToEndFixture fixture) : EndToEndTest(fixture)
+{
+    /// <summary>The pages each role can reach from its navigation; case pages are added from the lists they show.</summary>
+    private static readonly Dictionary<string, string[]> PagesOf = new()
+    {
+        [DemoUsers.Hr] = ["/", "/cases", "/pipeline", "/cases/new", "/Account/Manage"],
+        [DemoUsers.Manager] = ["/", "/cases", "/cases/new", "/Account/Manage"],
+        [DemoUsers.Admin] = ["/", "/cases", "/admin?tab=users", "/admin?tab=interveners", "/admin?tab=budget", "/Account/Manage"],
+        [DemoUsers.Beneficiary] = ["/", "/cases", "/cases/new", "/Account/Manage"],
+        [DemoUsers.Intervener2] = ["/", "/cases", "/Account/Manage"],
+    };
+
+    [Fact]
+    public async Task Session_notes_never_appear_on_any_page_another_person_can_open()
+    {
+        // Isabelle writes a private note on Sophie's coup de pousse, in sessions.
+        var isabelle = await SignInAsync(DemoUsers.Intervener);
+        var caseId = await FindSophiesCaseInSessionsAsync(isabelle);
+        var marker = Marker("Note privée de séance");
+        await WriteSessionNoteAsync(isabelle, caseId, marker);
+        await Expect(isabelle.Locator("[data-testid=notes-private]")).ToBeVisibleAsync();
+
+        // Everyone else crawls every page they can reach: the note is nowhere.
+        foreach (var (email, pages) in PagesOf)
+        {
+            var page = await SignInAsync(email);
+            var crawled = await CrawlAsync(page, pages, marker);
+            TestContext.Current.TestOutputHelper?.WriteLine($"{email}: {crawled.Pages.Count} pages, {crawled.Cases.Count} case pages");
+            if (email is DemoUsers.Hr or DemoUsers.Manager or DemoUsers.Beneficiary)
+            {
+                crawled.Cases.Should().Contain(caseId, "{0} can open Sophie's case from their lists, so its page was checked too", email);
+            }
+            if (email == DemoUsers.Hr)
+            {
+                // Every page of the pipeline's table (10 rows a page) was read, so every case of the company was opened.
+                crawled.PipelineMatching.Should().BeGreaterThan(0);
+                crawled.Pages.Count(p => p.StartsWith("/pipeline", StringComparison.Ordinal))
+                    .Should().Be((crawled.PipelineMatching!.Value + 9) / 10, "every page of the pipeline table is read");
+                crawled.PipelineCases.Should().HaveCount(crawled.PipelineMatching.Value);
+                crawled.Cases.Should().Contain(crawled.PipelineCases);
+            }
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Opening_another_persons_case_by_its_address_gives_not_found()
+    {
+        var isabelle = await SignInAsync(DemoUsers.Intervener);
+        var sophiesCase = await FindSophiesCaseInSessionsAsync(isabelle);
+
+        // The address works for those the case belongs to...
+        var manager = await SignInAsync(DemoUsers.Manager);
+        await OpenCaseAsync(manager, sophiesCase);
+        await Expect(manager.Locator("[data-testid=case-page]")).ToHaveAttributeAsync("data-relation", "Proposer");
+        var sophie = await SignInAsync(DemoUsers.Beneficiary);
+        await OpenCaseAsync(sophie, sophiesCase);
+        await Expect(sophie.Locator("[data-testid=case-page]")).ToHaveAttributeAsync("data-relation", "Beneficiary");
+
+        // ...and for anyone else it is the same page as a case that does not exist.
+        var unknown = Guid.NewGuid();
+        var reference = await NotFoundAsync(await SignInAsync(DemoUsers.Beneficiary3), unknown, null);
+        var seen = new List<(string Who, NotFoundPage Page)>
+        {
+            ("beneficiary3@ opening Sophie's case", await NotFoundAsync(await SignInAsync(DemoUsers.Beneficiary3), sophiesCase, reference)),
+            ("manager2@ opening a case manager@ proposed", await NotFoundAsync(await SignInAsync(DemoUsers.Manager2), sophiesCase, reference)),
+            ("intervener2@ opening a case assigned to intervener@", await NotFoundAsync(await SignInAsync(DemoUsers.Intervener2), sophiesCase, reference)),
+            ("admin@ opening a case", await NotFoundAsync(await SignInAsync(DemoUsers.Admin), sophiesCase, reference)),
+            ("admin@ opening a random address", await NotFoundAsync(await SignInAsync(DemoUsers.Admin), Guid.NewGuid(), reference)),
+        };
+
+        foreach (var (who, page) in seen)
+        {
+            page.Should().BeEquivalentTo(reference, "{0} must see exactly the not-found page of an unknown case", who);
+        }
+    }
+
+    private sealed record NotFoundPage(int? Status, string Title, string Text);
+
+    /// <summary>Opens a case address and reads the not-found page; nothing of the case may be on it.</summary>
+    private static async Task<NotFoundPage> NotFoundAsync(IPage page, Guid caseId, NotFoundPage? reference)
+    {
+        var response = await page.GotoAsync($"/cases/{caseId}");
+        await SettleAsync(page);
+        await Expect(page.Locator("[data-testid=not-found]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=case-page], [data-testid=case-state], [data-testid=case-status]")).ToHaveCountAsync(0);
+        await ShouldNotContainAnyAsync(page, ["Sophie", "Lefèvre", "Isabelle", "recadrage"], "an unreachable case shows nothing of itself");
+        var seen = new NotFoundPage(response?.Status, await page.TitleAsync(), (await page.Locator("[data-testid=not-found]").InnerTextAsync()).Trim());
+        if (reference is not null)
+        {
+            seen.Should().BeEquivalentTo(reference);
+        }
+        return seen;
+    }
+
+    private sealed record Crawl(List<string> Pages, HashSet<Guid> Cases)
+    {
+        public int? PipelineMatching { get; set; }
+
+        public HashSet<Guid> PipelineCases { get; } = [];
+    }
+
+    /// <summary>Opens every page of <paramref name="addresses"/>, every page of their tables, and every case they list; none may hold the marker.</summary>
+    private static async Task<Crawl> CrawlAsync(IPage page, IEnumerable<string> addresses, string marker)
+    {
+        var crawl = new Crawl([], []);
+        foreach (var address in addresses)
+        {
+            if (address.StartsWith("/Account/", StringComparison.Ordinal))
+            {
+                await OpenStaticAsync(page, address);
+                await CheckAsync(page, crawl, address, marker);
+                continue;
+            }
+
+            await OpenAsync(page, address);
+            var isPipeline = address == "/pipeline";
+            if (isPipeline)
+            {
+                var matching = page.Locator("[data-testid=pipeline-matching]");
+                await Expect(matching).ToBeVisibleAsync();
+                crawl.PipelineMatching = int.Parse((await matching.GetAttributeAsync("data-count"))!);
+            }
+            var tablePage = 1;
+            while (true)
+            {
+                var ids = await CollectCasesAsync(page, crawl);
+                if (isPipeline)
+                {
+                    crawl.PipelineCases.UnionWith(ids);
+                }
+                await CheckAsync(page, crawl, tablePage == 1 ? address : $"{address}#page{tablePage}", marker);
+                if (!await NextTablePageAsync(page))
+                {
+                    break;
+                }
+                tablePage++;
+            }
+        }
+
+        foreach (var caseId in crawl.Cases.ToList())
+        {
+            await OpenCaseAsync(page, caseId);
+            await UnfoldAsync(page);
+            await CheckAsync(page, crawl, $"/cases/{caseId}", marker);
+        }
+        return crawl;
+    }
+
+    private static async Task CheckAsync(IPage page, Crawl crawl, string label, string marker)
+    {
+        await ShouldNotContainAnyAsync(page, [marker], "a session note is the intervener's alone");
+        crawl.Pages.Add(label);
+    }
+
+    private static async Task<IReadOnlyList<Guid>> CollectCasesAsync(IPage page, Crawl crawl)
+    {
+        var ids = (await page.Locator("[data-testid=case-row]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.caseId)"))
+            .Select(Guid.Parse).ToList();
+        crawl.Cases.UnionWith(ids);
+        return ids;
+    }
+
+    /// <summary>Goes to the next page of the page's paged table; false when there is none or it is the last.</summary>
+    private static async Task<bool> NextTablePageAsync(IPage page)
+    {
+        var next = page.Locator(".mud-table-pagination-actions button").Nth(2);
+        if (await next.CountAsync() == 0 || await next.IsDisabledAsync())
+        {
+            return false;
+        }
+        var firstRow = await page.Locator("[data-testid=case-row]").First.GetAttributeAsync("data-case-id");
+        await next.ClickAsync();
+        await Expect(page.Locator("[data-testid=case-row]").First).Not.ToHaveAttributeAsync("data-case-id", firstRow!);
+        await SettleAsync(page);
+        return true;
+    }
+
+    /// <summary>Shows what a case page folds away (all history, criteria detail), so that it is read too.</summary>
+    private static async Task UnfoldAsync(IPage page)
+    {
+        foreach (var testId in new[] { "history-all", "criteria-expand" })
+        {
+            var button = page.Locator($"[data-testid={testId}]");
+            if (await button.CountAsync() > 0)
+            {
+                await button.First.ClickAsync();
+                await Expect(button).ToHaveCountAsync(0);
+            }
+        }
+    }
+}
