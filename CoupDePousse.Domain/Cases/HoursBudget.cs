@@ -16,7 +16,8 @@ public sealed record HoursBudget(int InitialMinutes, int ApprovedExtensionMinute
 
     public int Percentage => TotalMinutes == 0 ? 0 : (int)Math.Round(100.0 * UsedMinutes / TotalMinutes);
 
-    public bool IsNearLimit => Percentage >= WarningPercentage;
+    /// <summary>Compared exactly, not on the rounded percentage: 79.5 % is not yet 80 %.</summary>
+    public bool IsNearLimit => TotalMinutes > 0 && UsedMinutes * 100 >= TotalMinutes * WarningPercentage;
 
     /// <summary>Extensions may never take the total past one and a half times the initial budget.</summary>
     public int MaximumTotalMinutes => InitialMinutes * 3 / 2;

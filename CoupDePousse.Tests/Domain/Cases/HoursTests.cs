@@ -375,6 +375,7 @@ public class HoursTests
     [InlineData(360, 0, 360, 360, 0, 100, true)]
     [InlineData(360, 90, 360, 450, 90, 80, true)]
     [InlineData(360, 90, 345, 450, 105, 77, false)]
+    [InlineData(660, 0, 525, 660, 135, 80, false)]
     [InlineData(0, 0, 0, 0, 0, 0, false)]
     public void Used_remaining_and_percentage_are_derived_and_the_intervener_is_warned_from_80_percent(
         int initial, int extension, int used, int total, int remaining, int percentage, bool nearLimit)
