@@ -8,7 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace CoupDePousse.Tests.EndToEnd.Journeys;
 
 /// <summary>HR about to cancel while the beneficiary is about to agree to meet, both pages loaded before either acts.</summary>
-public sealed class ConcurrencyJourneyTests(EndToEndFixture fixture) : JourneyTest(fixture)
+public sealed class ConcurrencyJourneyTests(EndToEndFixture fixture) : EndToEndTest(fixture)
 {
     public enum FirstToAct
     {

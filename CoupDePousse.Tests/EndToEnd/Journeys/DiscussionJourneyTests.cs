@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace CoupDePousse.Tests.EndToEnd.Journeys;
 
 /// <summary>A criterion refused by the intervener opens a discussion; HR and the intervener each rule on it.</summary>
-public sealed class DiscussionJourneyTests(EndToEndFixture fixture) : JourneyTest(fixture)
+public sealed class DiscussionJourneyTests(EndToEndFixture fixture) : EndToEndTest(fixture)
 {
     private const string Marc = "Marc Lambert";
     private const string Isabelle = "Isabelle Fontaine";

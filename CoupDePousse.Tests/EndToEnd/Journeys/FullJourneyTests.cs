@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace CoupDePousse.Tests.EndToEnd.Journeys;
 
 /// <summary>One coup de pousse from the manager's proposal to the beneficiary's rating, each step seen by the role concerned.</summary>
-public sealed class FullJourneyTests(EndToEndFixture fixture) : JourneyTest(fixture)
+public sealed class FullJourneyTests(EndToEndFixture fixture) : EndToEndTest(fixture)
 {
     private const string Sophie = "Sophie Lefèvre";
     private const string Isabelle = "Isabelle Fontaine";

@@ -3,30 +3,26 @@ using Microsoft.Playwright;
 namespace CoupDePousse.Tests.EndToEnd.Support;
 
 /// <summary>
-/// Base of every end-to-end test: opens one browser session per user and, when the test fails,
-/// leaves a full-page screenshot of each open page in TestResults/screenshots.
+/// Base of every end-to-end test: opens one browser session per user and, when the test fails, leaves in
+/// TestResults/screenshots a full-page screenshot of each open page and of each signed-in role's dashboard
+/// (opened in a new tab, so the page where the failure happened stays as it was).
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public abstract class EndToEndTest(EndToEndFixture fixture) : IAsyncLifetime
 {
-    private readonly List<BrowserSession> sessions = [];
+    private readonly List<(BrowserSession Session, string? Email)> sessions = [];
 
     protected EndToEndFixture Fixture { get; } = fixture;
 
     /// <summary>A new isolated page (own cookies), not signed in.</summary>
-    protected async Task<IPage> NewPageAsync()
-    {
-        var session = await Fixture.NewSessionAsync();
-        sessions.Add(session);
-        return session.Page;
-    }
+    protected async Task<IPage> NewPageAsync() => (await OpenSessionAsync(null)).Page;
 
     /// <summary>A new isolated page signed in as <paramref name="email"/>, its circuit live.</summary>
     protected async Task<IPage> SignInAsync(string email)
     {
-        var page = await NewPageAsync();
-        await EndToEndFixture.SignInAsync(page, email);
-        return page;
+        var session = await OpenSessionAsync(email);
+        await EndToEndFixture.SignInAsync(session.Page, email);
+        return session.Page;
     }
 
     protected static Task<string> ScreenshotAsync(IPage page, string name) => TestArtifacts.ScreenshotAsync(page, name);
@@ -38,29 +34,73 @@ public abstract class EndToEndTest(EndToEndFixture fixture) : IAsyncLifetime
         if (TestContext.Current.TestState?.Result == TestResult.Failed)
         {
             await ScreenshotOpenPagesAsync();
+            await ScreenshotDashboardsAsync();
         }
-        foreach (var session in sessions)
+
+        foreach (var (session, _) in sessions)
         {
             await session.DisposeAsync();
         }
+
         GC.SuppressFinalize(this);
+    }
+
+    private async Task<BrowserSession> OpenSessionAsync(string? email)
+    {
+        var session = await Fixture.NewSessionAsync();
+        sessions.Add((session, email));
+        return session;
     }
 
     private async Task ScreenshotOpenPagesAsync()
     {
         var testName = TestArtifacts.CurrentTestName();
-        var pages = sessions.SelectMany(session => session.Context.Pages).Where(page => !page.IsClosed).ToList();
+        var pages = sessions.SelectMany(s => s.Session.Context.Pages).Where(page => !page.IsClosed).ToList();
         for (var index = 0; index < pages.Count; index++)
         {
+            await TryScreenshotAsync(pages[index], $"{testName}-{index + 1}");
+        }
+    }
+
+    private async Task ScreenshotDashboardsAsync()
+    {
+        var testName = TestArtifacts.CurrentTestName();
+        foreach (var (session, email) in sessions.Where(s => s.Email is not null))
+        {
+            IPage? dashboard = null;
             try
             {
-                var path = await TestArtifacts.ScreenshotAsync(pages[index], $"{testName}-{index + 1}");
-                TestContext.Current.TestOutputHelper?.WriteLine($"Screenshot of the failed test: {path}");
+                dashboard = await session.Context.NewPageAsync();
+                dashboard.SetDefaultTimeout(5_000);
+                await dashboard.GotoAsync("/");
+                await EndToEndFixture.WaitForInteractiveAsync(dashboard);
+                await dashboard.Locator("[data-testid=dashboard]").WaitForAsync();
+                await TryScreenshotAsync(dashboard, $"{testName}-dashboard-{email!.Split('@')[0]}");
             }
             catch (PlaywrightException)
             {
-                // A crashed page must not hide the test's own failure.
+                // A dashboard that cannot be shown must not hide the test's own failure.
             }
+            finally
+            {
+                if (dashboard is not null)
+                {
+                    await dashboard.CloseAsync();
+                }
+            }
+        }
+    }
+
+    private static async Task TryScreenshotAsync(IPage page, string name)
+    {
+        try
+        {
+            var path = await TestArtifacts.ScreenshotAsync(page, name);
+            TestContext.Current.TestOutputHelper?.WriteLine($"Screenshot of the failed test: {path}");
+        }
+        catch (PlaywrightException)
+        {
+            // A crashed page must not hide the test's own failure.
         }
     }
 }
