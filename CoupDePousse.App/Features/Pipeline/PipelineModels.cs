@@ -8,7 +8,8 @@ public sealed record PipelineFilter(
     CaseState? State = null,
     CoachingDomain? Domain = null,
     string? Department = null,
-    string? IntervenerId = null);
+    string? IntervenerId = null,
+    WaitingParty? WaitingOn = null);
 
 /// <summary>One case in HR's pipeline: who, state, on whom it waits, since when, hours and cost.</summary>
 public sealed record PipelineRow(

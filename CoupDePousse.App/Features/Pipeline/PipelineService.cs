@@ -20,11 +20,15 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var cases = Filter(db, filter);
-        var total = await cases.CountAsync(cancellationToken);
-        var pageCases = await WithWaitingFacts(cases).OrderByDescending(c => c.StateEnteredAt)
-            .Skip(page.Skip).Take(page.SafePageSize).ToListAsync(cancellationToken);
+        var (total, pageCases) = filter.WaitingOn is { } party
+            ? await WaitingOnAsync(cases, party, page, cancellationToken)
+            : (await cases.CountAsync(cancellationToken),
+               await WithWaitingFacts(cases).OrderByDescending(c => c.StateEnteredAt).Skip(page.Skip).Take(page.SafePageSize).ToListAsync(cancellationToken));
 
-        var people = await db.Users.AsNoTracking().Select(u => new { u.Id, u.DisplayName, u.Department }).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var people = await db.Users.AsNoTracking()
+            .Where(u => pageCases.Select(c => c.BeneficiaryId).Contains(u.Id) || db.IntervenerProfiles.Any(p => p.UserId == u.Id))
+            .Select(u => new { u.Id, u.DisplayName, u.Department })
+            .ToDictionaryAsync(u => u.Id, cancellationToken);
         var rates = await db.IntervenerProfiles.AsNoTracking().ToDictionaryAsync(p => p.UserId, p => p.HourlyRateCents, cancellationToken);
         var now = clock.GetUtcNow();
 
@@ -47,13 +51,14 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
                 Money.CostCents(c.IntervenerId is null ? 0 : rates.GetValueOrDefault(c.IntervenerId), hours.UsedMinutes));
         }).ToList();
 
-        var statistics = SmallGroups.CanShow(total)
-            ? await StatisticsAsync(db, cases, total, people.ToDictionary(p => p.Key, p => p.Value.Department), rates, cancellationToken)
+        // Figures describe the cases matching state, domain, department and intervener; "waiting on" narrows the rows only.
+        var matching = filter.WaitingOn is null ? total : await cases.CountAsync(cancellationToken);
+        var statistics = SmallGroups.CanShow(matching)
+            ? await StatisticsAsync(db, cases, matching, rates, cancellationToken)
             : null;
 
-        var departments = people.Values.Select(p => p.Department).OfType<string>().Distinct().Order().ToList();
-        var interveners = await db.IntervenerProfiles.AsNoTracking().Select(p => p.UserId).ToListAsync(cancellationToken);
-        var intervenerOptions = interveners.Select(id => new IntervenerFilterOption(id, people.GetValueOrDefault(id)?.DisplayName ?? "?"))
+        var departments = await db.Users.Where(u => u.Department != null).Select(u => u.Department!).Distinct().OrderBy(d => d).ToListAsync(cancellationToken);
+        var intervenerOptions = rates.Keys.Select(id => new IntervenerFilterOption(id, people.GetValueOrDefault(id)?.DisplayName ?? "?"))
             .OrderBy(i => i.Name).ToList();
 
         return new PipelineOverview(total, statistics, new PagedResult<PipelineRow>(rows, total, page.SafePage, page.SafePageSize), departments, intervenerOptions);
@@ -113,6 +118,16 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
         return cases;
     }
 
+    // Whose move it is is a rule of the domain, so this filter runs in memory over the active cases, longest waiting first.
+    private static async Task<(int Total, List<CoachingCase> Page)> WaitingOnAsync(IQueryable<CoachingCase> cases, WaitingParty party, PageRequest page, CancellationToken cancellationToken)
+    {
+        var waiting = (await WithWaitingFacts(cases.Active()).ToListAsync(cancellationToken))
+            .Where(c => c.WaitingOn() == party)
+            .OrderBy(c => c.StateEnteredAt)
+            .ToList();
+        return (waiting.Count, waiting.Skip(page.Skip).Take(page.SafePageSize).ToList());
+    }
+
     // Only what "waiting on whom" and the hours need; never objectives, notes or comments.
     private static IQueryable<CoachingCase> WithWaitingFacts(IQueryable<CoachingCase> cases) =>
         cases.Include(c => c.Verdicts).Include(c => c.Extensions).Include(c => c.Sessions).AsSplitQuery();
@@ -121,7 +136,6 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
         AppDbContext db,
         IQueryable<CoachingCase> cases,
         int total,
-        IReadOnlyDictionary<string, string?> departments,
         IReadOnlyDictionary<string, int> rates,
         CancellationToken cancellationToken)
     {
@@ -134,7 +148,7 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
 
         var figures = await cases.Select(c => new
         {
-            c.BeneficiaryId,
+            Department = db.Users.Where(u => u.Id == c.BeneficiaryId).Select(u => u.Department).FirstOrDefault(),
             c.IntervenerId,
             c.State,
             Used = c.Sessions.Sum(s => s.DurationMinutes),
@@ -142,7 +156,7 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
         }).ToListAsync(cancellationToken);
 
         var byDepartment = figures
-            .GroupBy(f => departments.GetValueOrDefault(f.BeneficiaryId) ?? "—")
+            .GroupBy(f => f.Department ?? "—")
             .OrderBy(g => g.Key)
             .Select(g => SmallGroups.CanShow(g.Count())
                 ? new DepartmentStatistics(g.Key, true, g.Count(), g.Count(f => f.State.IsActive()), g.Count(f => f.State == CaseState.Closed))

@@ -1,0 +1,30 @@
+using CoupDePousse.App.Features.Common;
+using CoupDePousse.App.Features.Pipeline;
+using CoupDePousse.Domain.Cases;
+using CoupDePousse.Tests.TestSupport;
+using static CoupDePousse.Tests.TestSupport.CaseBuilder;
+
+namespace CoupDePousse.Tests.Features.Pipeline;
+
+public class WaitingOnFilterTests
+{
+    [Fact]
+    public async Task Hr_lists_the_cases_waiting_on_it_longest_waiting_first_while_figures_keep_describing_every_matching_case()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var toAssign = await database.SaveAsync(Proposed());
+        await database.SaveAsync(WithIntervener());
+        await database.SaveAsync(InSessions());
+        var extension = InSessions();
+        extension.RequestExtension(Intervener, 60, "Une séance de plus pour consolider", Now.AddDays(1)).ShouldSucceed();
+        await database.SaveAsync(extension);
+        await database.SaveAsync(Closed());
+
+        var overview = (await database.Pipeline().GetOverviewAsync(Hr, new PipelineFilter(WaitingOn: WaitingParty.HR), new PageRequest(), TestContext.Current.CancellationToken)).Value;
+
+        overview.Rows.Items.Select(r => r.Id).Should().Equal(toAssign.Id, extension.Id);
+        overview.Rows.Items.Should().OnlyContain(r => r.WaitingOn == WaitingParty.HR);
+        overview.Rows.TotalCount.Should().Be(2);
+        overview.Statistics!.CaseCount.Should().Be(5, "the waiting-on filter narrows the rows, not the figures");
+    }
+}
