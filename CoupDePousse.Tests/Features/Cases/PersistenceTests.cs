@@ -69,17 +69,30 @@ public class PersistenceTests
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task The_pipeline_filters_and_orders_in_the_database(DatabaseProvider provider)
+    public async Task The_pipeline_filters_orders_and_counts_in_the_database(DatabaseProvider provider)
     {
         await using var database = await CreateAsync(provider);
         await database.SaveAsync(CaseBuilder.Proposed());
         await database.SaveAsync(CaseBuilder.InSessions());
+        await database.SaveAsync(CaseBuilder.Closed());
+        await database.SaveAsync(CaseBuilder.UnderDiscussion());
+        await database.SaveAsync(CaseBuilder.Accepted());
+        var pipeline = database.Pipeline();
 
-        var overview = await database.Pipeline().GetOverviewAsync(CaseBuilder.Hr,
-            new App.Features.Pipeline.PipelineFilter(Domain: CoupDePousse.Domain.Catalogue.CoachingDomain.ManagementAndCommunication, Department: "Logistique"),
+        var filtered = await pipeline.GetOverviewAsync(CaseBuilder.Hr,
+            new App.Features.Pipeline.PipelineFilter(State: CaseState.InSessions, Domain: CoupDePousse.Domain.Catalogue.CoachingDomain.ManagementAndCommunication, Department: "Logistique"),
+            new App.Features.Common.PageRequest(), TestContext.Current.CancellationToken);
+        var all = await pipeline.GetOverviewAsync(CaseBuilder.Hr, new App.Features.Pipeline.PipelineFilter(),
             new App.Features.Common.PageRequest(), TestContext.Current.CancellationToken);
 
-        overview.Value.Rows.Items.Select(r => r.State).Should().BeEquivalentTo([CaseState.Proposed, CaseState.InSessions]);
+        filtered.Value.Rows.Items.Should().ContainSingle().Which.State.Should().Be(CaseState.InSessions);
+        all.Value.Rows.Items.Select(r => r.StateEnteredAt).Should().BeInDescendingOrder();
+        var statistics = all.Value.Statistics!;
+        statistics.CaseCount.Should().Be(5);
+        statistics.ByState[CaseState.Closed].Should().Be(1);
+        statistics.ByOutcome[CaseOutcome.Completed].Should().Be(1);
+        statistics.UsedMinutes.Should().Be(120);
+        statistics.ByDepartment.Should().ContainSingle().Which.Should().Be(new App.Features.Pipeline.DepartmentStatistics("Logistique", true, 5, 4, 1));
     }
 
     private static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
