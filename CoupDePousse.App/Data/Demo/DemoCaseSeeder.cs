@@ -66,7 +66,7 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
     public IEnumerable<CoachingCase> Cases()
     {
         // Sophie, in sessions with Isabelle, near the end of her budget.
-        var sophie = Propose(people.Manager, people.Sophie, DemoManager, DaysAgo(40),
+        var sophie = Propose(people.Manager, people.Sophie, OfferChecklistConfirmed, DaysAgo(40),
             [CoachingDomain.ManagementAndCommunication], ["difficult-conversations", "reframing-confrontation"],
             "Sophie prend la responsabilité d’une équipe de six conseillers. Deux entretiens de recadrage sont à mener et elle souhaite s’y préparer.",
             "Dans les trois semaines");
@@ -82,7 +82,7 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
         yield return sophie;
 
         // Thomas has just been offered a coup de pousse; Isabelle is assigned, his move.
-        var thomas = Propose(people.Manager, people.Thomas, DemoManager, DaysAgo(3),
+        var thomas = Propose(people.Manager, people.Thomas, OfferChecklistConfirmed, DaysAgo(3),
             [CoachingDomain.StrategyAndTactics], ["problem-strategy", "building-argument"],
             "Thomas porte le projet de réorganisation des plannings et doit le défendre devant la direction le mois prochain.",
             "Avant la fin du mois");
@@ -90,7 +90,7 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
         yield return thomas;
 
         // Léa: Marc had doubts on one criterion, so HR and Marc discuss it.
-        var lea = Propose(people.Manager2, people.Lea, DemoManager, DaysAgo(20),
+        var lea = Propose(people.Manager2, people.Lea, OfferChecklistConfirmed, DaysAgo(20),
             [CoachingDomain.StressAndEmotions], ["one-off-stress"],
             "Léa coordonne l’inventaire annuel ; la période est tendue et elle souhaite prendre du recul.",
             "Dans les deux semaines");
@@ -117,7 +117,7 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
         yield return earlier;
 
         // Léa declined an earlier offer: no reason asked, none kept.
-        var declined = Propose(people.Manager2, people.Lea, DemoManager, DaysAgo(90),
+        var declined = Propose(people.Manager2, people.Lea, OfferChecklistConfirmed, DaysAgo(90),
             [CoachingDomain.ManagementAndCommunication], ["project-management"],
             "Conduite du projet de nouvel entrepôt.",
             "Au trimestre prochain");
@@ -132,7 +132,7 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
         yield return selfRequest;
 
         // Sophie and Thomas, earlier engagements that ended in different ways, for the pipeline's figures.
-        var stopped = Propose(people.Manager, people.Sophie, DemoManager, DaysAgo(200),
+        var stopped = Propose(people.Manager, people.Sophie, OfferChecklistConfirmed, DaysAgo(200),
             [CoachingDomain.StressAndEmotions], ["keeping-control"],
             "Période de forte charge pendant la migration de l’outil client.",
             "Rapidement");
@@ -142,7 +142,7 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
         Must(stopped.Stop(people.Sophie, DaysAgo(194)));
         yield return stopped;
 
-        var cancelled = Propose(people.Manager, people.Thomas, DemoManager, DaysAgo(60),
+        var cancelled = Propose(people.Manager, people.Thomas, OfferChecklistConfirmed, DaysAgo(60),
             [CoachingDomain.ManagementAndCommunication], ["action-plans"],
             "Plan d’action qualité du service.",
             "Ce trimestre");
@@ -150,7 +150,8 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
         yield return cancelled;
     }
 
-    private const bool DemoManager = true;
+    // The demo managers confirmed the six points on how to present an offer.
+    private const bool OfferChecklistConfirmed = true;
 
     private DateTimeOffset DaysAgo(int days) => now.AddDays(-days);
 

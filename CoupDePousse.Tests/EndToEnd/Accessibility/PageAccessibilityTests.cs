@@ -2,6 +2,7 @@ using CoupDePousse.Tests.EndToEnd.Steps;
 using CoupDePousse.Tests.EndToEnd.Support;
 using Microsoft.Playwright;
 using static CoupDePousse.Tests.EndToEnd.Steps.CaseFlows;
+using static Microsoft.Playwright.Assertions;
 
 namespace CoupDePousse.Tests.EndToEnd.Accessibility;
 

@@ -2,8 +2,8 @@ using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Catalogue;
 using CoupDePousse.Tests.EndToEnd.Support;
 using Microsoft.Playwright;
-using CoupDePousse.Tests.EndToEnd.Journeys.Steps;
-using static CoupDePousse.Tests.EndToEnd.Journeys.Steps.JourneySteps;
+using CoupDePousse.Tests.EndToEnd.Steps;
+using static CoupDePousse.Tests.EndToEnd.Steps.CaseFlows;
 using static Microsoft.Playwright.Assertions;
 
 namespace CoupDePousse.Tests.EndToEnd.Journeys;

@@ -5,6 +5,7 @@ using CoupDePousse.App.Features.Cases;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Tests.EndToEnd.Support;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace CoupDePousse.Tests.EndToEnd.Steps;
 
@@ -25,8 +26,6 @@ public static partial class CaseFlows
 
     /// <summary>A text nobody else would ever write, to look for on other people's screens.</summary>
     public static string Marker(string what) => $"{what}-{Guid.NewGuid():N}";
-
-    public static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
     // ---------- Navigation ----------
 
@@ -78,69 +77,7 @@ public static partial class CaseFlows
     public static Task ExpectHistoryAsync(IPage page, CaseTrigger trigger) =>
         Expect(page.Locator($"[data-testid=history-entry][data-trigger={trigger}]").First).ToBeVisibleAsync();
 
-    /// <summary>Chooses an option of a MudSelect whose input carries <paramref name="testId"/>.</summary>
-    public static async Task ChooseAsync(IPage page, string testId, string optionText)
-    {
-        var control = page.Locator("div.mud-input-control").Filter(new() { Has = page.Locator($"[data-testid={testId}]") });
-        await control.First.ClickAsync();
-        var option = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = optionText }).First;
-        await option.ClickAsync();
-        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
-    }
-
     // ---------- Steps of a case ----------
-
-    /// <summary>A manager (or HR) proposes a coup de pousse for <paramref name="beneficiaryName"/>; returns the new case's id.</summary>
-    public static async Task<Guid> ProposeAsync(IPage page, string beneficiaryName, string domain, string topic, string description)
-    {
-        await OpenAsync(page, "/cases/new");
-        await Expect(page.Locator("[data-testid=proposal-form]")).ToBeVisibleAsync();
-        await ChooseAsync(page, "field-beneficiary", beneficiaryName);
-        await page.Locator($"[data-testid=field-domain-{domain}]").CheckAsync();
-        await page.Locator($"[data-testid=field-topic-{topic}]").CheckAsync();
-        await page.Locator("[data-testid=field-description]").FillAsync(description);
-        await page.Locator("[data-testid=field-timing]").FillAsync("Dans le mois");
-        var checklist = page.Locator("[data-testid=offer-checklist]");
-        if (await checklist.CountAsync() > 0)
-        {
-            for (var item = 1; item <= 6; item++)
-            {
-                await page.Locator($"[data-testid=field-checklist-{item}]").CheckAsync();
-            }
-        }
-        await page.Locator("[data-testid=propose-submit]").ClickAsync();
-        await page.WaitForURLAsync(CasePageAddress());
-        await Expect(page.Locator("[data-testid=case-page]")).ToBeVisibleAsync();
-        return Guid.Parse(CasePageAddress().Match(page.Url).Groups["id"].Value);
-    }
-
-    /// <summary>HR assigns the intervener whose option starts with <paramref name="intervenerName"/>.</summary>
-    public static async Task AssignIntervenerAsync(IPage hrPage, Guid caseId, string intervenerName)
-    {
-        await OpenCaseAsync(hrPage, caseId);
-        await ChooseAsync(hrPage, "field-intervener-select", intervenerName);
-        await hrPage.Locator("[data-testid=action-AssignIntervener]").ClickAsync();
-        await ExpectHistoryAsync(hrPage, CaseTrigger.AssignIntervener);
-        await Expect(hrPage.Locator("[data-testid=case-page]")).ToContainTextAsync(intervenerName);
-    }
-
-    /// <summary>The beneficiary agrees to meet the intervener: the case moves to the preliminary interview.</summary>
-    public static async Task AgreeToMeetAsync(IPage beneficiaryPage, Guid caseId)
-    {
-        await OpenCaseAsync(beneficiaryPage, caseId);
-        await beneficiaryPage.Locator("[data-testid=action-AgreeToMeet]").ClickAsync();
-        await ExpectStateAsync(beneficiaryPage, CaseState.PreliminaryInterview);
-    }
-
-    /// <summary>The intervener records the preliminary interview (today, one hour: the form's defaults).</summary>
-    public static async Task RecordInterviewAsync(IPage intervenerPage, Guid caseId)
-    {
-        await OpenCaseAsync(intervenerPage, caseId);
-        await ExpectStateAsync(intervenerPage, CaseState.PreliminaryInterview);
-        await intervenerPage.Locator("[data-testid=action-RecordInterview]").ClickAsync();
-        await ExpectHistoryAsync(intervenerPage, CaseTrigger.RecordInterview);
-        await Expect(intervenerPage.Locator("[data-testid=action-RecordInterview]")).ToHaveCountAsync(0);
-    }
 
     /// <summary>The intervener (or HR) excludes the request and refers the person elsewhere.</summary>
     public static async Task ExcludeAsync(IPage page, Guid caseId, ReferralKind kind, string note)
@@ -207,6 +144,4 @@ public static partial class CaseFlows
     public static IReadOnlyList<string> OutcomeLabels(params CaseOutcome[] outcomes) =>
         outcomes.SelectMany(o => new[] { o.Label(French), o.Label(English) }).Distinct().ToList();
 
-    [GeneratedRegex(@"/cases/(?<id>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$")]
-    public static partial Regex CasePageAddress();
 }

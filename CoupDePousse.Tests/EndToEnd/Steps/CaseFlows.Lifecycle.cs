@@ -5,14 +5,14 @@ using CoupDePousse.Tests.EndToEnd.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace CoupDePousse.Tests.EndToEnd.Journeys.Steps;
+namespace CoupDePousse.Tests.EndToEnd.Steps;
 
 /// <summary>
-/// The common steps of the journeys, each done through the UI by the role that does it, and each waiting for the
+/// The lifecycle steps of the journeys, each done through the UI by the role that does it, and each waiting for the
 /// proof that it took effect (a new state, a verdict, a history entry) before it returns. Pages passed in are
 /// signed in already (EndToEndTest.SignInAsync); every step opens the case page afresh, as a person coming back would.
 /// </summary>
-public static partial class JourneySteps
+public static partial class CaseFlows
 {
     /// <summary>What a proposal says; the defaults are a plausible Management and communication request.</summary>
     public sealed record Proposal(
@@ -30,7 +30,7 @@ public static partial class JourneySteps
     /// <summary>A manager or HR proposes through /cases/new; a manager confirms the six-point checklist. Returns the new case's id.</summary>
     public static async Task<Guid> ProposeAsync(IPage proposer, Proposal proposal)
     {
-        await GoToAsync(proposer, "/cases/new");
+        await OpenAsync(proposer, "/cases/new");
         var form = proposer.GetByTestId("proposal-form");
         await Expect(form).ToBeVisibleAsync();
 
@@ -56,22 +56,12 @@ public static partial class JourneySteps
         return id;
     }
 
-    /// <summary>Opens /cases/{id} in a fresh circuit and waits until the case is shown and clickable.</summary>
-    public static async Task OpenCaseAsync(IPage page, Guid caseId)
-    {
-        await GoToAsync(page, $"/cases/{caseId}");
-        await Expect(page.GetByTestId("case-page")).ToHaveAttributeAsync("data-case-id", caseId.ToString());
-    }
-
     /// <summary>Opens the signed-in role's dashboard and waits for it to be live.</summary>
     public static async Task OpenDashboardAsync(IPage page)
     {
-        await GoToAsync(page, "/");
+        await OpenAsync(page, "/");
         await Expect(page.GetByTestId("dashboard")).ToBeVisibleAsync();
     }
-
-    public static Task ExpectStateAsync(IPage page, CaseState state) =>
-        Expect(page.GetByTestId("case-state")).ToHaveAttributeAsync("data-state", state.ToString());
 
     /// <summary>The manager's case page: the coarse status only, never the lifecycle state nor the hours.</summary>
     public static async Task ExpectManagerSeesAsync(IPage manager, Guid caseId, CoarseStatus status)
@@ -218,12 +208,6 @@ public static partial class JourneySteps
 
     /// <summary>The French label of a domain, as the intervener options list their domains.</summary>
     public static string DomainLabel(CoachingDomain domain) => CoachingCatalogue.Describe(domain).French;
-
-    private static async Task GoToAsync(IPage page, string path)
-    {
-        await page.GotoAsync(path);
-        await EndToEndFixture.WaitForInteractiveAsync(page);
-    }
 
     [GeneratedRegex(@"/cases/(?<id>[0-9a-fA-F-]{36})$")]
     private static partial Regex CasePath();

@@ -1,11 +1,13 @@
 using System.Text.RegularExpressions;
 using CoupDePousse.Domain.Cases;
+using CoupDePousse.Domain.Catalogue;
 using CoupDePousse.Tests.EndToEnd.Steps;
 using CoupDePousse.Tests.EndToEnd.Support;
 using Microsoft.Playwright;
 using static CoupDePousse.Tests.EndToEnd.Steps.CaseFlows;
+using static Microsoft.Playwright.Assertions;
 
-namespace CoupDePousse.Tests.EndToEnd.Cases;
+namespace CoupDePousse.Tests.EndToEnd.Journeys;
 
 /// <summary>
 /// Cases that end before any session: the person stops after the interview, or the request is excluded and referred.
@@ -23,13 +25,13 @@ public sealed partial class EarlyEndJourneyTests(EndToEndFixture fixture) : EndT
     {
         // The manager proposes a coup de pousse to Thomas, from their team.
         var manager = await SignInAsync(DemoUsers.Manager);
-        var caseId = await ProposeAsync(manager, Thomas, "StrategyAndTactics", "problem-strategy",
-            "Thomas défend le projet de réorganisation des plannings devant la direction. " + Marker("stop-journey"));
+        var caseId = await ProposeAsync(manager, new Proposal(Thomas, CoachingDomain.StrategyAndTactics, "problem-strategy",
+            "Thomas défend le projet de réorganisation des plannings devant la direction. " + Marker("stop-journey")));
         await Expect(manager.Locator("[data-testid=case-status]")).ToHaveAttributeAsync("data-status", nameof(CoarseStatus.Proposed));
 
         // HR assigns Isabelle; Thomas sees the offer with her name and agrees to meet.
         var hr = await SignInAsync(DemoUsers.Hr);
-        await AssignIntervenerAsync(hr, caseId, Isabelle);
+        await AssignAsync(hr, caseId, Isabelle);
         var thomas = await SignInAsync(DemoUsers.Beneficiary2);
         await OpenCaseAsync(thomas, caseId);
         await Expect(thomas.Locator("[data-testid=offer]")).ToContainTextAsync(Isabelle);
@@ -74,11 +76,11 @@ public sealed partial class EarlyEndJourneyTests(EndToEndFixture fixture) : EndT
         var referralNote = Marker("Prendre rendez-vous avec le programme d’aide, qui vous rappellera sous 48 h");
 
         var manager = await SignInAsync(DemoUsers.Manager);
-        var caseId = await ProposeAsync(manager, Sophie, "ManagementAndCommunication", "public-speaking",
-            "Sophie doit présenter le bilan de son équipe au comité. " + Marker("exclude-journey"));
+        var caseId = await ProposeAsync(manager, new Proposal(Sophie, CoachingDomain.ManagementAndCommunication, "public-speaking",
+            "Sophie doit présenter le bilan de son équipe au comité. " + Marker("exclude-journey")));
 
         var hr = await SignInAsync(DemoUsers.Hr);
-        await AssignIntervenerAsync(hr, caseId, Marc);
+        await AssignAsync(hr, caseId, Marc);
         var sophie = await SignInAsync(DemoUsers.Beneficiary);
         await AgreeToMeetAsync(sophie, caseId);
 
