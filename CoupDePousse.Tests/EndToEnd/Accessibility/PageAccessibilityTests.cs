@@ -19,6 +19,9 @@ public sealed class PageAccessibilityTests(EndToEndFixture fixture) : EndToEndTe
         var anonymous = await NewPageAsync();
         await OpenStaticAsync(anonymous, "/Account/Login");
         await CheckAsync(anonymous, "login (anonymous)");
+        await OpenStaticAsync(anonymous, $"/no-such-page-{Guid.NewGuid():N}");
+        await Expect(anonymous.Locator("[data-testid=not-found]")).ToBeVisibleAsync();
+        await CheckAsync(anonymous, "not-found (anonymous)");
 
         // The cases each role opens: Sophie's in sessions (Isabelle's, proposed by manager@) and Léa's under discussion (Marc's).
         var isabelle = await SignInAsync(DemoUsers.Intervener);
@@ -79,6 +82,14 @@ public sealed class PageAccessibilityTests(EndToEndFixture fixture) : EndToEndTe
 
         var admin = await SignInAsync(DemoUsers.Admin);
         await CheckRolePagesAsync(admin, "admin", ["/", "/admin?tab=users", "/admin?tab=interveners", "/admin?tab=budget"]);
+        await OpenAsync(admin, "/admin?tab=users");
+        await admin.Locator("[data-testid=edit-user]").First.ClickAsync();
+        await Expect(admin.Locator("[data-testid=user-editor]")).ToBeVisibleAsync();
+        await CheckAsync(admin, "admin user editor");
+        await OpenAsync(admin, "/admin?tab=interveners");
+        await admin.Locator("[data-testid=edit-profile]").First.ClickAsync();
+        await Expect(admin.Locator("[data-testid=profile-editor]")).ToBeVisibleAsync();
+        await CheckAsync(admin, "admin intervener profile editor");
         await CheckStaticAsync(admin, "admin", "/Account/Manage");
 
         TestContext.Current.TestOutputHelper?.WriteLine($"{checkedPages.Count} pages checked: {string.Join(", ", checkedPages)}");
