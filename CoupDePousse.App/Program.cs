@@ -20,6 +20,7 @@ builder.Services.AddFeatureServices();
 var app = builder.Build();
 
 await app.InitializeDatabaseAsync();
+await app.EnsureFirstAdministratorAsync();
 await app.SeedDemoDataAsync();
 
 if (!app.Environment.IsDevelopment())

@@ -5,14 +5,16 @@ using Microsoft.Data.Sqlite;
 namespace CoupDePousse.Tests.Features.Accounts;
 
 /// <summary>The real app in Development (demo seeding on) over its own temporary SQLite file.</summary>
-public sealed class ShellAppFactory : WebApplicationFactory<Program>
+public class ShellAppFactory : WebApplicationFactory<Program>
 {
     private readonly string directory = Path.Combine(Path.GetTempPath(), "coupdepousse-tests", Guid.NewGuid().ToString("N"));
+
+    public string DatabasePath => Path.Combine(directory, "app.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("Database:Path", Path.Combine(directory, "app.db"));
+        builder.UseSetting("Database:Path", DatabasePath);
         builder.UseSetting("Demo:Seed", "true");
     }
 
@@ -24,5 +26,29 @@ public sealed class ShellAppFactory : WebApplicationFactory<Program>
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+}
+
+/// <summary>The real app as deployed: Production, with no setting about demo data.</summary>
+public class ProductionAppFactory : ShellAppFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Database:Path", DatabasePath);
+    }
+}
+
+/// <summary>A first deployment, given its first administrator's account in configuration.</summary>
+public sealed class FirstDeploymentAppFactory : ProductionAppFactory
+{
+    public const string AdminEmail = "dsi@entreprise.test";
+    public const string AdminPassword = "Premier-Admin-2026!";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
+        builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
     }
 }
