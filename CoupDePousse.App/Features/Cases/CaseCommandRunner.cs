@@ -96,9 +96,6 @@ public sealed class CaseCommandRunner(IDbContextFactory<AppDbContext> dbFactory,
         return c.AssignIntervener(actor, new IntervenerCandidate(profile, activeCases), now);
     }
 
-    private Result Refuse(Actor actor, Guid caseId, CaseCommand command, Error error)
-    {
-        logger.LogWarning("Refused {Trigger} on case {CaseId} for user {UserId} ({Role}): {Code}", command.Trigger, caseId, actor.UserId, actor.Role, error.Code);
-        return error;
-    }
+    private Result Refuse(Actor actor, Guid caseId, CaseCommand command, Error error) =>
+        logger.LogRefusal(actor, command.Trigger.ToString(), error, caseId);
 }

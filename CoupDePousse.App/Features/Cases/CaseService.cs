@@ -68,11 +68,7 @@ public sealed class CaseService(
         return proposed.Value.Id;
     }
 
-    private Error LogRefusedProposal(Actor actor, Error error)
-    {
-        logger.LogWarning("Refused Propose for user {UserId} ({Role}): {Code}", actor.UserId, actor.Role, error.Code);
-        return error;
-    }
+    private Error LogRefusedProposal(Actor actor, Error error) => logger.LogRefusal(actor, "Propose", error);
 
     /// <summary>The cases where the actor is the beneficiary or the assigned intervener, newest first.</summary>
     public async Task<PagedResult<CaseListItem>> ListMyCasesAsync(Actor actor, PageRequest page, CancellationToken cancellationToken = default)
@@ -117,7 +113,7 @@ public sealed class CaseService(
         var visibility = coachingCase is null ? null : CaseVisibility.For(actor, coachingCase);
         if (coachingCase is null || visibility is null || !visibility.CanReach)
         {
-            logger.LogWarning("Refused reading case {CaseId} for user {UserId} ({Role}): {Code}", caseId, actor.UserId, actor.Role, AppErrors.NotFound.Code);
+            logger.LogRefusal(actor, "ReadCase", AppErrors.NotFound, caseId);
             return null;
         }
 

@@ -16,12 +16,27 @@ public static class ActorAccess
     public static async Task<T> LoggingRefusals<T>(this ILogger logger, Actor actor, string operation, Task<T> call)
         where T : Result => logger.LogIfRefused(await call, actor, operation);
 
+    /// <summary>Logs a refusal: who, what, which case and the error code, never any text a person wrote.</summary>
+    public static Error LogRefusal(this ILogger logger, Actor actor, string operation, Error error, Guid? caseId = null)
+    {
+        if (caseId is { } id)
+        {
+            logger.LogWarning("Refused {Operation} on case {CaseId} for user {UserId} ({Role}): {Code}", operation, id, actor.UserId, actor.Role, error.Code);
+        }
+        else
+        {
+            logger.LogWarning("Refused {Operation} for user {UserId} ({Role}): {Code}", operation, actor.UserId, actor.Role, error.Code);
+        }
+
+        return error;
+    }
+
     private static T LogIfRefused<T>(this ILogger logger, T result, Actor actor, string operation)
         where T : Result
     {
         if (result.IsFailure)
         {
-            logger.LogWarning("Refused {Operation} for user {UserId} ({Role}): {Code}", operation, actor.UserId, actor.Role, result.Error!.Code);
+            logger.LogRefusal(actor, operation, result.Error!);
         }
 
         return result;

@@ -68,9 +68,6 @@ public sealed class SessionService(
             .ToListAsync(cancellationToken);
     }
 
-    private Error Refuse(Actor actor, Guid caseId, string operation, Error error)
-    {
-        logger.LogWarning("Refused {Operation} on case {CaseId} for user {UserId} ({Role}): {Code}", operation, caseId, actor.UserId, actor.Role, error.Code);
-        return error;
-    }
+    private Error Refuse(Actor actor, Guid caseId, string operation, Error error) =>
+        logger.LogRefusal(actor, operation, error, caseId);
 }
