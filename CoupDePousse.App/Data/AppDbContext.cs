@@ -25,7 +25,7 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>
 
     public DbSet<CoachingCase> Cases => Set<CoachingCase>();
 
-    /// <summary>Private notes: read only through <see cref="Features.Sessions.SessionService"/>, which checks the author.</summary>
+    /// <summary>Private notes: read only through the notes' own service, filtered by <see cref="SessionNote.ReadableBy"/>.</summary>
     public DbSet<SessionNote> SessionNotes => Set<SessionNote>();
 
     public DbSet<IntervenerProfile> IntervenerProfiles => Set<IntervenerProfile>();

@@ -1,19 +1,18 @@
 using CoupDePousse.App.Features.Administration;
 using CoupDePousse.App.Features.Cases;
 using CoupDePousse.App.Features.Pipeline;
-using CoupDePousse.App.Features.Sessions;
 
 namespace CoupDePousse.App.Features;
 
 public static class FeatureServices
 {
-    /// <summary>The application services, one per feature; each opens its own short-lived contexts.</summary>
+    /// <summary>The application services: one per aggregate (private notes keep their own); each opens its own short-lived contexts.</summary>
     public static IServiceCollection AddFeatureServices(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<CaseCommandRunner>();
         services.AddScoped<CaseService>();
-        services.AddScoped<SessionService>();
+        services.AddScoped<SessionNoteService>();
         services.AddScoped<PipelineService>();
         services.AddScoped<AdministrationService>();
         return services;

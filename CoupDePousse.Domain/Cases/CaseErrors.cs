@@ -22,6 +22,10 @@ public static class CaseErrors
         "This case was just changed by someone else. Reload the page to see its current state.");
 
     // Proposal
+    public static readonly Error NotAnEmployee = new("person.not_employee",
+        "Un coup de pousse s’adresse à un collaborateur de l’entreprise, pas à un intervenant ni à un administrateur.",
+        "A coup de pousse is for an employee of the company, not for an intervener or an administrator.");
+
     public static readonly Error RoleCannotPropose = new("proposal.role_cannot_propose",
         "Votre rôle ne permet pas de proposer un coup de pousse.",
         "Your role cannot propose a coup de pousse.");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CoupDePousse.Domain.Common;
 
 namespace CoupDePousse.Domain.Cases;
 
@@ -34,5 +35,5 @@ public static class CaseLabels
     public static string Label(this CaseOutcome outcome, CultureInfo? culture = null) => Pick(Outcomes[outcome], culture);
 
     private static string Pick((string French, string English) labels, CultureInfo? culture) =>
-        (culture ?? CultureInfo.CurrentUICulture).TwoLetterISOLanguageName == "en" ? labels.English : labels.French;
+        Language.Pick(labels.French, labels.English, culture);
 }

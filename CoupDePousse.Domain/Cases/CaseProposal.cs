@@ -1,9 +1,10 @@
 using CoupDePousse.Domain.Catalogue;
+using CoupDePousse.Domain.Common;
 
 namespace CoupDePousse.Domain.Cases;
 
-/// <summary>The person a case is for, with who manages them (to check a manager's team).</summary>
-public sealed record BeneficiaryRef(string UserId, string? ManagerId);
+/// <summary>The person a case is for, with who manages them (to check a manager's team) and their role (only employees).</summary>
+public sealed record BeneficiaryRef(string UserId, string? ManagerId, Role? Role = Common.Role.Beneficiary);
 
 /// <summary>What a proposer fills in.</summary>
 public sealed record CaseProposal(
@@ -11,8 +12,4 @@ public sealed record CaseProposal(
     IReadOnlyCollection<string> TopicCodes,
     string Description,
     string WishedTiming,
-    bool OfferChecklistConfirmed = false)
-{
-    public const int DescriptionMaxLength = 4000;
-    public const int TimingMaxLength = 200;
-}
+    bool OfferChecklistConfirmed = false);

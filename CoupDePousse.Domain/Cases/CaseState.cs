@@ -35,11 +35,18 @@ public enum CoarseStatus
 
 public static class CaseStates
 {
-    public static bool IsEnded(this CaseState state) =>
-        state is CaseState.Closed or CaseState.Declined or CaseState.Cancelled;
+    /// <summary>The ends of a case: the one definition, also used to build SQL filters.</summary>
+    public static IReadOnlyList<CaseState> Ended { get; } = [CaseState.Closed, CaseState.Declined, CaseState.Cancelled];
+
+    /// <summary>States where the engagement was accepted and the hours budget is in play.</summary>
+    public static IReadOnlyList<CaseState> Engaged { get; } = [CaseState.Accepted, CaseState.ObjectivesSet, CaseState.InSessions, CaseState.Closed];
+
+    public static bool IsEnded(this CaseState state) => Ended.Contains(state);
 
     /// <summary>States where the case still occupies its intervener's capacity.</summary>
     public static bool IsActive(this CaseState state) => !state.IsEnded();
+
+    public static bool IsEngaged(this CaseState state) => Engaged.Contains(state);
 
     public static bool IsBeforeAcceptance(this CaseState state) =>
         state is CaseState.Proposed or CaseState.PreliminaryInterview or CaseState.UnderDiscussion;

@@ -13,8 +13,8 @@ public enum CaseRelation
 }
 
 /// <summary>
-/// "Who sees what" of the brief as one function: the app builds every read model from it.
-/// Session notes are absent on purpose: they are read only through <see cref="SessionNote.IsReadableBy"/>.
+/// "Who sees what" of the brief as one function: the app builds every case read model from its flags.
+/// Session notes are absent on purpose: they are read only through <see cref="SessionNote.ReadableBy"/>.
 /// </summary>
 public sealed record CaseVisibility(CaseRelation Relation, bool ObjectivesSharedWithCompany)
 {

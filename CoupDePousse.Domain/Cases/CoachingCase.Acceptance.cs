@@ -10,10 +10,7 @@ public sealed partial class CoachingCase
     /// <summary>HR assigns (or, before the interview, reassigns) an intervener who fits and has room.</summary>
     public Result AssignIntervener(Actor actor, IntervenerCandidate candidate, DateTimeOffset now) =>
         Execute(actor, CaseTrigger.AssignIntervener, now,
-            () => candidate.Profile.UserId == IntervenerId ? CaseErrors.AlreadyAssigned
-                : !candidate.Profile.Covers(Domains) ? CaseErrors.DomainsNotCovered
-                : !candidate.HasCapacity ? CaseErrors.IntervenerFull
-                : Result.Success(),
+            () => candidate.Profile.UserId == IntervenerId ? CaseErrors.AlreadyAssigned : candidate.Fits(Domains),
             () => IntervenerId = candidate.Profile.UserId);
 
     /// <summary>The beneficiary accepts to meet the intervener: free, no commitment.</summary>
@@ -67,7 +64,7 @@ public sealed partial class CoachingCase
         var party = PartyOf(actor);
         return Execute(actor, CaseTrigger.RecordVerdict, now,
             () => !criterion.IsOwnedBy(party) ? CaseErrors.NotCriterionOwner
-                : comment is { Length: > 1000 } ? CaseErrors.TextTooLong.With(1000)
+                : comment is { Length: > TextLimits.VerdictComment } ? CaseErrors.TextTooLong.With(TextLimits.VerdictComment)
                 : Result.Success(),
             () =>
             {
@@ -119,7 +116,7 @@ public sealed partial class CoachingCase
     /// <summary>A structural or therapeutic request is not treated: it is referred elsewhere, and ends.</summary>
     public Result Exclude(Actor actor, Referral referral, DateTimeOffset now) =>
         Execute(actor, CaseTrigger.Exclude, now,
-            () => RequireText(referral.Note, CaseErrors.ReferralNoteRequired, 1000),
+            () => RequireText(referral.Note, CaseErrors.ReferralNoteRequired, TextLimits.ReferralNote),
             () =>
             {
                 Referral = referral with { Note = referral.Note.Trim() };

@@ -62,9 +62,9 @@ public sealed partial class CoachingCase
                 return CaseErrors.ObjectiveIncomplete;
             }
 
-            if (objective.Statement.Trim().Length > 500 || objective.SuccessMeasure.Trim().Length > 500)
+            if (objective.Statement.Trim().Length > TextLimits.ObjectiveText || objective.SuccessMeasure.Trim().Length > TextLimits.ObjectiveText)
             {
-                return CaseErrors.TextTooLong.With(500);
+                return CaseErrors.TextTooLong.With(TextLimits.ObjectiveText);
             }
         }
 
@@ -109,7 +109,7 @@ public sealed partial class CoachingCase
                     return CaseErrors.InvalidExtension;
                 }
 
-                var text = RequireText(reason, CaseErrors.ExtensionReasonRequired, 1000);
+                var text = RequireText(reason, CaseErrors.ExtensionReasonRequired, TextLimits.ExtensionReason);
                 if (text.IsFailure)
                 {
                     return text;
@@ -156,13 +156,13 @@ public sealed partial class CoachingCase
             return CaseErrors.UnknownSession;
         }
 
-        var valid = RequireText(text, CaseErrors.NoteRequired, 10_000);
+        var valid = RequireText(text, CaseErrors.NoteRequired, TextLimits.SessionNote);
         return valid.IsFailure ? valid.Error! : new SessionNote(Id, sessionId, actor.UserId, text.Trim(), now);
     }
 
     /// <summary>The intervener closes the engagement with the beneficiary, with a closing summary.</summary>
     public Result Close(Actor actor, string summary, DateTimeOffset now) =>
-        Execute(actor, CaseTrigger.Close, now, () => RequireText(summary, CaseErrors.SummaryRequired), () =>
+        Execute(actor, CaseTrigger.Close, now, () => RequireText(summary, CaseErrors.SummaryRequired, TextLimits.ClosingSummary), () =>
         {
             ClosingSummary = summary.Trim();
             End(CaseOutcome.Completed, now);

@@ -11,8 +11,6 @@ namespace CoupDePousse.Domain.Cases;
 /// </summary>
 public sealed partial class CoachingCase
 {
-    public const int TextMaxLength = 4000;
-
     private readonly List<CriterionVerdict> _verdicts = [];
     private readonly List<Objective> _objectives = [];
     private readonly List<ObjectiveDraft> _objectiveDrafts = [];
@@ -88,10 +86,7 @@ public sealed partial class CoachingCase
 
     public IReadOnlyList<TransitionRecord> History => _history;
 
-    public HoursBudget Hours => new(
-        BudgetMinutes,
-        _extensions.Where(e => e.Status == ExtensionStatus.Approved).Sum(e => e.Minutes),
-        _sessions.Sum(s => s.DurationMinutes));
+    public HoursBudget Hours => HoursBudget.Of(BudgetMinutes, _extensions, _sessions);
 
     public BudgetExtension? PendingExtension => _extensions.FirstOrDefault(e => e.Status == ExtensionStatus.Pending);
 
@@ -104,7 +99,7 @@ public sealed partial class CoachingCase
     /// <summary>Proposes a case: a manager for their team, HR for anyone, an employee for themself.</summary>
     public static Result<CoachingCase> Propose(Actor proposer, BeneficiaryRef beneficiary, CaseProposal proposal, BudgetBounds bounds, DateTimeOffset now)
     {
-        var allowed = CheckProposer(proposer, beneficiary, proposal);
+        var allowed = Proposing.CheckProposer(proposer, beneficiary, proposal.OfferChecklistConfirmed);
         if (allowed.IsFailure)
         {
             return allowed.Error!;
@@ -114,6 +109,11 @@ public sealed partial class CoachingCase
         if (valid.IsFailure)
         {
             return valid.Error!;
+        }
+
+        if (beneficiary.Role is not { } role || !role.IsEmployee())
+        {
+            return CaseErrors.NotAnEmployee;
         }
 
         var coachingCase = new CoachingCase
@@ -133,22 +133,6 @@ public sealed partial class CoachingCase
         };
         coachingCase._history.Add(new TransitionRecord(now, proposer.UserId, proposer.Role, CaseState.Proposed, CaseState.Proposed, CaseTrigger.Propose, null));
         return coachingCase;
-    }
-
-    private static Result CheckProposer(Actor proposer, BeneficiaryRef beneficiary, CaseProposal proposal)
-    {
-        var forSelf = proposer.UserId == beneficiary.UserId;
-        return proposer.Role switch
-        {
-            Role.HR => Result.Success(),
-            Role.Manager when forSelf => Result.Success(),
-            Role.Manager when beneficiary.ManagerId != proposer.UserId => CaseErrors.NotInTeam,
-            Role.Manager when !proposal.OfferChecklistConfirmed => CaseErrors.ChecklistRequired,
-            Role.Manager => Result.Success(),
-            Role.Beneficiary when forSelf => Result.Success(),
-            Role.Beneficiary => CaseErrors.OnlyForOneself,
-            _ => CaseErrors.RoleCannotPropose,
-        };
     }
 
     private static Result Validate(CaseProposal proposal)
@@ -177,12 +161,12 @@ public sealed partial class CoachingCase
             }
         }
 
-        return RequireText(proposal.Description, CaseErrors.DescriptionRequired, CaseProposal.DescriptionMaxLength) is { IsFailure: true } description
+        return RequireText(proposal.Description, CaseErrors.DescriptionRequired, TextLimits.Description) is { IsFailure: true } description
             ? description
-            : RequireText(proposal.WishedTiming, CaseErrors.TimingRequired, CaseProposal.TimingMaxLength);
+            : RequireText(proposal.WishedTiming, CaseErrors.TimingRequired, TextLimits.WishedTiming);
     }
 
-    private static Result RequireText(string? text, Error whenEmpty, int maxLength = TextMaxLength)
+    private static Result RequireText(string? text, Error whenEmpty, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(text))
         {

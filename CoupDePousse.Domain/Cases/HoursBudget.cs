@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CoupDePousse.Domain.Common;
 
 namespace CoupDePousse.Domain.Cases;
@@ -9,6 +10,14 @@ public sealed record HoursBudget(int InitialMinutes, int ApprovedExtensionMinute
 
     /// <summary>From this share of the budget on, the intervener is warned.</summary>
     public const int WarningPercentage = 80;
+
+    /// <summary>Which extensions count in the budget: approved ones. An expression, so that SQL projections use this very rule.</summary>
+    public static Expression<Func<BudgetExtension, bool>> CountsInBudget { get; } = extension => extension.Status == ExtensionStatus.Approved;
+
+    private static readonly Func<BudgetExtension, bool> Counts = CountsInBudget.Compile();
+
+    public static HoursBudget Of(int initialMinutes, IEnumerable<BudgetExtension> extensions, IEnumerable<CoachingSession> sessions) =>
+        new(initialMinutes, extensions.Where(Counts).Sum(e => e.Minutes), sessions.Sum(s => s.DurationMinutes));
 
     public int TotalMinutes => InitialMinutes + ApprovedExtensionMinutes;
 

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace CoupDePousse.Domain.Cases;
 
 /// <summary>
@@ -32,5 +34,6 @@ public sealed class SessionNote
 
     public DateTimeOffset WrittenAt { get; private set; }
 
-    public bool IsReadableBy(string userId) => AuthorId == userId;
+    /// <summary>Only the author reads a note: the filter every query of notes applies.</summary>
+    public static Expression<Func<SessionNote, bool>> ReadableBy(string userId) => note => note.AuthorId == userId;
 }

@@ -6,6 +6,12 @@ public static class Durations
 
     public static bool IsWholeStep(int minutes) => minutes > 0 && minutes % StepMinutes == 0;
 
+    /// <summary>Hours as people type them ("1.5") to whole minutes, rounded half away from zero; out-of-range input saturates.</summary>
+    public static int FromHours(decimal hours) =>
+        (int)Math.Clamp(Math.Round(hours * 60m, MidpointRounding.AwayFromZero), int.MinValue, int.MaxValue);
+
+    public static decimal ToHours(int minutes) => minutes / 60m;
+
     /// <summary>"1 h 30", "45 min", "6 h": readable in French and English alike.</summary>
     public static string Format(int minutes)
     {

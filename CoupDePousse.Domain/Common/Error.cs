@@ -7,8 +7,7 @@ public sealed record Error(string Code, string French, string English)
 {
     public string Message => Localize(CultureInfo.CurrentUICulture);
 
-    public string Localize(CultureInfo culture) =>
-        culture.TwoLetterISOLanguageName == "en" ? English : French;
+    public string Localize(CultureInfo culture) => Language.Pick(French, English, culture);
 
     /// <summary>Fills the placeholders of both messages, keeping the code.</summary>
     public Error With(params object[] arguments) => this with

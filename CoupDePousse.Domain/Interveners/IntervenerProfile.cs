@@ -1,3 +1,4 @@
+using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Catalogue;
 using CoupDePousse.Domain.Common;
 
@@ -50,15 +51,18 @@ public sealed class IntervenerProfile
     }
 
     public bool Covers(IEnumerable<CoachingDomain> domains) => domains.Any(Domains.Contains);
-
-    /// <summary>Cost of some minutes at this intervener's rate, in whole cents.</summary>
-    public long CostCents(int minutes) => Money.CostCents(HourlyRateCents, minutes);
 }
 
 /// <summary>An intervener as HR sees them when assigning: their profile and current load.</summary>
 public sealed record IntervenerCandidate(IntervenerProfile Profile, int ActiveCases)
 {
     public bool HasCapacity => ActiveCases < Profile.MaxActiveCases;
+
+    /// <summary>Whether HR may assign this intervener to a case of these domains.</summary>
+    public Result Fits(IEnumerable<CoachingDomain> domains) =>
+        !Profile.Covers(domains) ? CaseErrors.DomainsNotCovered
+        : !HasCapacity ? CaseErrors.IntervenerFull
+        : Result.Success();
 }
 
 public static class IntervenerErrors

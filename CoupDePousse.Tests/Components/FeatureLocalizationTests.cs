@@ -2,9 +2,9 @@ using System.Collections;
 using System.Globalization;
 using System.Resources;
 using CoupDePousse.App.Features.Administration;
-using CoupDePousse.App.Features.Dashboard;
+using CoupDePousse.App.Features.Common;
 using CoupDePousse.App.Features.Pipeline;
-using CoupDePousse.App.Features.Proposal;
+using CoupDePousse.App.Features.Cases;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 

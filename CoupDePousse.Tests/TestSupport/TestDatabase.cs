@@ -1,7 +1,6 @@
 using CoupDePousse.App.Data;
 using CoupDePousse.App.Features.Cases;
 using CoupDePousse.App.Features.Pipeline;
-using CoupDePousse.App.Features.Sessions;
 using CoupDePousse.App.Security;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Catalogue;
@@ -86,7 +85,7 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
 
     public CaseService Cases() => new(this, Runner(), Clock, Logger<CaseService>());
 
-    public SessionService Sessions() => new(this, Runner(), Clock, Logger<SessionService>());
+    public SessionNoteService SessionNotes() => new(this, Clock, Logger<SessionNoteService>());
 
     public PipelineService Pipeline() => new(this, Clock, Logger<PipelineService>());
 

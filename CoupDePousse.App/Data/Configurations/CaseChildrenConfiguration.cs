@@ -9,7 +9,7 @@ internal sealed class CriterionVerdictConfiguration : IEntityTypeConfiguration<C
     public void Configure(EntityTypeBuilder<CriterionVerdict> builder)
     {
         builder.ToTable("CriterionVerdicts");
-        builder.Property(v => v.Comment).HasMaxLength(1000);
+        builder.Property(v => v.Comment).HasMaxLength(TextLimits.VerdictComment);
         builder.Property(v => v.RecordedBy).HasMaxLength(450);
     }
 }
@@ -20,8 +20,8 @@ internal sealed class ObjectiveConfiguration : IEntityTypeConfiguration<Objectiv
     {
         builder.ToTable("Objectives");
         builder.Property(o => o.Id).ValueGeneratedNever();
-        builder.Property(o => o.Statement).HasMaxLength(500);
-        builder.Property(o => o.SuccessMeasure).HasMaxLength(500);
+        builder.Property(o => o.Statement).HasMaxLength(TextLimits.ObjectiveText);
+        builder.Property(o => o.SuccessMeasure).HasMaxLength(TextLimits.ObjectiveText);
     }
 }
 
@@ -30,8 +30,8 @@ internal sealed class ObjectiveDraftConfiguration : IEntityTypeConfiguration<Obj
     public void Configure(EntityTypeBuilder<ObjectiveDraft> builder)
     {
         builder.ToTable("ObjectiveDrafts");
-        builder.Property(o => o.Statement).HasMaxLength(500);
-        builder.Property(o => o.SuccessMeasure).HasMaxLength(500);
+        builder.Property(o => o.Statement).HasMaxLength(TextLimits.ObjectiveText);
+        builder.Property(o => o.SuccessMeasure).HasMaxLength(TextLimits.ObjectiveText);
     }
 }
 
@@ -60,7 +60,7 @@ internal sealed class BudgetExtensionConfiguration : IEntityTypeConfiguration<Bu
     {
         builder.ToTable("BudgetExtensions");
         builder.Property(e => e.Id).ValueGeneratedNever();
-        builder.Property(e => e.Reason).HasMaxLength(1000);
+        builder.Property(e => e.Reason).HasMaxLength(TextLimits.ExtensionReason);
         builder.Property(e => e.RequestedBy).HasMaxLength(450);
         builder.Property(e => e.DecidedBy).HasMaxLength(450);
     }
@@ -85,7 +85,7 @@ internal sealed class SessionNoteConfiguration : IEntityTypeConfiguration<Sessio
         builder.ToTable("SessionNotes");
         builder.Property(n => n.Id).ValueGeneratedNever();
         builder.Property(n => n.AuthorId).HasMaxLength(450);
-        builder.Property(n => n.Text).HasMaxLength(10_000);
+        builder.Property(n => n.Text).HasMaxLength(TextLimits.SessionNote);
         builder.HasOne<CoachingSession>().WithMany().HasForeignKey(n => n.SessionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(n => new { n.CaseId, n.AuthorId });
     }

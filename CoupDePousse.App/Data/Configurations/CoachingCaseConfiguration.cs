@@ -18,9 +18,9 @@ internal sealed class CoachingCaseConfiguration : IEntityTypeConfiguration<Coach
         builder.Property(c => c.BeneficiaryId).HasMaxLength(450).IsRequired();
         builder.Property(c => c.ProposedById).HasMaxLength(450).IsRequired();
         builder.Property(c => c.IntervenerId).HasMaxLength(450);
-        builder.Property(c => c.Description).HasMaxLength(CaseProposal.DescriptionMaxLength).IsRequired();
-        builder.Property(c => c.WishedTiming).HasMaxLength(CaseProposal.TimingMaxLength).IsRequired();
-        builder.Property(c => c.ClosingSummary).HasMaxLength(CoachingCase.TextMaxLength);
+        builder.Property(c => c.Description).HasMaxLength(TextLimits.Description).IsRequired();
+        builder.Property(c => c.WishedTiming).HasMaxLength(TextLimits.WishedTiming).IsRequired();
+        builder.Property(c => c.ClosingSummary).HasMaxLength(TextLimits.ClosingSummary);
         builder.Property(c => c.Domains);
         builder.Property(c => c.TopicCodes);
 
@@ -32,7 +32,7 @@ internal sealed class CoachingCaseConfiguration : IEntityTypeConfiguration<Coach
         builder.OwnsOne(c => c.Referral, referral =>
         {
             referral.Property(r => r.Kind).HasColumnName("ReferralKind");
-            referral.Property(r => r.Note).HasColumnName("ReferralNote").HasMaxLength(1000);
+            referral.Property(r => r.Note).HasColumnName("ReferralNote").HasMaxLength(TextLimits.ReferralNote);
         });
 
         builder.Ignore(c => c.Hours);

@@ -9,8 +9,6 @@ namespace CoupDePousse.App.Features.Cases;
 /// <summary>Dates, money and catalogue labels as the case pages show them, in the current culture.</summary>
 public static class CaseFormat
 {
-    private static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
-
     public static string Date(DateTimeOffset at) => at.ToLocalTime().ToString("d", CultureInfo.CurrentCulture);
 
     public static string Date(DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
@@ -28,7 +26,7 @@ public static class CaseFormat
     public static string Criterion(AcceptanceCriterion criterion)
     {
         var info = AcceptanceCriteria.Describe(criterion);
-        return IsEnglish ? info.English : info.French;
+        return Language.Pick(info.French, info.English);
     }
 
     public static string State(CaseState state) => state.Label(CultureInfo.CurrentUICulture);

@@ -4,29 +4,34 @@ using CoupDePousse.App.Features.Common;
 using CoupDePousse.App.Security;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Common;
+using CoupDePousse.Domain.Interveners;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePousse.App.Features.Cases;
 
-/// <summary>Proposing, listing, reading and acting on cases, each call authorized for its actor.</summary>
+/// <summary>
+/// The one door to cases: proposing, listing, reading and every command on a case, each call authorized for its actor.
+/// Private session notes keep their own narrow door, <see cref="SessionNoteService"/>.
+/// </summary>
 public sealed class CaseService(
     IDbContextFactory<AppDbContext> dbFactory,
     CaseCommandRunner runner,
     TimeProvider clock,
     ILogger<CaseService> logger)
 {
-    /// <summary>The people this actor may propose a coup de pousse for.</summary>
+    /// <summary>The people this actor may propose a coup de pousse for, from the domain's proposal scope.</summary>
     public async Task<IReadOnlyList<PersonOption>> ProposableBeneficiariesAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var employeeRoles = Proposing.EmployeeRoles.Select(r => r.ToString()).ToList();
         var employees = db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id &&
-            db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.Beneficiary || r.Name == Roles.Manager))));
-        var people = actor.Role switch
+            db.Roles.Any(r => r.Id == ur.RoleId && employeeRoles.Contains(r.Name!))));
+        var people = actor.Role.ProposalScopeOf() switch
         {
-            Role.HR => employees,
-            Role.Manager => employees.Where(u => u.ManagerId == actor.UserId || u.Id == actor.UserId),
-            Role.Beneficiary => db.Users.Where(u => u.Id == actor.UserId),
-            _ => db.Users.Where(_ => false),
+            ProposalScope.AnyEmployee => employees,
+            ProposalScope.TeamAndSelf => employees.Where(u => u.ManagerId == actor.UserId || u.Id == actor.UserId),
+            ProposalScope.Self => employees.Where(u => u.Id == actor.UserId),
+            _ => employees.Where(_ => false),
         };
         return await people.OrderBy(u => u.DisplayName)
             .Select(u => new PersonOption(u.Id, u.DisplayName, u.Department))
@@ -39,27 +44,22 @@ public sealed class CaseService(
         var beneficiary = await db.Users.Where(u => u.Id == beneficiaryId)
             .Select(u => new
             {
-                Ref = new BeneficiaryRef(u.Id, u.ManagerId),
-                IsEmployee = db.UserRoles.Any(ur => ur.UserId == u.Id &&
-                    db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.Beneficiary || r.Name == Roles.Manager || r.Name == Roles.HR))),
+                u.Id,
+                u.ManagerId,
+                Role = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(cancellationToken);
-
         if (beneficiary is null)
         {
-            return LogRefusedProposal(actor, AppErrors.UnknownPerson);
+            return logger.LogRefusal(actor, "Propose", AppErrors.UnknownPerson);
         }
 
-        var proposed = CoachingCase.Propose(actor, beneficiary.Ref, proposal, await db.BudgetBoundsAsync(cancellationToken), clock.GetLocalNow());
+        var role = Enum.TryParse<Role>(beneficiary.Role, out var parsed) ? parsed : (Role?)null;
+        var proposed = CoachingCase.Propose(actor, new BeneficiaryRef(beneficiary.Id, beneficiary.ManagerId, role), proposal,
+            await db.BudgetBoundsAsync(cancellationToken), clock.GetLocalNow());
         if (proposed.IsFailure)
         {
-            return LogRefusedProposal(actor, proposed.Error!);
-        }
-
-        // Coaching is for the company's employees: never an intervener's or an admin's account.
-        if (!beneficiary.IsEmployee)
-        {
-            return LogRefusedProposal(actor, AppErrors.NotAnEmployee);
+            return logger.LogRefusal(actor, "Propose", proposed.Error!);
         }
 
         db.Cases.Add(proposed.Value);
@@ -68,27 +68,27 @@ public sealed class CaseService(
         return proposed.Value.Id;
     }
 
-    private Error LogRefusedProposal(Actor actor, Error error) => logger.LogRefusal(actor, "Propose", error);
-
     /// <summary>The cases where the actor is the beneficiary or the assigned intervener, newest first.</summary>
     public async Task<PagedResult<CaseListItem>> ListMyCasesAsync(Actor actor, PageRequest page, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var mine = db.Cases.Where(c => c.BeneficiaryId == actor.UserId || (actor.Role == Role.Intervener && c.IntervenerId == actor.UserId));
-        var total = await mine.CountAsync(cancellationToken);
-        var rows = await mine.OrderByDescending(c => c.ProposedAt).Skip(page.Skip).Take(page.SafePageSize)
-            .Select(c => new
-            {
-                c.Id, c.BeneficiaryId, c.IntervenerId, c.State, c.Domains, c.ProposedAt, c.StateEnteredAt, c.BudgetMinutes,
-                Used = c.Sessions.Sum(s => s.DurationMinutes),
-                Extra = c.Extensions.Where(e => e.Status == ExtensionStatus.Approved).Sum(e => e.Minutes),
-            })
-            .ToListAsync(cancellationToken);
-        var names = await db.NamesAsync(rows.SelectMany(r => new[] { r.BeneficiaryId, r.IntervenerId }), cancellationToken);
-        var items = rows.Select(r => new CaseListItem(r.Id, names.GetValueOrDefault(r.BeneficiaryId, "?"),
-            r.IntervenerId is null ? null : names.GetValueOrDefault(r.IntervenerId), r.State, r.Domains, r.ProposedAt,
-            r.StateEnteredAt, r.Used, r.BudgetMinutes + r.Extra)).ToList();
-        return new PagedResult<CaseListItem>(items, total, page.SafePage, page.SafePageSize);
+        var rows = await db.Cases.AsNoTracking().WithParticipant(actor).PageOfRowsAsync(page, cancellationToken);
+        var names = await db.NamesAsync(rows.Items.SelectMany(r => new[] { r.BeneficiaryId, r.IntervenerId, r.ProposedById }), cancellationToken);
+        var items = rows.Items.Select(r => new CaseListItem(
+            r.Id,
+            names.GetValueOrDefault(r.BeneficiaryId, "?"),
+            r.IntervenerId is null ? null : names.GetValueOrDefault(r.IntervenerId),
+            names.GetValueOrDefault(r.ProposedById, "?"),
+            r.ProposedById != r.BeneficiaryId,
+            r.State,
+            r.Domains,
+            r.ProposedAt,
+            r.StateEnteredAt,
+            r.Hours.UsedMinutes,
+            r.Hours.TotalMinutes,
+            r.Hours.IsNearLimit,
+            r.IntervenerId == actor.UserId ? r.Progress.ForIntervener : null)).ToList();
+        return new PagedResult<CaseListItem>(items, rows.TotalCount, rows.Page, rows.PageSize);
     }
 
     /// <summary>A manager's own proposals with a coarse status, and nothing else.</summary>
@@ -120,14 +120,12 @@ public sealed class CaseService(
         var names = await db.NamesAsync(
             coachingCase.History.Select(h => h.UserId).Append(coachingCase.BeneficiaryId).Append(coachingCase.IntervenerId).Append(coachingCase.ProposedById),
             cancellationToken);
-        var beneficiaryName = names.GetValueOrDefault(coachingCase.BeneficiaryId, "?");
-
+        var views = new CaseViewBuilder(actor, coachingCase, visibility, names);
         return visibility.Relation switch
         {
-            CaseRelation.Proposer => new ProposerCaseView(coachingCase.Id, beneficiaryName, coachingCase.ProposedAt, coachingCase.State.ToCoarseStatus(),
-                coachingCase.AvailableTriggers(actor)),
-            CaseRelation.Company => await CompanyViewAsync(db, actor, coachingCase, visibility, names, cancellationToken),
-            _ => EngagementView(actor, coachingCase, visibility, names),
+            CaseRelation.Proposer => views.Proposer(),
+            CaseRelation.Company => views.Company(await CompanyFactsAsync(db, coachingCase, actor, cancellationToken)),
+            _ => views.Engagement(),
         };
     }
 
@@ -138,62 +136,47 @@ public sealed class CaseService(
     public Task<Result> PerformAsync(Actor actor, Guid caseId, int? expectedVersion, CaseCommand command, CancellationToken cancellationToken = default) =>
         runner.RunAsync(actor, caseId, expectedVersion, command, cancellationToken);
 
-    private static CaseHeader Header(Actor actor, CoachingCase c, IReadOnlyDictionary<string, string> names) => new(
-        c.Version,
-        c.State,
-        c.Outcome,
-        c.StateEnteredAt,
-        names.GetValueOrDefault(c.ProposedById, "?"),
-        c.Domains,
-        c.TopicCodes,
-        c.Description,
-        c.WishedTiming,
-        c.IntervenerId is null ? null : names.GetValueOrDefault(c.IntervenerId, "?"),
-        c.Interview,
-        c.BeneficiaryContinued,
-        c.Hours,
-        c.Sessions.OrderBy(s => s.Date).Select(s => new SessionView(s.Id, s.Date, s.DurationMinutes, s.Mode)).ToList(),
-        c.Extensions.OrderBy(e => e.RequestedAt).Select(e => new ExtensionView(e.Id, e.Minutes, e.Reason, e.Status, e.RequestedAt)).ToList(),
-        c.History.OrderBy(h => h.At).ThenBy(h => h.Id)
-            .Select(h => new HistoryEntry(h.At, names.GetValueOrDefault(h.UserId, "?"), h.Role, h.From, h.To, h.Trigger, h.Reason)).ToList(),
-        c.AvailableTriggers(actor));
+    /// <summary>Interveners who fit the case (the domain's rule: a domain covered and room left), least loaded first.</summary>
+    public async Task<Result<IReadOnlyList<IntervenerOption>>> CandidatesAsync(Actor actor, Guid caseId, CancellationToken cancellationToken = default)
+    {
+        var allowed = logger.RequireRole(actor, "ListCandidates", Role.HR);
+        if (allowed.IsFailure)
+        {
+            return allowed.Error!;
+        }
 
-    private static IReadOnlyList<ObjectiveView> ObjectiveViews(CoachingCase c) =>
-        c.Objectives.OrderBy(o => o.Position).Select(o => new ObjectiveView(o.Id, o.Statement, o.SuccessMeasure, o.Rating)).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var domains = await db.Cases.Where(c => c.Id == caseId).Select(c => c.Domains).SingleOrDefaultAsync(cancellationToken);
+        if (domains is null)
+        {
+            return AppErrors.NotFound;
+        }
 
-    private static EngagementCaseView EngagementView(Actor actor, CoachingCase c, CaseVisibility visibility, IReadOnlyDictionary<string, string> names) => new(
-        c.Id,
-        names.GetValueOrDefault(c.BeneficiaryId, "?"),
-        c.ProposedAt,
-        visibility.Relation,
-        Header(actor, c, names),
-        c.Verdicts.Select(v => new VerdictView(v.Criterion, v.Party, v.Validated, v.Comment)).ToList(),
-        c.CompanyRuling,
-        c.IntervenerRuling,
-        ObjectiveViews(c),
-        c.ObjectiveDrafts.OrderBy(d => d.Position).Select(d => new ObjectiveInput(d.Statement, d.SuccessMeasure)).ToList(),
-        c.ObjectiveRevisions.OrderBy(r => r.Number).Select(r => new ObjectiveRevisionView(r.Number, r.SetAt, r.Objectives)).ToList(),
-        c.ObjectivesShared,
-        c.Referral,
-        c.ClosingSummary);
+        return Result.Success(await CandidatesAsync(db, caseId, domains, cancellationToken));
+    }
 
-    private static async Task<CompanyCaseView> CompanyViewAsync(AppDbContext db, Actor actor, CoachingCase c, CaseVisibility visibility, IReadOnlyDictionary<string, string> names, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<IntervenerOption>> CandidatesAsync(AppDbContext db, Guid caseId, IReadOnlyList<Domain.Catalogue.CoachingDomain> domains, CancellationToken cancellationToken)
+    {
+        var profiles = await db.IntervenerProfiles.AsNoTracking().ToListAsync(cancellationToken);
+        var loads = await db.IntervenerLoadsAsync(caseId, cancellationToken);
+        var names = await db.NamesAsync(profiles.Select(p => p.UserId), cancellationToken);
+        return profiles
+            .Select(p => new IntervenerCandidate(p, loads.GetValueOrDefault(p.UserId)))
+            .Where(c => c.Fits(domains).IsSuccess)
+            .Select(c => new IntervenerOption(c.Profile.UserId, names.GetValueOrDefault(c.Profile.UserId, "?"), c.Profile.Domains, c.ActiveCases, c.Profile.MaxActiveCases, c.Profile.HourlyRateCents))
+            .OrderBy(o => (double)o.ActiveCases / o.MaxActiveCases).ThenBy(o => o.Name)
+            .ToList();
+    }
+
+    private static async Task<CompanyFacts> CompanyFactsAsync(AppDbContext db, CoachingCase c, Actor actor, CancellationToken cancellationToken)
     {
         var department = await db.Users.Where(u => u.Id == c.BeneficiaryId).Select(u => u.Department).SingleOrDefaultAsync(cancellationToken);
         var rate = c.IntervenerId is null ? 0
             : await db.IntervenerProfiles.Where(p => p.UserId == c.IntervenerId).Select(p => p.HourlyRateCents).SingleOrDefaultAsync(cancellationToken);
-        return new CompanyCaseView(
-            c.Id,
-            names.GetValueOrDefault(c.BeneficiaryId, "?"),
-            c.ProposedAt,
-            department,
-            Header(actor, c, names),
-            c.Verdicts.Where(v => v.Party == Party.Company).Select(v => new VerdictView(v.Criterion, v.Party, v.Validated, v.Comment)).ToList(),
-            c.Verdicts.Where(v => v.Party == Party.Intervener).Select(v => new VerdictOutcomeView(v.Criterion, v.Party, v.Validated)).ToList(),
-            c.CompanyRuling,
-            c.IntervenerRuling,
-            Money.CostCents(rate, c.Hours.UsedMinutes),
-            c.ObjectivesShared,
-            visibility.SeesObjectives ? ObjectiveViews(c) : []);
+        var candidates = c.CanPerform(actor, CaseTrigger.AssignIntervener).IsSuccess
+            ? await CandidatesAsync(db, c.Id, c.Domains, cancellationToken)
+            : [];
+        var bounds = await db.BudgetBoundsAsync(cancellationToken);
+        return new CompanyFacts(department, rate, candidates, bounds);
     }
 }

@@ -40,7 +40,8 @@ public sealed record CaseHeader(
     IReadOnlyList<SessionView> Sessions,
     IReadOnlyList<ExtensionView> Extensions,
     IReadOnlyList<HistoryEntry> History,
-    IReadOnlyList<CaseTrigger> AvailableActions);
+    IReadOnlyList<CaseTrigger> AvailableActions,
+    CaseProgress Progress);
 
 public sealed record SessionView(Guid Id, DateOnly Date, int DurationMinutes, SessionMode Mode);
 
@@ -92,20 +93,32 @@ public sealed record CompanyCaseView(
     bool? IntervenerRuling,
     long CostCents,
     bool ObjectivesShared,
-    IReadOnlyList<ObjectiveView> SharedObjectives)
+    IReadOnlyList<ObjectiveView> SharedObjectives,
+    IReadOnlyList<IntervenerOption> Candidates,
+    BudgetBounds BudgetBounds)
     : CaseView(Id, BeneficiaryName, ProposedAt);
 
-/// <summary>One row of "my cases" for a beneficiary or an intervener.</summary>
+/// <summary>An intervener HR may assign to a case: they fit its domains and have room.</summary>
+public sealed record IntervenerOption(string Id, string Name, IReadOnlyList<CoachingDomain> Domains, int ActiveCases, int MaxActiveCases, int HourlyRateCents);
+
+/// <summary>
+/// One row of "my cases" for a beneficiary or an intervener, from one projection query: no case text.
+/// The next step is the intervener's own, present only on the rows of their cases.
+/// </summary>
 public sealed record CaseListItem(
     Guid Id,
     string BeneficiaryName,
     string? IntervenerName,
+    string ProposedByName,
+    bool ProposedBySomeoneElse,
     CaseState State,
     IReadOnlyList<CoachingDomain> Domains,
     DateTimeOffset ProposedAt,
     DateTimeOffset StateEnteredAt,
     int UsedMinutes,
-    int BudgetMinutes);
+    int BudgetMinutes,
+    bool NearBudgetLimit,
+    NextStep? IntervenerNextStep);
 
 /// <summary>One row of a manager's proposals: coarse status only.</summary>
 public sealed record ProposalListItem(Guid Id, string BeneficiaryName, DateTimeOffset ProposedAt, CoarseStatus Status);

@@ -18,15 +18,8 @@ public static class AppErrors
         "Cette personne est introuvable.",
         "This person cannot be found.");
 
-    public static readonly Error NotAnEmployee = new("person.not_employee",
-        "Un coup de pousse s’adresse à un collaborateur de l’entreprise, pas à un intervenant ni à un administrateur.",
-        "A coup de pousse is for an employee of the company, not for an intervener or an administrator.");
 
     public static readonly Error NotAnIntervener = new("intervener.unknown",
         "Cette personne n’a pas de profil d’intervenant.",
         "This person has no intervener profile.");
-
-    public static readonly Error InvalidInput = new("input.invalid",
-        "Certaines informations sont manquantes ou invalides : {0}",
-        "Some information is missing or invalid: {1}");
 }

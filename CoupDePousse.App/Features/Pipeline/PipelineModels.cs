@@ -1,4 +1,4 @@
-using CoupDePousse.App.Features.Common;
+using CoupDePousse.App.Data;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Catalogue;
 
@@ -21,6 +21,7 @@ public sealed record PipelineRow(
     IReadOnlyList<CoachingDomain> Domains,
     string? IntervenerName,
     WaitingParty? WaitingOn,
+    NextStep NextStep,
     DateTimeOffset StateEnteredAt,
     int DaysInState,
     int UsedMinutes,
@@ -49,6 +50,3 @@ public sealed record PipelineOverview(
     IReadOnlyList<IntervenerFilterOption> Interveners);
 
 public sealed record IntervenerFilterOption(string Id, string Name);
-
-/// <summary>An intervener HR may assign to a case: they cover one of its domains and have room.</summary>
-public sealed record IntervenerOption(string Id, string Name, IReadOnlyList<CoachingDomain> Domains, int ActiveCases, int MaxActiveCases, int HourlyRateCents);

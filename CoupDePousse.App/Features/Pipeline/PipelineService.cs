@@ -1,5 +1,4 @@
 using CoupDePousse.App.Data;
-using CoupDePousse.App.Features.Cases;
 using CoupDePousse.App.Features.Common;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Common;
@@ -7,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePousse.App.Features.Pipeline;
 
-/// <summary>HR's steering: the pipeline with its figures, and the interveners who fit a case.</summary>
+/// <summary>HR's steering: the pipeline with its figures, and HR's own to-do list.</summary>
 public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ILogger<PipelineService> logger)
 {
     public async Task<Result<PipelineOverview>> GetOverviewAsync(Actor actor, PipelineFilter filter, PageRequest page, CancellationToken cancellationToken = default)
@@ -23,7 +22,7 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
         var (total, pageCases) = filter.WaitingOn is { } party
             ? await WaitingOnAsync(cases, party, page, cancellationToken)
             : (await cases.CountAsync(cancellationToken),
-               await WithWaitingFacts(cases).OrderByDescending(c => c.StateEnteredAt).Skip(page.Skip).Take(page.SafePageSize).ToListAsync(cancellationToken));
+               await cases.OrderByDescending(c => c.StateEnteredAt).Skip(page.Skip).Take(page.SafePageSize).ToRowsAsync(cancellationToken));
 
         var people = await db.Users.AsNoTracking()
             .Where(u => pageCases.Select(c => c.BeneficiaryId).Contains(u.Id) || db.IntervenerProfiles.Any(p => p.UserId == u.Id))
@@ -43,7 +42,8 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
                 c.Outcome,
                 c.Domains,
                 c.IntervenerId is null ? null : people.GetValueOrDefault(c.IntervenerId)?.DisplayName,
-                c.WaitingOn(),
+                c.Progress.WaitingOn,
+                c.Progress.ForCompany,
                 c.StateEnteredAt,
                 (int)(now - c.StateEnteredAt).TotalDays,
                 hours.UsedMinutes,
@@ -62,34 +62,6 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
             .OrderBy(i => i.Name).ToList();
 
         return new PipelineOverview(total, statistics, new PagedResult<PipelineRow>(rows, total, page.SafePage, page.SafePageSize), departments, intervenerOptions);
-    }
-
-    /// <summary>Interveners who cover one of the case's domains and have room, least loaded first.</summary>
-    public async Task<Result<IReadOnlyList<IntervenerOption>>> CandidatesAsync(Actor actor, Guid caseId, CancellationToken cancellationToken = default)
-    {
-        var allowed = logger.RequireRole(actor, "ListCandidates", Role.HR);
-        if (allowed.IsFailure)
-        {
-            return allowed.Error!;
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var domains = await db.Cases.Where(c => c.Id == caseId).Select(c => c.Domains).SingleOrDefaultAsync(cancellationToken);
-        if (domains is null)
-        {
-            return AppErrors.NotFound;
-        }
-
-        var profiles = await db.IntervenerProfiles.AsNoTracking().ToListAsync(cancellationToken);
-        var loads = await db.IntervenerLoadsAsync(caseId, cancellationToken);
-        var names = await db.NamesAsync(profiles.Select(p => p.UserId), cancellationToken);
-
-        IReadOnlyList<IntervenerOption> options = profiles
-            .Where(p => p.Covers(domains) && loads.GetValueOrDefault(p.UserId) < p.MaxActiveCases)
-            .Select(p => new IntervenerOption(p.UserId, names.GetValueOrDefault(p.UserId, "?"), p.Domains, loads.GetValueOrDefault(p.UserId), p.MaxActiveCases, p.HourlyRateCents))
-            .OrderBy(o => (double)o.ActiveCases / o.MaxActiveCases).ThenBy(o => o.Name)
-            .ToList();
-        return Result.Success(options);
     }
 
     private static IQueryable<CoachingCase> Filter(AppDbContext db, PipelineFilter filter)
@@ -118,19 +90,15 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
         return cases;
     }
 
-    // Whose move it is is a rule of the domain, so this filter runs in memory over the active cases, longest waiting first.
-    private static async Task<(int Total, List<CoachingCase> Page)> WaitingOnAsync(IQueryable<CoachingCase> cases, WaitingParty party, PageRequest page, CancellationToken cancellationToken)
+    // Whose move it is is a rule of the domain, applied in memory to the projected facts of the active cases, longest waiting first.
+    private static async Task<(int Total, List<CaseRow> Page)> WaitingOnAsync(IQueryable<CoachingCase> cases, WaitingParty party, PageRequest page, CancellationToken cancellationToken)
     {
-        var waiting = (await WithWaitingFacts(cases.Active()).ToListAsync(cancellationToken))
-            .Where(c => c.WaitingOn() == party)
+        var waiting = (await cases.Active().ToRowsAsync(cancellationToken))
+            .Where(c => c.Progress.WaitingOn == party)
             .OrderBy(c => c.StateEnteredAt)
             .ToList();
         return (waiting.Count, waiting.Skip(page.Skip).Take(page.SafePageSize).ToList());
     }
-
-    // Only what "waiting on whom" and the hours need; never objectives, notes or comments.
-    private static IQueryable<CoachingCase> WithWaitingFacts(IQueryable<CoachingCase> cases) =>
-        cases.Include(c => c.Verdicts).Include(c => c.Extensions).Include(c => c.Sessions).AsSplitQuery();
 
     private static async Task<PipelineStatistics> StatisticsAsync(
         AppDbContext db,
@@ -142,8 +110,8 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
         var byState = await cases.GroupBy(c => c.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var byOutcome = await cases.Where(c => c.Outcome != null).GroupBy(c => c.Outcome!.Value)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var active = await WithWaitingFacts(cases.Active()).ToListAsync(cancellationToken);
-        var waiting = active.Select(c => c.WaitingOn()).OfType<WaitingParty>()
+        var active = await cases.Active().ToRowsAsync(cancellationToken);
+        var waiting = active.Select(c => c.Progress.WaitingOn).OfType<WaitingParty>()
             .GroupBy(w => w).ToDictionary(g => g.Key, g => g.Count());
 
         var figures = await cases.Select(c => new
@@ -151,9 +119,11 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
             Department = db.Users.Where(u => u.Id == c.BeneficiaryId).Select(u => u.Department).FirstOrDefault(),
             c.IntervenerId,
             c.State,
-            Used = c.Sessions.Sum(s => s.DurationMinutes),
-            Budget = c.BudgetMinutes + c.Extensions.Where(e => e.Status == ExtensionStatus.Approved).Sum(e => e.Minutes),
+            c.BudgetMinutes,
+            ApprovedMinutes = c.Extensions.AsQueryable().Where(HoursBudget.CountsInBudget).Sum(e => e.Minutes),
+            UsedMinutes = c.Sessions.Sum(s => s.DurationMinutes),
         }).ToListAsync(cancellationToken);
+        var hours = figures.Select(f => (f.IntervenerId, Hours: new HoursBudget(f.BudgetMinutes, f.ApprovedMinutes, f.UsedMinutes))).ToList();
 
         var byDepartment = figures
             .GroupBy(f => f.Department ?? "—")
@@ -168,9 +138,9 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
             byState,
             byOutcome,
             waiting,
-            figures.Sum(f => f.Used),
-            figures.Sum(f => f.Budget),
-            figures.Sum(f => Money.CostCents(f.IntervenerId is null ? 0 : rates.GetValueOrDefault(f.IntervenerId), f.Used)),
+            hours.Sum(h => h.Hours.UsedMinutes),
+            hours.Sum(h => h.Hours.TotalMinutes),
+            hours.Sum(h => Money.CostCents(h.IntervenerId is null ? 0 : rates.GetValueOrDefault(h.IntervenerId), h.Hours.UsedMinutes)),
             byDepartment);
     }
 }

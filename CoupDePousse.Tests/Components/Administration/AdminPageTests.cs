@@ -20,7 +20,6 @@ public class AdminPageTests : FeaturePageContext
         builder.OpenComponent<MudPopoverProvider>(0);
         builder.CloseComponent();
         builder.OpenComponent<TPanel>(1);
-        builder.AddAttribute(2, "Actor", Actor.Admin(AdminId));
         builder.CloseComponent();
     });
 

@@ -27,7 +27,7 @@ public class CaseConfidentialityTests : CasePageTestContext
         coachingCase.SetObjectives(Beneficiary, [new(ObjectiveText, "Un signe concret")], Now).ShouldSucceed();
         var session = coachingCase.LogSession(Intervener, Today, 60, SessionMode.Video, Now);
         await Db.SaveAsync(coachingCase);
-        (await Db.Sessions().WriteNoteAsync(Intervener, coachingCase.Id, session.Value.Id, NoteText, Xunit.TestContext.Current.CancellationToken)).IsSuccess.Should().BeTrue();
+        (await Db.SessionNotes().WriteNoteAsync(Intervener, coachingCase.Id, session.Value.Id, NoteText, Xunit.TestContext.Current.CancellationToken)).IsSuccess.Should().BeTrue();
         (await Db.Cases().PerformAsync(Intervener, coachingCase.Id, coachingCase.Version, new CloseCommand(SummaryText), Xunit.TestContext.Current.CancellationToken)).IsSuccess.Should().BeTrue();
         return coachingCase.Id;
     }
@@ -65,7 +65,7 @@ public class CaseConfidentialityTests : CasePageTestContext
     public async Task The_intervener_reads_their_own_private_note()
     {
         var coachingCase = await Db.SaveAsync(InSessions());
-        (await Db.Sessions().WriteNoteAsync(Intervener, coachingCase.Id, coachingCase.Sessions.Single().Id, NoteText, Xunit.TestContext.Current.CancellationToken)).IsSuccess.Should().BeTrue();
+        (await Db.SessionNotes().WriteNoteAsync(Intervener, coachingCase.Id, coachingCase.Sessions.Single().Id, NoteText, Xunit.TestContext.Current.CancellationToken)).IsSuccess.Should().BeTrue();
         SignInAs(Intervener);
 
         var cut = RenderCase(coachingCase.Id);

@@ -25,7 +25,7 @@ public abstract class CasePageTestContext : MudTestContext, IAsyncLifetime
         Services.AddSingleton<IDbContextFactory<AppDbContext>>(Db);
         Services.AddSingleton<TimeProvider>(Db.Clock);
         Services.AddSingleton(Db.Cases());
-        Services.AddSingleton(Db.Sessions());
+        Services.AddSingleton(Db.SessionNotes());
         Services.AddSingleton(Db.Pipeline());
         Services.AddScoped<ICurrentUser, CurrentUser>();
     }

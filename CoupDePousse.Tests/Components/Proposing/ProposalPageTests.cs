@@ -1,5 +1,5 @@
 using Bunit;
-using CoupDePousse.App.Features.Proposal;
+using CoupDePousse.App.Features.Cases;
 using CoupDePousse.App.Security;
 using CoupDePousse.Domain.Catalogue;
 using CoupDePousse.Tests.TestSupport;

@@ -145,20 +145,20 @@ public class ProposalTests
     [Fact]
     public void A_description_longer_than_its_limit_is_refused()
     {
-        Propose(Manager, proposal: Request(description: new string('a', CaseProposal.DescriptionMaxLength))).IsSuccess.Should().BeTrue();
+        Propose(Manager, proposal: Request(description: new string('a', TextLimits.Description))).IsSuccess.Should().BeTrue();
 
-        var result = Propose(Manager, proposal: Request(description: new string('a', CaseProposal.DescriptionMaxLength + 1)));
+        var result = Propose(Manager, proposal: Request(description: new string('a', TextLimits.Description + 1)));
 
         result.ShouldBeRefusedWith(CaseErrors.TextTooLong);
-        result.Error!.English.Should().Contain(CaseProposal.DescriptionMaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        result.Error!.English.Should().Contain(TextLimits.Description.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
     public void A_wished_timing_longer_than_its_limit_is_refused()
     {
-        Propose(Manager, proposal: Request(timing: new string('a', CaseProposal.TimingMaxLength))).IsSuccess.Should().BeTrue();
+        Propose(Manager, proposal: Request(timing: new string('a', TextLimits.WishedTiming))).IsSuccess.Should().BeTrue();
 
-        Propose(Manager, proposal: Request(timing: new string('a', CaseProposal.TimingMaxLength + 1))).ShouldBeRefusedWith(CaseErrors.TextTooLong);
+        Propose(Manager, proposal: Request(timing: new string('a', TextLimits.WishedTiming + 1))).ShouldBeRefusedWith(CaseErrors.TextTooLong);
     }
 
     [Fact]

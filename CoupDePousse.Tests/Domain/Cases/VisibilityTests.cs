@@ -236,7 +236,7 @@ public class VisibilityTests
         var coachingCase = InSessions();
         var note = coachingCase.WriteSessionNote(Intervener, coachingCase.Sessions[0].Id, "Note", Now).Value;
 
-        note.IsReadableBy(IntervenerId).Should().BeTrue();
-        new[] { HrId, BeneficiaryId, ManagerId, AdminId, OtherIntervenerId }.Should().OnlyContain(id => !note.IsReadableBy(id));
+        SessionNote.ReadableBy(IntervenerId).Compile()(note).Should().BeTrue();
+        new[] { HrId, BeneficiaryId, ManagerId, AdminId, OtherIntervenerId }.Should().OnlyContain(id => !SessionNote.ReadableBy(id).Compile()(note));
     }
 }

@@ -1,4 +1,5 @@
 using CoupDePousse.Domain.Catalogue;
+using CoupDePousse.Domain.Common;
 using CoupDePousse.Domain.Interveners;
 using CoupDePousse.Tests.TestSupport;
 
@@ -106,6 +107,6 @@ public class IntervenerProfileTests
     [InlineData(600_00, 100 * 360, 36_000_000L)]
     public void The_cost_of_some_minutes_is_in_whole_cents_at_the_hourly_rate(int rateCents, int minutes, long costCents)
     {
-        IntervenerProfile.Create("intervener-1", [CoachingDomain.StrategyAndTactics], 5, rateCents).Value.CostCents(minutes).Should().Be(costCents);
+        Money.CostCents(IntervenerProfile.Create("intervener-1", [CoachingDomain.StrategyAndTactics], 5, rateCents).Value.HourlyRateCents, minutes).Should().Be(costCents);
     }
 }

@@ -81,9 +81,9 @@ public class PersistenceTests
 
         var filtered = await pipeline.GetOverviewAsync(CaseBuilder.Hr,
             new App.Features.Pipeline.PipelineFilter(State: CaseState.InSessions, Domain: CoupDePousse.Domain.Catalogue.CoachingDomain.ManagementAndCommunication, Department: "Logistique"),
-            new App.Features.Common.PageRequest(), TestContext.Current.CancellationToken);
+            new App.Data.PageRequest(), TestContext.Current.CancellationToken);
         var all = await pipeline.GetOverviewAsync(CaseBuilder.Hr, new App.Features.Pipeline.PipelineFilter(),
-            new App.Features.Common.PageRequest(), TestContext.Current.CancellationToken);
+            new App.Data.PageRequest(), TestContext.Current.CancellationToken);
 
         filtered.Value.Rows.Items.Should().ContainSingle().Which.State.Should().Be(CaseState.InSessions);
         all.Value.Rows.Items.Select(r => r.StateEnteredAt).Should().BeInDescendingOrder();

@@ -25,8 +25,8 @@ public class ProposalTests(SharedDatabase shared) : IClassFixture<SharedDatabase
         { Who.Intervener, IntervenerId, true, CaseErrors.RoleCannotPropose.Code },
         { Who.Admin, BeneficiaryId, true, CaseErrors.RoleCannotPropose.Code },
         { Who.Hr, "nobody-42", true, AppErrors.UnknownPerson.Code },
-        { Who.Hr, IntervenerId, false, AppErrors.NotAnEmployee.Code },
-        { Who.Hr, AdminId, false, AppErrors.NotAnEmployee.Code },
+        { Who.Hr, IntervenerId, false, CaseErrors.NotAnEmployee.Code },
+        { Who.Hr, AdminId, false, CaseErrors.NotAnEmployee.Code },
         { Who.Manager, "nobody-42", true, AppErrors.UnknownPerson.Code },
     };
 
@@ -61,7 +61,7 @@ public class ProposalTests(SharedDatabase shared) : IClassFixture<SharedDatabase
     [InlineData(Who.Manager, new[] { BeneficiaryId, ManagerId })]
     [InlineData(Who.OtherManager, new[] { OtherBeneficiaryId, OtherManagerId })]
     [InlineData(Who.Beneficiary, new[] { BeneficiaryId })]
-    [InlineData(Who.Hr, new[] { BeneficiaryId, OtherBeneficiaryId, ManagerId, OtherManagerId })]
+    [InlineData(Who.Hr, new[] { BeneficiaryId, OtherBeneficiaryId, ManagerId, OtherManagerId, HrId })]
     [InlineData(Who.Intervener, new string[0])]
     [InlineData(Who.Admin, new string[0])]
     public async Task The_people_offered_in_the_proposal_form_are_those_the_proposer_may_propose_for(Who who, string[] expected)

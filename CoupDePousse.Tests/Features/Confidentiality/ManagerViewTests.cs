@@ -1,3 +1,4 @@
+using CoupDePousse.App.Data;
 using CoupDePousse.App.Features.Cases;
 using CoupDePousse.App.Features.Common;
 using CoupDePousse.Domain.Cases;

@@ -13,20 +13,20 @@ public class RefusalLoggingTests(SharedDatabase shared) : IClassFixture<SharedDa
 {
     private const string Marker = "LOG-MARKER-77e1";
 
-    private static readonly string LongText = new('x', CoachingCase.TextMaxLength + 1);
+    private static readonly string LongText = new('x', TextLimits.ClosingSummary + 1);
 
     /// <summary>A refused call carrying the marker in its text, by whom, and the code it must be refused with.</summary>
     public static readonly IReadOnlyDictionary<string, (Func<CoachingCase> Arrange, Who Who, Func<TestDatabase, CoachingCase, Task<Result>> Call, string Code)> Refusals =
         new Dictionary<string, (Func<CoachingCase>, Who, Func<TestDatabase, CoachingCase, Task<Result>>, string)>
         {
             ["note by another intervener"] = (() => InSessions(), Who.OtherIntervener,
-                (db, c) => db.Sessions().WriteNoteAsync(OtherIntervener, c.Id, c.Sessions.Single().Id, $"Note {Marker}", Token), AppErrors.NotFound.Code),
+                (db, c) => db.SessionNotes().WriteNoteAsync(OtherIntervener, c.Id, c.Sessions.Single().Id, $"Note {Marker}", Token), AppErrors.NotFound.Code),
             ["note by hr"] = (() => InSessions(), Who.Hr,
-                (db, c) => db.Sessions().WriteNoteAsync(Hr, c.Id, c.Sessions.Single().Id, $"Note {Marker}", Token), CaseErrors.NotAllowed.Code),
+                (db, c) => db.SessionNotes().WriteNoteAsync(Hr, c.Id, c.Sessions.Single().Id, $"Note {Marker}", Token), CaseErrors.NotAllowed.Code),
             ["session logged by the beneficiary"] = (() => InSessions(), Who.Beneficiary,
-                (db, c) => db.Sessions().LogSessionAsync(Beneficiary, c.Id, c.Version, new LogSessionCommand(Today, 60, SessionMode.Video), Token), CaseErrors.NotAllowed.Code),
+                (db, c) => db.Cases().PerformAsync(Beneficiary, c.Id, c.Version, new LogSessionCommand(Today, 60, SessionMode.Video), Token), CaseErrors.NotAllowed.Code),
             ["extension asked by the beneficiary"] = (() => InSessions(), Who.Beneficiary,
-                (db, c) => db.Sessions().RequestExtensionAsync(Beneficiary, c.Id, c.Version, new RequestExtensionCommand(60, $"Raison {Marker}"), Token), CaseErrors.NotAllowed.Code),
+                (db, c) => db.Cases().PerformAsync(Beneficiary, c.Id, c.Version, new RequestExtensionCommand(60, $"Raison {Marker}"), Token), CaseErrors.NotAllowed.Code),
             ["closing by hr"] = (() => InSessions(), Who.Hr,
                 (db, c) => db.Cases().PerformAsync(Hr, c.Id, c.Version, new CloseCommand($"Synthèse {Marker}"), Token), CaseErrors.NotAllowed.Code),
             ["closing summary too long"] = (() => InSessions(), Who.Intervener,
@@ -42,7 +42,7 @@ public class RefusalLoggingTests(SharedDatabase shared) : IClassFixture<SharedDa
             ["reading another's case"] = (() => InSessions(), Who.OtherBeneficiary,
                 async (db, c) => await db.Cases().GetAsync(OtherBeneficiary, c.Id, Token) is null ? AppErrors.NotFound : Result.Success(), AppErrors.NotFound.Code),
             ["reading notes as the beneficiary"] = (() => InSessions(), Who.Beneficiary,
-                async (db, c) => (await db.Sessions().MyNotesAsync(Beneficiary, c.Id, Token)).Count == 0 ? AppErrors.NotFound : Result.Success(), AppErrors.NotFound.Code),
+                async (db, c) => (await db.SessionNotes().MyNotesAsync(Beneficiary, c.Id, Token)).Count == 0 ? AppErrors.NotFound : Result.Success(), AppErrors.NotFound.Code),
         };
 
     public static TheoryData<string> RefusalNames => new(Refusals.Keys);
@@ -91,7 +91,7 @@ public class RefusalLoggingTests(SharedDatabase shared) : IClassFixture<SharedDa
         var before = shared.Database.Logs.Entries.Count;
 
         var proposed = await shared.Database.Cases().ProposeAsync(Beneficiary, BeneficiaryId, Proposal() with { Description = $"Situation {Marker}" }, Token);
-        var noted = await shared.Database.Sessions().WriteNoteAsync(Intervener, stored.Id, stored.Sessions.Single().Id, $"Note {Marker}", Token);
+        var noted = await shared.Database.SessionNotes().WriteNoteAsync(Intervener, stored.Id, stored.Sessions.Single().Id, $"Note {Marker}", Token);
         var closed = await shared.Database.Cases().PerformAsync(Intervener, stored.Id, stored.Version, new CloseCommand($"Synthèse {Marker}"), Token);
 
         new Result[] { proposed, noted, closed }.Should().OnlyContain(r => r.IsSuccess);

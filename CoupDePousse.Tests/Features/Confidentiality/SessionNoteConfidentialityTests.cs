@@ -16,23 +16,23 @@ public class SessionNoteConfidentialityTests(SharedDatabase shared) : IClassFixt
     public async Task Session_notes_never_reach_anyone_but_their_author(Who who)
     {
         var stored = await shared.OnlyCaseAsync(InSessions());
-        var written = await shared.Database.Sessions().WriteNoteAsync(Intervener, stored.Id, stored.Sessions.Single().Id, $"Confidentiel {NoteMarker}", TestContext.Current.CancellationToken);
+        var written = await shared.Database.SessionNotes().WriteNoteAsync(Intervener, stored.Id, stored.Sessions.Single().Id, $"Confidentiel {NoteMarker}", TestContext.Current.CancellationToken);
         written.IsSuccess.Should().BeTrue();
 
         var seen = await WhatTheySee.EverythingAsync(shared.Database, Of(who), stored.Id, includeOwnNotes: true);
 
         seen.Should().NotContain(NoteMarker);
-        (await shared.Database.Sessions().MyNotesAsync(Of(who), stored.Id, TestContext.Current.CancellationToken)).Should().BeEmpty();
+        (await shared.Database.SessionNotes().MyNotesAsync(Of(who), stored.Id, TestContext.Current.CancellationToken)).Should().BeEmpty();
     }
 
     [Fact]
     public async Task The_author_reads_their_notes_only_through_their_notes_never_in_the_case_view()
     {
         var stored = await shared.OnlyCaseAsync(InSessions());
-        await shared.Database.Sessions().WriteNoteAsync(Intervener, stored.Id, stored.Sessions.Single().Id, $"Confidentiel {NoteMarker}", TestContext.Current.CancellationToken);
+        await shared.Database.SessionNotes().WriteNoteAsync(Intervener, stored.Id, stored.Sessions.Single().Id, $"Confidentiel {NoteMarker}", TestContext.Current.CancellationToken);
 
         var caseView = await WhatTheySee.CaseAsync(shared.Database, Intervener, stored.Id);
-        var notes = await shared.Database.Sessions().MyNotesAsync(Intervener, stored.Id, TestContext.Current.CancellationToken);
+        var notes = await shared.Database.SessionNotes().MyNotesAsync(Intervener, stored.Id, TestContext.Current.CancellationToken);
 
         caseView.Should().NotContain(NoteMarker);
         ReadModelJson.Of(notes).Should().Contain(NoteMarker);
@@ -43,7 +43,7 @@ public class SessionNoteConfidentialityTests(SharedDatabase shared) : IClassFixt
     {
         var coachingCase = InSessions();
         var stored = await shared.OnlyCaseAsync(coachingCase);
-        await shared.Database.Sessions().WriteNoteAsync(Intervener, stored.Id, stored.Sessions.Single().Id, $"Confidentiel {NoteMarker}", TestContext.Current.CancellationToken);
+        await shared.Database.SessionNotes().WriteNoteAsync(Intervener, stored.Id, stored.Sessions.Single().Id, $"Confidentiel {NoteMarker}", TestContext.Current.CancellationToken);
         var closed = await shared.Database.Cases().PerformAsync(Intervener, stored.Id, stored.Version, new App.Features.Cases.CloseCommand("Fin"), TestContext.Current.CancellationToken);
         closed.IsSuccess.Should().BeTrue();
 
@@ -52,6 +52,6 @@ public class SessionNoteConfidentialityTests(SharedDatabase shared) : IClassFixt
             (await WhatTheySee.EverythingAsync(shared.Database, Of(who.Data), stored.Id, includeOwnNotes: true)).Should().NotContain(NoteMarker);
         }
 
-        ReadModelJson.Of(await shared.Database.Sessions().MyNotesAsync(Intervener, stored.Id, TestContext.Current.CancellationToken)).Should().Contain(NoteMarker);
+        ReadModelJson.Of(await shared.Database.SessionNotes().MyNotesAsync(Intervener, stored.Id, TestContext.Current.CancellationToken)).Should().Contain(NoteMarker);
     }
 }

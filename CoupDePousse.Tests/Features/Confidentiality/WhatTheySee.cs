@@ -1,4 +1,5 @@
 using System.Text;
+using CoupDePousse.App.Data;
 using CoupDePousse.App.Features.Common;
 using CoupDePousse.App.Features.Pipeline;
 using CoupDePousse.Domain.Common;
@@ -22,7 +23,7 @@ public static class WhatTheySee
             text.AppendLine(ReadModelJson.Of(pipeline.Value));
         }
 
-        var candidates = await database.Pipeline().CandidatesAsync(actor, caseId, token);
+        var candidates = await database.Cases().CandidatesAsync(actor, caseId, token);
         if (candidates.IsSuccess)
         {
             text.AppendLine(ReadModelJson.Of(candidates.Value));
@@ -41,7 +42,7 @@ public static class WhatTheySee
             text.AppendLine(ReadModelJson.Of(profiles.Value));
         }
 
-        var notes = await database.Sessions().MyNotesAsync(actor, caseId, token);
+        var notes = await database.SessionNotes().MyNotesAsync(actor, caseId, token);
         if (includeOwnNotes || notes.Count > 0)
         {
             text.AppendLine(ReadModelJson.Of(notes));

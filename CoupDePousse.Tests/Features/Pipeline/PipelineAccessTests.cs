@@ -1,3 +1,4 @@
+using CoupDePousse.App.Data;
 using CoupDePousse.App.Features.Common;
 using CoupDePousse.App.Features.Pipeline;
 using CoupDePousse.Tests.TestSupport;
@@ -45,7 +46,7 @@ public class PipelineAccessTests(SharedDatabase shared) : IClassFixture<SharedDa
     {
         var stored = await shared.OnlyCaseAsync(Proposed());
 
-        var candidates = await shared.Database.Pipeline().CandidatesAsync(Of(who), stored.Id, TestContext.Current.CancellationToken);
+        var candidates = await shared.Database.Cases().CandidatesAsync(Of(who), stored.Id, TestContext.Current.CancellationToken);
 
         if (expected == Expected.Success)
         {
@@ -60,7 +61,7 @@ public class PipelineAccessTests(SharedDatabase shared) : IClassFixture<SharedDa
     [Fact]
     public async Task Candidates_for_a_case_that_does_not_exist_are_not_found()
     {
-        var candidates = await shared.Database.Pipeline().CandidatesAsync(Hr, Guid.NewGuid(), TestContext.Current.CancellationToken);
+        var candidates = await shared.Database.Cases().CandidatesAsync(Hr, Guid.NewGuid(), TestContext.Current.CancellationToken);
 
         candidates.ShouldBeRefusedWith(AppErrors.NotFound);
     }

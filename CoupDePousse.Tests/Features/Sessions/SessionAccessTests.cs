@@ -1,6 +1,5 @@
 using CoupDePousse.App.Features.Cases;
 using CoupDePousse.App.Features.Common;
-using CoupDePousse.App.Features.Sessions;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Common;
 using CoupDePousse.Tests.TestSupport;
@@ -41,17 +40,18 @@ public class SessionAccessTests(SharedDatabase shared) : IClassFixture<SharedDat
         }
 
         var stored = await shared.OnlyCaseAsync(coachingCase);
-        var sessions = shared.Database.Sessions();
+        var cases = shared.Database.Cases();
+        var notes = shared.Database.SessionNotes();
         var actor = Of(who);
         var token = TestContext.Current.CancellationToken;
 
         var result = operation switch
         {
-            SessionOperation.LogSession => await sessions.LogSessionAsync(actor, stored.Id, stored.Version, new LogSessionCommand(Today, 60, SessionMode.Phone), token),
-            SessionOperation.RequestExtension => await sessions.RequestExtensionAsync(actor, stored.Id, stored.Version, new RequestExtensionCommand(60, "Une séance de plus"), token),
-            SessionOperation.ApproveExtension => await sessions.DecideExtensionAsync(actor, stored.Id, stored.Version, approve: true, token),
-            SessionOperation.RejectExtension => await sessions.DecideExtensionAsync(actor, stored.Id, stored.Version, approve: false, token),
-            _ => await sessions.WriteNoteAsync(actor, stored.Id, stored.Sessions.Single().Id, "Une note", token),
+            SessionOperation.LogSession => await cases.PerformAsync(actor, stored.Id, stored.Version, new LogSessionCommand(Today, 60, SessionMode.Phone), token),
+            SessionOperation.RequestExtension => await cases.PerformAsync(actor, stored.Id, stored.Version, new RequestExtensionCommand(60, "Une séance de plus"), token),
+            SessionOperation.ApproveExtension => await cases.PerformAsync(actor, stored.Id, stored.Version, new ApproveExtensionCommand(), token),
+            SessionOperation.RejectExtension => await cases.PerformAsync(actor, stored.Id, stored.Version, new RejectExtensionCommand(), token),
+            _ => await notes.WriteNoteAsync(actor, stored.Id, stored.Sessions.Single().Id, "Une note", token),
         };
 
         var reloaded = await shared.Database.LoadAsync(stored.Id);
@@ -67,7 +67,7 @@ public class SessionAccessTests(SharedDatabase shared) : IClassFixture<SharedDat
         reloaded.History.Should().HaveCount(stored.History.Count);
         reloaded.Sessions.Should().HaveCount(stored.Sessions.Count);
         reloaded.Extensions.Select(e => e.Status).Should().Equal(stored.Extensions.Select(e => e.Status));
-        (await sessions.MyNotesAsync(Intervener, stored.Id, token)).Should().BeEmpty();
+        (await notes.MyNotesAsync(Intervener, stored.Id, token)).Should().BeEmpty();
         shared.Database.Logs.Entries.Should().Contain(e => e.Level == LogLevel.Warning
             && e.Message.Contains(stored.Id.ToString()) && e.Message.Contains(actor.UserId) && e.Message.Contains(error.Code));
     }

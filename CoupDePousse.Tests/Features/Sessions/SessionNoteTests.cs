@@ -18,11 +18,11 @@ public class SessionNoteTests
         var stored = await database.SaveAsync(InSessions());
         var sessionId = stored.Sessions.Single().Id;
 
-        var written = await database.Sessions().WriteNoteAsync(Intervener, stored.Id, sessionId, "  Bonne dynamique, à creuser  ", TestContext.Current.CancellationToken);
-        var notes = await database.Sessions().MyNotesAsync(Intervener, stored.Id, TestContext.Current.CancellationToken);
+        var written = await database.SessionNotes().WriteNoteAsync(Intervener, stored.Id, sessionId, "  Bonne dynamique, à creuser  ", TestContext.Current.CancellationToken);
+        var notes = await database.SessionNotes().MyNotesAsync(Intervener, stored.Id, TestContext.Current.CancellationToken);
 
         written.IsSuccess.Should().BeTrue();
-        notes.Should().ContainSingle().Which.Should().Match<App.Features.Sessions.SessionNoteView>(n => n.Text == "Bonne dynamique, à creuser" && n.SessionId == sessionId);
+        notes.Should().ContainSingle().Which.Should().Match<App.Features.Cases.SessionNoteView>(n => n.Text == "Bonne dynamique, à creuser" && n.SessionId == sessionId);
         (await database.LoadAsync(stored.Id)).Version.Should().Be(stored.Version, "a private note is not a change of the case");
     }
 
@@ -32,7 +32,7 @@ public class SessionNoteTests
         await using var database = await TestDatabase.CreateAsync();
         var stored = await database.SaveAsync(InSessions());
 
-        var written = await database.Sessions().WriteNoteAsync(OtherIntervener, stored.Id, stored.Sessions.Single().Id, "Intrusion", TestContext.Current.CancellationToken);
+        var written = await database.SessionNotes().WriteNoteAsync(OtherIntervener, stored.Id, stored.Sessions.Single().Id, "Intrusion", TestContext.Current.CancellationToken);
 
         written.ShouldBeRefusedWith(AppErrors.NotFound);
         await using var db = database.CreateDbContext();
@@ -46,7 +46,7 @@ public class SessionNoteTests
         var stored = await database.SaveAsync(InSessions());
         var other = await database.SaveAsync(InSessions());
 
-        var written = await database.Sessions().WriteNoteAsync(Intervener, stored.Id, other.Sessions.Single().Id, "Mauvaise séance", TestContext.Current.CancellationToken);
+        var written = await database.SessionNotes().WriteNoteAsync(Intervener, stored.Id, other.Sessions.Single().Id, "Mauvaise séance", TestContext.Current.CancellationToken);
 
         written.ShouldBeRefusedWith(CaseErrors.UnknownSession);
     }
@@ -67,7 +67,7 @@ public class SessionNoteTests
     {
         await using var database = await TestDatabase.CreateAsync();
         var stored = await database.SaveAsync(InSessions());
-        await database.Sessions().WriteNoteAsync(Intervener, stored.Id, stored.Sessions.Single().Id, "Note privée", TestContext.Current.CancellationToken);
+        await database.SessionNotes().WriteNoteAsync(Intervener, stored.Id, stored.Sessions.Single().Id, "Note privée", TestContext.Current.CancellationToken);
         var capture = new SqlCapture(database);
         var token = TestContext.Current.CancellationToken;
 

@@ -1,4 +1,4 @@
-namespace CoupDePousse.App.Features.Dashboard;
+namespace CoupDePousse.App.Features.Common;
 
 /// <summary>Marker for the dashboards' strings: French in DashboardText.resx (neutral), English in DashboardText.en.resx.</summary>
 public sealed class DashboardText;

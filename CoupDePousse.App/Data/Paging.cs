@@ -1,4 +1,4 @@
-namespace CoupDePousse.App.Features.Common;
+namespace CoupDePousse.App.Data;
 
 public sealed record PageRequest(int Page = 1, int PageSize = 20)
 {
@@ -11,7 +11,4 @@ public sealed record PageRequest(int Page = 1, int PageSize = 20)
     public int Skip => (SafePage - 1) * SafePageSize;
 }
 
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount, int Page, int PageSize)
-{
-    public int PageCount => PageSize == 0 ? 0 : (TotalCount + PageSize - 1) / PageSize;
-}
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount, int Page, int PageSize);

@@ -1,0 +1,103 @@
+using CoupDePousse.Domain.Cases;
+using CoupDePousse.Domain.Catalogue;
+using CoupDePousse.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoupDePousse.App.Data;
+
+/// <summary>One row of a list of cases: who, state, hours, and the facts that say whose move it is.</summary>
+public sealed record CaseRow(
+    Guid Id,
+    string BeneficiaryId,
+    string ProposedById,
+    string? IntervenerId,
+    CaseState State,
+    CaseOutcome? Outcome,
+    IReadOnlyList<CoachingDomain> Domains,
+    DateTimeOffset ProposedAt,
+    DateTimeOffset StateEnteredAt,
+    HoursBudget Hours,
+    CaseProgress Progress);
+
+/// <summary>The queries several features share: loading a case, names, intervener loads, list rows.</summary>
+public static class CaseQueries
+{
+    /// <summary>The whole aggregate, tracked. Session notes are not part of it and never load with it.</summary>
+    public static Task<CoachingCase?> LoadCaseAsync(this AppDbContext db, Guid id, CancellationToken cancellationToken = default) =>
+        db.Cases
+            .Include(c => c.Verdicts)
+            .Include(c => c.Objectives.OrderBy(o => o.Position))
+            .Include(c => c.ObjectiveDrafts.OrderBy(d => d.Position))
+            .Include(c => c.ObjectiveRevisions.OrderBy(r => r.Number))
+            .Include(c => c.Sessions.OrderBy(s => s.LoggedAt))
+            .Include(c => c.Extensions.OrderBy(e => e.RequestedAt))
+            .Include(c => c.History.OrderBy(h => h.Id))
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+
+    /// <summary>Display names of the given users, for read models.</summary>
+    public static async Task<Dictionary<string, string>> NamesAsync(this AppDbContext db, IEnumerable<string?> userIds, CancellationToken cancellationToken = default)
+    {
+        var ids = userIds.OfType<string>().Distinct().ToList();
+        return await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+    }
+
+    /// <summary>How many active cases each intervener holds, leaving one case out (the one being assigned).</summary>
+    public static Task<Dictionary<string, int>> IntervenerLoadsAsync(this AppDbContext db, Guid? exceptCaseId = null, CancellationToken cancellationToken = default) =>
+        db.Cases.Active().Where(c => c.IntervenerId != null && c.Id != exceptCaseId)
+            .GroupBy(c => c.IntervenerId!).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
+    /// <summary>Cases that still occupy an intervener's capacity: not in one of the domain's ended states.</summary>
+    public static IQueryable<CoachingCase> Active(this IQueryable<CoachingCase> cases) =>
+        cases.Where(c => !CaseStates.Ended.Contains(c.State));
+
+    /// <summary>The cases where the actor is the beneficiary or the assigned intervener.</summary>
+    public static IQueryable<CoachingCase> WithParticipant(this IQueryable<CoachingCase> cases, Actor actor) =>
+        actor.Role == Role.Intervener
+            ? cases.Where(c => c.BeneficiaryId == actor.UserId || c.IntervenerId == actor.UserId)
+            : cases.Where(c => c.BeneficiaryId == actor.UserId);
+
+    /// <summary>The rows of these cases, in the given order, reading only the columns a list shows (never any text).</summary>
+    public static async Task<List<CaseRow>> ToRowsAsync(this IQueryable<CoachingCase> cases, CancellationToken cancellationToken = default)
+    {
+        var facts = await cases.Select(c => new
+        {
+            c.Id,
+            c.BeneficiaryId,
+            c.ProposedById,
+            c.IntervenerId,
+            c.State,
+            c.Outcome,
+            c.Domains,
+            c.ProposedAt,
+            c.StateEnteredAt,
+            c.BudgetMinutes,
+            ApprovedMinutes = c.Extensions.AsQueryable().Where(HoursBudget.CountsInBudget).Sum(e => e.Minutes),
+            UsedMinutes = c.Sessions.Sum(s => s.DurationMinutes),
+            InterviewHeld = c.Interview != null,
+            c.BeneficiaryContinued,
+            CompanyVerdicts = c.Verdicts.Count(v => v.Party == Party.Company),
+            IntervenerVerdicts = c.Verdicts.Count(v => v.Party == Party.Intervener),
+            c.CompanyRuling,
+            c.IntervenerRuling,
+            ExtensionPending = c.Extensions.Any(e => e.Status == ExtensionStatus.Pending),
+        }).ToListAsync(cancellationToken);
+
+        return facts.Select(f =>
+        {
+            var hours = new HoursBudget(f.BudgetMinutes, f.ApprovedMinutes, f.UsedMinutes);
+            var progress = new CaseProgress(f.State, f.IntervenerId is not null, f.InterviewHeld, f.BeneficiaryContinued, f.CompanyVerdicts,
+                f.IntervenerVerdicts, f.CompanyRuling, f.IntervenerRuling, f.ExtensionPending, hours.IsNearLimit);
+            return new CaseRow(f.Id, f.BeneficiaryId, f.ProposedById, f.IntervenerId, f.State, f.Outcome, f.Domains, f.ProposedAt, f.StateEnteredAt, hours, progress);
+        }).ToList();
+    }
+
+    /// <summary>One page of rows, newest proposal first, with the total.</summary>
+    public static async Task<PagedResult<CaseRow>> PageOfRowsAsync(this IQueryable<CoachingCase> cases, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var total = await cases.CountAsync(cancellationToken);
+        var rows = await cases.OrderByDescending(c => c.ProposedAt).Skip(page.Skip).Take(page.SafePageSize).ToRowsAsync(cancellationToken);
+        return new PagedResult<CaseRow>(rows, total, page.SafePage, page.SafePageSize);
+    }
+}

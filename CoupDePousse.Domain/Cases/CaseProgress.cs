@@ -1,0 +1,105 @@
+namespace CoupDePousse.Domain.Cases;
+
+/// <summary>Whose move it is on a case.</summary>
+public enum WaitingParty
+{
+    Beneficiary,
+    Intervener,
+    HR,
+}
+
+/// <summary>What should happen next on a case, as one party reads it.</summary>
+public enum NextStep
+{
+    WaitBeneficiaryAgrees,
+    AssignIntervener,
+    RecordInterview,
+    WaitBeneficiaryDecides,
+    GiveVerdicts,
+    WaitHrVerdicts,
+    Rule,
+    WaitHrRuling,
+    DraftObjectives,
+    FirstSession,
+    LogSessions,
+    NearLimit,
+    WaitExtension,
+    DecideExtension,
+    WaitOthers,
+    Ended,
+}
+
+/// <summary>
+/// The few facts that say whose move it is and what comes next. Read from the aggregate
+/// (<see cref="CoachingCase.Progress"/>) or projected by a list query, the rules below are the same.
+/// </summary>
+public sealed record CaseProgress(
+    CaseState State,
+    bool HasIntervener,
+    bool InterviewHeld,
+    bool BeneficiaryContinued,
+    int CompanyVerdictCount,
+    int IntervenerVerdictCount,
+    bool? CompanyRuling,
+    bool? IntervenerRuling,
+    bool ExtensionPending,
+    bool NearBudgetLimit)
+{
+    private static readonly int CompanyCriteria = AcceptanceCriteria.OwnedBy(Party.Company).Count();
+    private static readonly int IntervenerCriteria = AcceptanceCriteria.OwnedBy(Party.Intervener).Count();
+
+    // A party holds one verdict per criterion it owns: as many verdicts as criteria means none is missing.
+    public bool CompanyVerdictsComplete => CompanyVerdictCount >= CompanyCriteria;
+
+    public bool IntervenerVerdictsComplete => IntervenerVerdictCount >= IntervenerCriteria;
+
+    /// <summary>Who the case is waiting on now; null once it has ended.</summary>
+    public WaitingParty? WaitingOn => State switch
+    {
+        CaseState.Proposed => HasIntervener ? WaitingParty.Beneficiary : WaitingParty.HR,
+        CaseState.PreliminaryInterview when !InterviewHeld => WaitingParty.Intervener,
+        CaseState.PreliminaryInterview when !BeneficiaryContinued => WaitingParty.Beneficiary,
+        CaseState.PreliminaryInterview => CompanyVerdictsComplete ? WaitingParty.Intervener : WaitingParty.HR,
+        CaseState.UnderDiscussion => CompanyRuling is null ? WaitingParty.HR : WaitingParty.Intervener,
+        CaseState.Accepted => WaitingParty.Beneficiary,
+        CaseState.ObjectivesSet => WaitingParty.Intervener,
+        CaseState.InSessions => ExtensionPending ? WaitingParty.HR : WaitingParty.Intervener,
+        _ => null,
+    };
+
+    /// <summary>The next step for the assigned intervener.</summary>
+    public NextStep ForIntervener => State switch
+    {
+        CaseState.Proposed => NextStep.WaitBeneficiaryAgrees,
+        CaseState.PreliminaryInterview when !InterviewHeld => NextStep.RecordInterview,
+        CaseState.PreliminaryInterview when !BeneficiaryContinued => NextStep.WaitBeneficiaryDecides,
+        CaseState.PreliminaryInterview when !IntervenerVerdictsComplete => NextStep.GiveVerdicts,
+        CaseState.PreliminaryInterview => NextStep.WaitHrVerdicts,
+        CaseState.UnderDiscussion when IntervenerRuling is null => NextStep.Rule,
+        CaseState.UnderDiscussion => NextStep.WaitHrRuling,
+        CaseState.Accepted => NextStep.DraftObjectives,
+        CaseState.ObjectivesSet => NextStep.FirstSession,
+        CaseState.InSessions when ExtensionPending => NextStep.WaitExtension,
+        CaseState.InSessions when NearBudgetLimit => NextStep.NearLimit,
+        CaseState.InSessions => NextStep.LogSessions,
+        _ => NextStep.Ended,
+    };
+
+    /// <summary>The next step for HR: its own move when the case waits on HR, otherwise waiting on the others.</summary>
+    public NextStep ForCompany => (State, WaitingOn) switch
+    {
+        (_, null) => NextStep.Ended,
+        (CaseState.Proposed, WaitingParty.HR) => NextStep.AssignIntervener,
+        (CaseState.PreliminaryInterview, WaitingParty.HR) => NextStep.GiveVerdicts,
+        (CaseState.UnderDiscussion, WaitingParty.HR) => NextStep.Rule,
+        (CaseState.InSessions, WaitingParty.HR) => NextStep.DecideExtension,
+        _ => NextStep.WaitOthers,
+    };
+}
+
+public static class NextSteps
+{
+    /// <summary>True when the step is the reader's own move rather than someone else's.</summary>
+    public static bool IsOwnMove(this NextStep step) => step is NextStep.AssignIntervener or NextStep.RecordInterview or NextStep.GiveVerdicts
+        or NextStep.Rule or NextStep.DraftObjectives or NextStep.FirstSession or NextStep.LogSessions or NextStep.NearLimit or NextStep.DecideExtension;
+}

@@ -1,0 +1,14 @@
+namespace CoupDePousse.Domain.Cases;
+
+/// <summary>The longest text a person may write in each field: the domain checks them, the database columns and the forms read them.</summary>
+public static class TextLimits
+{
+    public const int Description = 4000;
+    public const int WishedTiming = 200;
+    public const int VerdictComment = 1000;
+    public const int ReferralNote = 1000;
+    public const int ObjectiveText = 500;
+    public const int ExtensionReason = 1000;
+    public const int SessionNote = 10_000;
+    public const int ClosingSummary = 4000;
+}
