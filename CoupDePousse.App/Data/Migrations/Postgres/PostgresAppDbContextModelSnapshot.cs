@@ -103,7 +103,7 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("CoupDePousse.App.Features.Administration.BudgetSettings", b =>
+            modelBuilder.Entity("CoupDePousse.App.Data.BudgetSettings", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("integer");

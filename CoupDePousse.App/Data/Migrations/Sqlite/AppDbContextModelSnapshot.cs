@@ -97,7 +97,7 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("CoupDePousse.App.Features.Administration.BudgetSettings", b =>
+            modelBuilder.Entity("CoupDePousse.App.Data.BudgetSettings", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
