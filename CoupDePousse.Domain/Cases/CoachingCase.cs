@@ -13,6 +13,8 @@ public sealed partial class CoachingCase
 {
     public const int TextMaxLength = 4000;
 
+    public const int CancellationReasonMaxLength = 500;
+
     private readonly List<CriterionVerdict> _verdicts = [];
     private readonly List<Objective> _objectives = [];
     private readonly List<ObjectiveDraft> _objectiveDrafts = [];
@@ -71,6 +73,9 @@ public sealed partial class CoachingCase
     public bool ObjectivesShared { get; private set; }
 
     public string? ClosingSummary { get; private set; }
+
+    /// <summary>Why HR cancelled, as HR wrote it; read as <see cref="CaseVisibility.SeesCancellationReason"/> says.</summary>
+    public string? CancellationReason { get; private set; }
 
     public DateTimeOffset? EndedAt { get; private set; }
 
@@ -131,7 +136,7 @@ public sealed partial class CoachingCase
             WishedTiming = proposal.WishedTiming.Trim(),
             BudgetMinutes = bounds.DefaultBudget,
         };
-        coachingCase._history.Add(new TransitionRecord(now, proposer.UserId, proposer.Role, CaseState.Proposed, CaseState.Proposed, CaseTrigger.Propose, null));
+        coachingCase._history.Add(new TransitionRecord(now, proposer.UserId, proposer.Role, CaseState.Proposed, CaseState.Proposed, CaseTrigger.Propose, TransitionDetail.None));
         return coachingCase;
     }
 

@@ -21,6 +21,7 @@ internal sealed class CoachingCaseConfiguration : IEntityTypeConfiguration<Coach
         builder.Property(c => c.Description).HasMaxLength(CaseProposal.DescriptionMaxLength).IsRequired();
         builder.Property(c => c.WishedTiming).HasMaxLength(CaseProposal.TimingMaxLength).IsRequired();
         builder.Property(c => c.ClosingSummary).HasMaxLength(CoachingCase.TextMaxLength);
+        builder.Property(c => c.CancellationReason).HasMaxLength(CoachingCase.CancellationReasonMaxLength);
         builder.Property(c => c.Domains);
         builder.Property(c => c.TopicCodes);
 

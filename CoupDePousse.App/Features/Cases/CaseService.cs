@@ -137,7 +137,7 @@ public sealed class CaseService(
     public Task<Result> PerformAsync(Actor actor, Guid caseId, int? expectedVersion, CaseCommand command, CancellationToken cancellationToken = default) =>
         runner.RunAsync(actor, caseId, expectedVersion, command, cancellationToken);
 
-    private static CaseHeader Header(Actor actor, CoachingCase c, IReadOnlyDictionary<string, string> names) => new(
+    private static CaseHeader Header(Actor actor, CoachingCase c, CaseVisibility visibility, IReadOnlyDictionary<string, string> names) => new(
         c.Version,
         c.State,
         c.Outcome,
@@ -154,7 +154,8 @@ public sealed class CaseService(
         c.Sessions.OrderBy(s => s.Date).Select(s => new SessionView(s.Id, s.Date, s.DurationMinutes, s.Mode)).ToList(),
         c.Extensions.OrderBy(e => e.RequestedAt).Select(e => new ExtensionView(e.Id, e.Minutes, e.Reason, e.Status, e.RequestedAt)).ToList(),
         c.History.OrderBy(h => h.At).ThenBy(h => h.Id)
-            .Select(h => new HistoryEntry(h.At, names.GetValueOrDefault(h.UserId, "?"), h.Role, h.From, h.To, h.Trigger, h.Reason)).ToList(),
+            .Select(h => new HistoryEntry(h.At, names.GetValueOrDefault(h.UserId, "?"), h.Role, h.From, h.To, h.Trigger, h.Detail)).ToList(),
+        visibility.SeesCancellationReason ? c.CancellationReason : null,
         c.AvailableTriggers(actor));
 
     private static IReadOnlyList<ObjectiveView> ObjectiveViews(CoachingCase c) =>
@@ -165,7 +166,7 @@ public sealed class CaseService(
         names.GetValueOrDefault(c.BeneficiaryId, "?"),
         c.ProposedAt,
         visibility.Relation,
-        Header(actor, c, names),
+        Header(actor, c, visibility, names),
         c.Verdicts.Select(v => new VerdictView(v.Criterion, v.Party, v.Validated, v.Comment)).ToList(),
         c.CompanyRuling,
         c.IntervenerRuling,
@@ -186,7 +187,7 @@ public sealed class CaseService(
             names.GetValueOrDefault(c.BeneficiaryId, "?"),
             c.ProposedAt,
             department,
-            Header(actor, c, names),
+            Header(actor, c, visibility, names),
             c.Verdicts.Where(v => v.Party == Party.Company).Select(v => new VerdictView(v.Criterion, v.Party, v.Validated, v.Comment)).ToList(),
             c.Verdicts.Where(v => v.Party == Party.Intervener).Select(v => new VerdictOutcomeView(v.Criterion, v.Party, v.Validated)).ToList(),
             c.CompanyRuling,
