@@ -76,6 +76,9 @@ public sealed record CaseVisibility(CaseRelation Relation, bool ObjectivesShared
 
     public bool SeesClosingSummary => IsBeneficiaryOrIntervener;
 
+    /// <summary>HR's own words on why it cancelled: everyone involved, never the manager who proposed.</summary>
+    public bool SeesCancellationReason => IsInvolved;
+
     public bool SeesExtensions => IsInvolved;
 
     /// <summary>Only the assigned intervener may hold private notes on this case, and reads only their own.</summary>

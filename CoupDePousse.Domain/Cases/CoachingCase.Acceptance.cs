@@ -28,9 +28,12 @@ public sealed partial class CoachingCase
     /// <summary>HR withdraws the case before acceptance.</summary>
     public Result Cancel(Actor actor, string? reason, DateTimeOffset now) =>
         Execute(actor, CaseTrigger.Cancel, now,
-            () => reason is { Length: > 500 } ? CaseErrors.TextTooLong.With(500) : Result.Success(),
-            () => End(CaseOutcome.Cancelled, now),
-            string.IsNullOrWhiteSpace(reason) ? null : reason.Trim());
+            () => reason is { Length: > TextLimits.CancellationReason } ? CaseErrors.TextTooLong.With(TextLimits.CancellationReason) : Result.Success(),
+            () =>
+            {
+                CancellationReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+                End(CaseOutcome.Cancelled, now);
+            });
 
     /// <summary>The intervener records the preliminary interview as held. Its time is never counted.</summary>
     public Result RecordInterview(Actor actor, DateOnly date, int durationMinutes, DateTimeOffset now) =>
@@ -78,7 +81,7 @@ public sealed partial class CoachingCase
                     existing.Update(validated, comment, actor.UserId, now);
                 }
             },
-            $"{(int)criterion}:{(validated ? "validated" : "refused")}");
+            TransitionDetail.Verdict(criterion, validated));
     }
 
     public CriterionVerdict? VerdictOf(AcceptanceCriterion criterion, Party party) =>
@@ -129,7 +132,7 @@ public sealed partial class CoachingCase
             () => bounds.Contains(minutes) && Durations.IsWholeStep(minutes) ? Result.Success()
                 : CaseErrors.BudgetOutOfBounds.With(Durations.Format(bounds.MinimumMinutes), Durations.Format(bounds.MaximumMinutes)),
             () => BudgetMinutes = minutes,
-            Durations.Format(minutes));
+            TransitionDetail.Duration(minutes));
 
     // Dates are read in the actor's own calendar (the offset of "now"), so "today" is never refused at night.
     private Result CheckMeeting(DateOnly date, int durationMinutes, int maxMinutes, DateTimeOffset now)

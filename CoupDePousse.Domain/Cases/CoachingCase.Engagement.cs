@@ -23,11 +23,11 @@ public sealed partial class CoachingCase
             _objectives.AddRange(objectives.Select((o, i) => new Objective(o, i)));
             _objectiveRevisions.Add(new ObjectiveRevision(_objectiveRevisions.Count + 1, objectives, now));
         },
-        $"revision {_objectiveRevisions.Count + 1}");
+        TransitionDetail.Revision(_objectiveRevisions.Count + 1));
 
     /// <summary>The beneficiary decides whether the company may read their objectives.</summary>
     public Result ShareObjectives(Actor actor, bool share, DateTimeOffset now) =>
-        Execute(actor, CaseTrigger.ShareObjectives, now, null, () => ObjectivesShared = share, share ? "shared" : "not shared");
+        Execute(actor, CaseTrigger.ShareObjectives, now, null, () => ObjectivesShared = share, TransitionDetail.Sharing(share));
 
     /// <summary>The beneficiary's own rating of each objective, at the end or after closing.</summary>
     public Result RateObjectives(Actor actor, IReadOnlyDictionary<Guid, ObjectiveRating> ratings, DateTimeOffset now) =>
@@ -93,7 +93,7 @@ public sealed partial class CoachingCase
                     : Result.Success();
             },
             () => _sessions.Add(session),
-            Durations.Format(durationMinutes));
+            TransitionDetail.Duration(durationMinutes));
         return result.IsSuccess ? session : result.Error!;
     }
 
@@ -121,7 +121,7 @@ public sealed partial class CoachingCase
                     : Result.Success();
             },
             () => _extensions.Add(extension),
-            Durations.Format(minutes));
+            TransitionDetail.Duration(minutes));
         return result.IsSuccess ? extension : result.Error!;
     }
 
@@ -136,7 +136,7 @@ public sealed partial class CoachingCase
     {
         var pending = PendingExtension;
         return Execute(actor, trigger, now, null, () => pending!.Decide(approve, actor.UserId, now),
-            pending is null ? null : Durations.Format(pending.Minutes));
+            pending is null ? null : TransitionDetail.Duration(pending.Minutes));
     }
 
     /// <summary>

@@ -77,7 +77,7 @@ public sealed partial class CoachingCase
     /// Runs one operation: authorize, check the machine, validate the input, then fire, apply the data
     /// change, record the transition, and let the case advance by itself where its conditions are met.
     /// </summary>
-    private Result Execute(Actor actor, CaseTrigger trigger, DateTimeOffset now, Func<Result>? validate, Action apply, string? reason = null)
+    private Result Execute(Actor actor, CaseTrigger trigger, DateTimeOffset now, Func<Result>? validate, Action apply, TransitionDetail? detail = null)
     {
         var allowed = CanPerform(actor, trigger);
         if (allowed.IsFailure)
@@ -91,14 +91,14 @@ public sealed partial class CoachingCase
             return valid;
         }
 
-        FireAndRecord(actor, trigger, now, reason);
+        FireAndRecord(actor, trigger, now, detail ?? TransitionDetail.None);
         apply();
         AdvanceAutomatically(actor, now);
         Version++;
         return Result.Success();
     }
 
-    private void FireAndRecord(Actor actor, CaseTrigger trigger, DateTimeOffset now, string? reason)
+    private void FireAndRecord(Actor actor, CaseTrigger trigger, DateTimeOffset now, TransitionDetail detail)
     {
         var from = State;
         Machine.Fire(trigger);
@@ -107,7 +107,7 @@ public sealed partial class CoachingCase
             StateEnteredAt = now;
         }
 
-        _history.Add(new TransitionRecord(now, actor.UserId, actor.Role, from, State, trigger, reason));
+        _history.Add(new TransitionRecord(now, actor.UserId, actor.Role, from, State, trigger, detail));
     }
 
     private void AdvanceAutomatically(Actor actor, DateTimeOffset now)
@@ -116,7 +116,7 @@ public sealed partial class CoachingCase
         {
             if (Machine.CanFire(trigger))
             {
-                FireAndRecord(actor, trigger, now, null);
+                FireAndRecord(actor, trigger, now, TransitionDetail.None);
                 return;
             }
         }

@@ -70,6 +70,9 @@ public sealed partial class CoachingCase
 
     public string? ClosingSummary { get; private set; }
 
+    /// <summary>Why HR cancelled, as HR wrote it; read as <see cref="CaseVisibility.SeesCancellationReason"/> says.</summary>
+    public string? CancellationReason { get; private set; }
+
     public DateTimeOffset? EndedAt { get; private set; }
 
     public IReadOnlyList<CriterionVerdict> Verdicts => _verdicts;
@@ -131,7 +134,7 @@ public sealed partial class CoachingCase
             WishedTiming = proposal.WishedTiming.Trim(),
             BudgetMinutes = bounds.DefaultBudget,
         };
-        coachingCase._history.Add(new TransitionRecord(now, proposer.UserId, proposer.Role, CaseState.Proposed, CaseState.Proposed, CaseTrigger.Propose, null));
+        coachingCase._history.Add(new TransitionRecord(now, proposer.UserId, proposer.Role, CaseState.Proposed, CaseState.Proposed, CaseTrigger.Propose, TransitionDetail.None));
         return coachingCase;
     }
 

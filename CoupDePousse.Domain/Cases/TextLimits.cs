@@ -11,4 +11,5 @@ public static class TextLimits
     public const int ExtensionReason = 1000;
     public const int SessionNote = 10_000;
     public const int ClosingSummary = 4000;
+    public const int CancellationReason = 500;
 }

@@ -3,8 +3,8 @@ using CoupDePousse.Domain.Common;
 namespace CoupDePousse.Domain.Cases;
 
 /// <summary>
-/// One line of a case's history: who did what, when, from which state to which.
-/// The reason is never confidential text: it is a short, non-personal label.
+/// One line of a case's history: who did what, when, from which state to which, with typed details.
+/// It holds no text a person wrote: such text lives on the case, with its own visibility.
 /// </summary>
 public sealed class TransitionRecord
 {
@@ -12,7 +12,7 @@ public sealed class TransitionRecord
     {
     }
 
-    internal TransitionRecord(DateTimeOffset at, string userId, Role role, CaseState from, CaseState to, CaseTrigger trigger, string? reason)
+    internal TransitionRecord(DateTimeOffset at, string userId, Role role, CaseState from, CaseState to, CaseTrigger trigger, TransitionDetail detail)
     {
         At = at;
         UserId = userId;
@@ -20,7 +20,7 @@ public sealed class TransitionRecord
         From = from;
         To = to;
         Trigger = trigger;
-        Reason = reason;
+        Detail = detail;
     }
 
     public int Id { get; private set; }
@@ -37,7 +37,7 @@ public sealed class TransitionRecord
 
     public CaseTrigger Trigger { get; private set; }
 
-    public string? Reason { get; private set; }
+    public TransitionDetail Detail { get; private set; } = TransitionDetail.None;
 
     public bool ChangedState => From != To;
 }

@@ -72,7 +72,15 @@ internal sealed class TransitionRecordConfiguration : IEntityTypeConfiguration<T
     {
         builder.ToTable("TransitionRecords");
         builder.Property(t => t.UserId).HasMaxLength(450);
-        builder.Property(t => t.Reason).HasMaxLength(500);
+        // One plain column per detail, so that a query can filter on a criterion or sum minutes.
+        builder.ComplexProperty(t => t.Detail, detail =>
+        {
+            detail.Property(d => d.Criterion).HasColumnName("Criterion");
+            detail.Property(d => d.Validated).HasColumnName("Validated");
+            detail.Property(d => d.Minutes).HasColumnName("Minutes");
+            detail.Property(d => d.ObjectivesRevision).HasColumnName("ObjectivesRevision");
+            detail.Property(d => d.ObjectivesShared).HasColumnName("ObjectivesShared");
+        });
         builder.Ignore(t => t.ChangedState);
     }
 }

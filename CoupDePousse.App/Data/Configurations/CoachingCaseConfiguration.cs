@@ -21,6 +21,7 @@ internal sealed class CoachingCaseConfiguration : IEntityTypeConfiguration<Coach
         builder.Property(c => c.Description).HasMaxLength(TextLimits.Description).IsRequired();
         builder.Property(c => c.WishedTiming).HasMaxLength(TextLimits.WishedTiming).IsRequired();
         builder.Property(c => c.ClosingSummary).HasMaxLength(TextLimits.ClosingSummary);
+        builder.Property(c => c.CancellationReason).HasMaxLength(TextLimits.CancellationReason);
         builder.Property(c => c.Domains);
         builder.Property(c => c.TopicCodes);
 

@@ -16,9 +16,9 @@ internal sealed class IntervenerProfileConfiguration : IEntityTypeConfiguration<
     }
 }
 
-internal sealed class BudgetSettingsConfiguration : IEntityTypeConfiguration<Features.Administration.BudgetSettings>
+internal sealed class BudgetSettingsConfiguration : IEntityTypeConfiguration<BudgetSettings>
 {
-    public void Configure(EntityTypeBuilder<Features.Administration.BudgetSettings> builder)
+    public void Configure(EntityTypeBuilder<BudgetSettings> builder)
     {
         builder.ToTable("BudgetSettings");
         builder.HasKey(s => s.Id);

@@ -1,4 +1,3 @@
-using CoupDePousse.App.Features.Administration;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Catalogue;
 using CoupDePousse.Domain.Common;

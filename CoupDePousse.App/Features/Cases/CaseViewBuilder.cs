@@ -85,8 +85,9 @@ internal sealed class CaseViewBuilder(Actor actor, CoachingCase c, CaseVisibilit
             visibility.SeesExtensions ? c.Extensions.OrderBy(e => e.RequestedAt).Select(e => new ExtensionView(e.Id, e.Minutes, e.Reason, e.Status, e.RequestedAt)).ToList() : [],
             visibility.SeesHistory
                 ? c.History.OrderBy(h => h.At).ThenBy(h => h.Id)
-                    .Select(h => new HistoryEntry(h.At, Name(h.UserId), h.Role, h.From, h.To, h.Trigger, h.Reason)).ToList()
+                    .Select(h => new HistoryEntry(h.At, Name(h.UserId), h.Role, h.From, h.To, h.Trigger, h.Detail)).ToList()
                 : [],
+            visibility.SeesCancellationReason ? c.CancellationReason : null,
             c.AvailableTriggers(actor),
             c.Progress);
     }

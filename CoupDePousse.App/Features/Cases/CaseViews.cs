@@ -22,7 +22,9 @@ public sealed record ProposerCaseView(
     IReadOnlyList<CaseTrigger> AvailableActions)
     : CaseView(Id, BeneficiaryName, ProposedAt);
 
-/// <summary>What every involved party sees: the request, the state, the hours, the history.</summary>
+/// <summary>
+/// What every involved party sees: the request, the state, the hours, the history, and HR's reason when it cancelled.
+/// </summary>
 public sealed record CaseHeader(
     int Version,
     CaseState State,
@@ -40,6 +42,7 @@ public sealed record CaseHeader(
     IReadOnlyList<SessionView> Sessions,
     IReadOnlyList<ExtensionView> Extensions,
     IReadOnlyList<HistoryEntry> History,
+    string? CancellationReason,
     IReadOnlyList<CaseTrigger> AvailableActions,
     CaseProgress Progress);
 
@@ -47,7 +50,8 @@ public sealed record SessionView(Guid Id, DateOnly Date, int DurationMinutes, Se
 
 public sealed record ExtensionView(Guid Id, int Minutes, string Reason, ExtensionStatus Status, DateTimeOffset RequestedAt);
 
-public sealed record HistoryEntry(DateTimeOffset At, string ActorName, Role Role, CaseState From, CaseState To, CaseTrigger Trigger, string? Reason);
+/// <summary>One line of the history with its typed detail (criterion and verdict, minutes, revision, sharing).</summary>
+public sealed record HistoryEntry(DateTimeOffset At, string ActorName, Role Role, CaseState From, CaseState To, CaseTrigger Trigger, TransitionDetail Detail);
 
 /// <summary>A verdict with its comment: for the beneficiary and the intervener, and HR on its own side.</summary>
 public sealed record VerdictView(AcceptanceCriterion Criterion, Party Party, bool Validated, string? Comment);

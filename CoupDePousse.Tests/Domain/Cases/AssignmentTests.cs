@@ -175,7 +175,7 @@ public class AssignmentTests
         coachingCase.State.Should().Be(CaseState.Declined);
         coachingCase.Outcome.Should().Be(CaseOutcome.DeclinedByBeneficiary);
         coachingCase.EndedAt.Should().Be(later);
-        coachingCase.History[^1].Reason.Should().BeNull("no reason is owed for declining");
+        coachingCase.History[^1].Detail.Should().Be(TransitionDetail.None, "no reason is owed for declining");
     }
 
     [Theory]

@@ -19,7 +19,7 @@ public class HistoryTests
         record.From.Should().Be(CaseState.Proposed);
         record.To.Should().Be(CaseState.Proposed);
         record.Trigger.Should().Be(CaseTrigger.Propose);
-        record.Reason.Should().BeNull();
+        record.Detail.Should().Be(TransitionDetail.None);
         coachingCase.StateEnteredAt.Should().Be(ProposedAt);
     }
 
@@ -147,7 +147,7 @@ public class HistoryTests
         coachingCase.History.Skip(count).Select(h => (h.Trigger, h.From, h.To, h.Role)).Should().Equal(
             (CaseTrigger.RecordVerdict, CaseState.PreliminaryInterview, CaseState.PreliminaryInterview, Role.Intervener),
             (CaseTrigger.CriterionRefused, CaseState.PreliminaryInterview, CaseState.UnderDiscussion, Role.Intervener));
-        coachingCase.History[count].Reason.Should().Be("5:refused", "the reason is a short label, never the comment");
+        coachingCase.History[count].Detail.Should().Be(TransitionDetail.Verdict(AcceptanceCriterion.PersonInvolved, false), "the detail is the criterion and the verdict, never the comment");
         coachingCase.Version.Should().Be(version + 1, "one operation bumps the version once, however many records it writes");
     }
 
@@ -166,17 +166,48 @@ public class HistoryTests
     }
 
     [Fact]
-    public void Records_carry_short_reasons_where_the_operation_has_one()
+    public void Records_carry_typed_details_where_the_operation_has_one()
     {
         var coachingCase = Accepted();
         coachingCase.SetBudget(Hr, 270, BudgetBounds.Default, Now).ShouldSucceed();
-        coachingCase.History[^1].Reason.Should().Be("4 h 30");
+        coachingCase.History[^1].Detail.Should().Be(TransitionDetail.Duration(270));
 
         coachingCase.SetObjectives(Beneficiary, Objectives, Now).ShouldSucceed();
-        coachingCase.History[^1].Reason.Should().Be("revision 1");
+        coachingCase.History[^1].Detail.Should().Be(TransitionDetail.Revision(1));
+        coachingCase.SetObjectives(Beneficiary, Objectives, Now).ShouldSucceed();
+        coachingCase.History[^1].Detail.Should().Be(TransitionDetail.Revision(2));
+
+        coachingCase.ShareObjectives(Beneficiary, true, Now).ShouldSucceed();
+        coachingCase.History[^1].Detail.Should().Be(TransitionDetail.Sharing(true));
+        coachingCase.ShareObjectives(Beneficiary, false, Now).ShouldSucceed();
+        coachingCase.History[^1].Detail.Should().Be(TransitionDetail.Sharing(false));
 
         coachingCase.LogSession(Intervener, Today, 90, SessionMode.OnSite, Now).ShouldSucceed();
-        coachingCase.History[^1].Reason.Should().Be("1 h 30");
+        coachingCase.History[^1].Detail.Should().Be(TransitionDetail.Duration(90));
+    }
+
+    [Fact]
+    public void Extension_records_carry_the_minutes_asked_approved_or_rejected()
+    {
+        var coachingCase = InSessions();
+        coachingCase.RequestExtension(Intervener, 45, "Une séance de plus", Now).ShouldSucceed();
+        coachingCase.History[^1].Detail.Should().Be(TransitionDetail.Duration(45));
+
+        coachingCase.RejectExtension(Hr, Now).ShouldSucceed();
+        coachingCase.History[^1].Detail.Should().Be(TransitionDetail.Duration(45));
+
+        coachingCase.RequestExtension(Intervener, 60, "Une séance de plus", Now).ShouldSucceed();
+        coachingCase.ApproveExtension(Hr, Now).ShouldSucceed();
+        coachingCase.History[^1].Detail.Should().Be(TransitionDetail.Duration(60));
+    }
+
+    [Fact]
+    public void A_history_record_holds_no_text_a_person_wrote()
+    {
+        // Free text has its own field and visibility on the case; the history is shown to everyone involved.
+        typeof(TransitionDetail).GetProperties().Should().NotContain(p => p.PropertyType == typeof(string));
+        typeof(TransitionRecord).GetProperties().Where(p => p.PropertyType == typeof(string)).Select(p => p.Name)
+            .Should().Equal(nameof(TransitionRecord.UserId));
     }
 
     [Fact]

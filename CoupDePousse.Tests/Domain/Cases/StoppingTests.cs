@@ -27,7 +27,8 @@ public class StoppingTests
         coachingCase.Outcome.Should().Be(outcome);
         coachingCase.EndedAt.Should().Be(later);
         coachingCase.History[^1].Trigger.Should().Be(CaseTrigger.Stop);
-        coachingCase.History[^1].Reason.Should().BeNull("no questions asked");
+        coachingCase.History[^1].Detail.Should().Be(TransitionDetail.None, "no questions asked");
+        coachingCase.CancellationReason.Should().BeNull("no questions asked");
     }
 
     [Theory]
@@ -68,7 +69,8 @@ public class StoppingTests
         coachingCase.State.Should().Be(CaseState.Cancelled);
         coachingCase.Outcome.Should().Be(CaseOutcome.Cancelled);
         coachingCase.EndedAt.Should().Be(Now);
-        coachingCase.History[^1].Reason.Should().Be("Réorganisation du service");
+        coachingCase.CancellationReason.Should().Be("Réorganisation du service");
+        coachingCase.History[^1].Detail.Should().Be(TransitionDetail.None, "HR's words live on the case, with their own visibility");
     }
 
     [Fact]
@@ -78,7 +80,7 @@ public class StoppingTests
 
         coachingCase.Cancel(Hr, null, Now).IsSuccess.Should().BeTrue();
 
-        coachingCase.History[^1].Reason.Should().BeNull();
+        coachingCase.CancellationReason.Should().BeNull();
     }
 
     [Fact]

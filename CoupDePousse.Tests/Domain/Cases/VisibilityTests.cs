@@ -14,6 +14,7 @@ public class VisibilityTests
         nameof(CaseVisibility.SeesIntervenerVerdictComments), nameof(CaseVisibility.SeesObjectives),
         nameof(CaseVisibility.SeesObjectiveDrafts), nameof(CaseVisibility.SeesObjectiveHistory),
         nameof(CaseVisibility.SeesReferral), nameof(CaseVisibility.SeesClosingSummary), nameof(CaseVisibility.SeesExtensions),
+        nameof(CaseVisibility.SeesCancellationReason),
     ];
 
     /// <summary>The names of every permission the visibility grants, read by reflection so that a new one cannot slip through.</summary>
@@ -69,6 +70,7 @@ public class VisibilityTests
             nameof(CaseVisibility.CanReach), nameof(CaseVisibility.SeesRequest), nameof(CaseVisibility.SeesExactState),
             nameof(CaseVisibility.SeesHours), nameof(CaseVisibility.SeesCost),
             nameof(CaseVisibility.SeesCompanyVerdicts), nameof(CaseVisibility.SeesIntervenerVerdicts),
+            nameof(CaseVisibility.SeesCancellationReason),
         });
         granted.Should().NotContain(new[]
         {
@@ -143,6 +145,20 @@ public class VisibilityTests
         new[] { declined, stopped, excluded }.Select(c => c.State.ToCoarseStatus()).Should().AllBeEquivalentTo(CoarseStatus.Ended);
         new[] { declined, stopped, excluded }.Select(c => VisibilityOf(Who.Manager, c)).Should()
             .OnlyContain(v => !v.SeesOutcome && !v.SeesExactState && !v.SeesReferral && !v.SeesHistory);
+    }
+
+    [Theory]
+    [InlineData(Who.Beneficiary, true)]
+    [InlineData(Who.Intervener, true)]
+    [InlineData(Who.Hr, true)]
+    [InlineData(Who.Manager, false)]
+    [InlineData(Who.Admin, false)]
+    public void Hr_s_cancellation_reason_is_read_by_everyone_involved_but_never_the_manager(Who who, bool sees)
+    {
+        var coachingCase = InterviewHeld();
+        coachingCase.Cancel(Hr, "Réorganisation du service", Now).ShouldSucceed();
+
+        VisibilityOf(who, coachingCase).SeesCancellationReason.Should().Be(sees);
     }
 
     [Theory]

@@ -103,7 +103,7 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("CoupDePousse.App.Features.Administration.BudgetSettings", b =>
+            modelBuilder.Entity("CoupDePousse.App.Data.BudgetSettings", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("integer");
@@ -177,6 +177,10 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
 
                     b.Property<int>("BudgetMinutes")
                         .HasColumnType("integer");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("ClosingSummary")
                         .HasMaxLength(4000)
@@ -474,10 +478,6 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<string>("Reason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -497,6 +497,32 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Detail", "CoupDePousse.Domain.Cases.TransitionRecord.Detail#TransitionDetail", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Criterion")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("Criterion");
+
+                            b1.Property<int?>("Minutes")
+                                .HasColumnType("integer")
+                                .HasColumnName("Minutes");
+
+                            b1.Property<int?>("ObjectivesRevision")
+                                .HasColumnType("integer")
+                                .HasColumnName("ObjectivesRevision");
+
+                            b1.Property<bool?>("ObjectivesShared")
+                                .HasColumnType("boolean")
+                                .HasColumnName("ObjectivesShared");
+
+                            b1.Property<bool?>("Validated")
+                                .HasColumnType("boolean")
+                                .HasColumnName("Validated");
+                        });
 
                     b.HasKey("Id");
 

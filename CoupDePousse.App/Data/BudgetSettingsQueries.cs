@@ -1,8 +1,7 @@
-using CoupDePousse.App.Data;
 using CoupDePousse.Domain.Cases;
 using Microsoft.EntityFrameworkCore;
 
-namespace CoupDePousse.App.Features.Administration;
+namespace CoupDePousse.App.Data;
 
 internal static class BudgetSettingsQueries
 {

@@ -1,6 +1,6 @@
 using CoupDePousse.Domain.Cases;
 
-namespace CoupDePousse.App.Features.Administration;
+namespace CoupDePousse.App.Data;
 
 /// <summary>The single row of budget bounds the admin sets; absent means the defaults.</summary>
 public sealed class BudgetSettings
