@@ -1,3 +1,6 @@
+using CoupDePousse.Domain.Cases;
+using CoupDePousse.Domain.Common;
+
 namespace CoupDePousse.App.Security;
 
 /// <summary>The application's roles; every user holds exactly one.</summary>
@@ -11,6 +14,7 @@ public static class Roles
 
     public static IReadOnlyList<string> All { get; } = [Beneficiary, Manager, Intervener, HR, Admin];
 
-    /// <summary>Roles that may propose a new case.</summary>
-    public static IReadOnlyList<string> CanProposeCase { get; } = [Manager, HR, Beneficiary];
+    /// <summary>Roles that may propose a new case, as the domain's proposal scope says.</summary>
+    public static IReadOnlyList<string> CanProposeCase { get; } =
+        Enum.GetValues<Role>().Where(role => role.CanPropose()).Select(role => role.ToString()).ToList();
 }
