@@ -1,6 +1,7 @@
 using Bunit;
 using CoupDePousse.App.Features.Cases;
 using CoupDePousse.Domain.Cases;
+using CoupDePousse.Tests.TestSupport;
 using static CoupDePousse.Tests.TestSupport.CaseBuilder;
 
 namespace CoupDePousse.Tests.Components.Cases;
@@ -27,8 +28,8 @@ public class CaseConfidentialityTests : CasePageTestContext
         coachingCase.SetObjectives(Beneficiary, [new(ObjectiveText, "Un signe concret")], Now).ShouldSucceed();
         var session = coachingCase.LogSession(Intervener, Today, 60, SessionMode.Video, Now);
         await Db.SaveAsync(coachingCase);
-        (await Db.Sessions().WriteNoteAsync(Intervener, coachingCase.Id, session.Value.Id, NoteText, Xunit.TestContext.Current.CancellationToken)).IsSuccess.Should().BeTrue();
-        (await Db.Cases().PerformAsync(Intervener, coachingCase.Id, coachingCase.Version, new CloseCommand(SummaryText), Xunit.TestContext.Current.CancellationToken)).IsSuccess.Should().BeTrue();
+        (await Db.Sessions().WriteNoteAsync(Intervener, coachingCase.Id, session.Value.Id, NoteText, Xunit.TestContext.Current.CancellationToken)).ShouldSucceed();
+        (await Db.Cases().PerformAsync(Intervener, coachingCase.Id, coachingCase.Version, new CloseCommand(SummaryText), Xunit.TestContext.Current.CancellationToken)).ShouldSucceed();
         return coachingCase.Id;
     }
 
@@ -65,7 +66,7 @@ public class CaseConfidentialityTests : CasePageTestContext
     public async Task The_intervener_reads_their_own_private_note()
     {
         var coachingCase = await Db.SaveAsync(InSessions());
-        (await Db.Sessions().WriteNoteAsync(Intervener, coachingCase.Id, coachingCase.Sessions.Single().Id, NoteText, Xunit.TestContext.Current.CancellationToken)).IsSuccess.Should().BeTrue();
+        (await Db.Sessions().WriteNoteAsync(Intervener, coachingCase.Id, coachingCase.Sessions.Single().Id, NoteText, Xunit.TestContext.Current.CancellationToken)).ShouldSucceed();
         SignInAs(Intervener);
 
         var cut = RenderCase(coachingCase.Id);
@@ -109,7 +110,7 @@ public class CaseConfidentialityTests : CasePageTestContext
         RenderCase(coachingCase.Id).Markup.Should().NotContain(Objectives[0].Statement);
         await DisposeComponentsAsync();
 
-        (await Db.Cases().PerformAsync(Beneficiary, coachingCase.Id, coachingCase.Version, new ShareObjectivesCommand(true), Xunit.TestContext.Current.CancellationToken)).IsSuccess.Should().BeTrue();
+        (await Db.Cases().PerformAsync(Beneficiary, coachingCase.Id, coachingCase.Version, new ShareObjectivesCommand(true), Xunit.TestContext.Current.CancellationToken)).ShouldSucceed();
         var cut = RenderCase(coachingCase.Id);
 
         cut.Find("[data-testid=company-objectives]").TextContent.Should().Contain(Objectives[0].Statement);

@@ -2,6 +2,7 @@ using Bunit;
 using CoupDePousse.App.Features.Cases;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Common;
+using CoupDePousse.Tests.TestSupport;
 using static CoupDePousse.Tests.TestSupport.CaseBuilder;
 
 namespace CoupDePousse.Tests.Components.Cases;
@@ -88,7 +89,7 @@ public class CasePageTests : CasePageTestContext
         SignInAs(Intervener);
         var cut = RenderCase(inSessions.Id);
         // Meanwhile the beneficiary shares their objectives: the version the page holds is now stale.
-        (await Db.Cases().PerformAsync(Beneficiary, inSessions.Id, inSessions.Version, new ShareObjectivesCommand(true), Xunit.TestContext.Current.CancellationToken)).IsSuccess.Should().BeTrue();
+        (await Db.Cases().PerformAsync(Beneficiary, inSessions.Id, inSessions.Version, new ShareObjectivesCommand(true), Xunit.TestContext.Current.CancellationToken)).ShouldSucceed();
 
         cut.Find("[data-testid=action-LogSession]").Click();
 

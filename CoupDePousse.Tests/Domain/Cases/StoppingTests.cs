@@ -21,7 +21,7 @@ public class StoppingTests
         var coachingCase = At(step);
         var later = Now.AddDays(3);
 
-        coachingCase.Stop(Beneficiary, later).IsSuccess.Should().BeTrue();
+        coachingCase.Stop(Beneficiary, later).ShouldSucceed();
 
         coachingCase.State.Should().Be(state);
         coachingCase.Outcome.Should().Be(outcome);
@@ -63,7 +63,7 @@ public class StoppingTests
     {
         var coachingCase = At(step);
 
-        coachingCase.Cancel(Hr, "  Réorganisation du service  ", Now).IsSuccess.Should().BeTrue();
+        coachingCase.Cancel(Hr, "  Réorganisation du service  ", Now).ShouldSucceed();
 
         coachingCase.State.Should().Be(CaseState.Cancelled);
         coachingCase.Outcome.Should().Be(CaseOutcome.Cancelled);
@@ -76,7 +76,7 @@ public class StoppingTests
     {
         var coachingCase = WithIntervener();
 
-        coachingCase.Cancel(Hr, null, Now).IsSuccess.Should().BeTrue();
+        coachingCase.Cancel(Hr, null, Now).ShouldSucceed();
 
         coachingCase.History[^1].Reason.Should().BeNull();
     }
@@ -130,7 +130,7 @@ public class StoppingTests
     {
         var coachingCase = At(step);
 
-        coachingCase.Withdraw(Manager, Now).IsSuccess.Should().BeTrue();
+        coachingCase.Withdraw(Manager, Now).ShouldSucceed();
 
         coachingCase.State.Should().Be(CaseState.Cancelled);
         coachingCase.Outcome.Should().Be(CaseOutcome.Cancelled);
