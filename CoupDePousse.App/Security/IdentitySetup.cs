@@ -22,6 +22,16 @@ public static class IdentitySetup
             .AddIdentityCookies();
         services.AddAuthorization();
 
+        services.AddAppIdentityStores()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+
+        return services;
+    }
+
+    /// <summary>Users and roles over the app's database, with the app's rules and messages: all that UserManager needs, without sign-in.</summary>
+    public static IdentityBuilder AddAppIdentityStores(this IServiceCollection services) =>
         services.AddIdentityCore<ApplicationUser>(options =>
             {
                 options.SignIn.RequireConfirmedAccount = false;
@@ -33,11 +43,5 @@ public static class IdentitySetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddSignInManager()
-            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
-            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
-            .AddDefaultTokenProviders();
-
-        return services;
-    }
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
 }

@@ -1,6 +1,4 @@
-using CoupDePousse.App.Data;
 using CoupDePousse.App.Features.Administration;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -14,13 +12,7 @@ public static class AdministrationHarness
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddProvider(database.Logs));
         services.AddScoped(_ => database.CreateDbContext());
-        services.AddIdentityCore<ApplicationUser>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<AppDbContext>();
+        services.AddTestIdentity();
         var provider = services.BuildServiceProvider();
         return new AdministrationService(database, provider.GetRequiredService<IServiceScopeFactory>(), database.Logger<AdministrationService>());
     }

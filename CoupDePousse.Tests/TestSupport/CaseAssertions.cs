@@ -1,3 +1,4 @@
+using System.Globalization;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Common;
 
@@ -18,11 +19,26 @@ public static class CaseAssertions
         return result.Error!;
     }
 
+    /// <summary>Expects a success and, when it is a refusal, says which one.</summary>
+    public static void ShouldSucceed(this Result result, string because = "the operation must succeed", params object[] becauseArgs) =>
+        result.IsSuccess.Should().BeTrue(Reason(result, because, becauseArgs));
+
+    /// <summary>Expects a success and returns its value.</summary>
+    public static T ShouldSucceed<T>(this Result<T> result, string because = "the operation must succeed", params object[] becauseArgs)
+    {
+        ((Result)result).ShouldSucceed(because, becauseArgs);
+        return result.Value;
+    }
+
     public static void ShouldBeRefusedWith(this Result result, Error expected)
     {
         result.IsFailure.Should().BeTrue("the operation must be refused with {0}", expected.Code);
         result.Error!.Code.Should().Be(expected.Code);
     }
+
+    // Formatted here so that braces in a refusal's message are not read as placeholders by FluentAssertions.
+    private static string Reason(Result result, string because, object[] becauseArgs) =>
+        $"{string.Format(CultureInfo.InvariantCulture, because, becauseArgs)}, but it was refused with {result.Error}".Replace("{", "{{").Replace("}", "}}");
 
     /// <summary>Everything an operation could change, in a form compared by value.</summary>
     private sealed record CaseSnapshot(

@@ -178,9 +178,6 @@ public static class CaseBuilder
             coachingCase.RecordVerdict(actor, criterion, true, null, Now).ShouldSucceed();
         }
     }
-
-    public static void ShouldSucceed(this Result result) =>
-        result.IsSuccess.Should().BeTrue(because: "the builder's step must succeed, but got {0}", result.Error);
 }
 
 public enum Who

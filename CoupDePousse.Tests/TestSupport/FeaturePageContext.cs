@@ -2,44 +2,38 @@ using Bunit;
 using CoupDePousse.App.Data;
 using CoupDePousse.App.Features;
 using CoupDePousse.App.Security;
-using Microsoft.AspNetCore.Identity;
+using CoupDePousse.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CoupDePousse.Tests.TestSupport;
 
 /// <summary>
-/// bUnit base for feature pages rendered against the real application services over a <see cref="TestDatabase"/>:
-/// call <see cref="SignInAsync"/> first, then render.
+/// <see cref="MudTestContext"/> plus a <see cref="TestDatabase"/>, with the application's services wired on it as the app
+/// wires them: sign someone in, then render a feature page.
 /// </summary>
-public abstract class FeaturePageContext : MudTestContext
+public abstract class FeaturePageContext : MudTestContext, IAsyncLifetime
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-
     private TestDatabase? database;
 
-    protected TestDatabase Database => database ?? throw new InvalidOperationException("Call SignInAsync first.");
+    protected TestDatabase Database => database ?? throw new InvalidOperationException("The database is created when the test starts.");
 
-    /// <summary>Creates the database, wires the services on it and signs in one of the builder's people.</summary>
-    protected async Task<TestDatabase> SignInAsync(string role, string userId, string displayName = "Camille Martin")
+    public async ValueTask InitializeAsync()
     {
         database = await TestDatabase.CreateAsync();
-        Services.AddLogging();
+        Services.AddLogging(logging => logging.AddProvider(database.Logs));
         Services.AddFeatureServices();
         Services.AddSingleton<TimeProvider>(database.Clock);
         Services.AddSingleton<IDbContextFactory<AppDbContext>>(database);
         Services.AddScoped(_ => database.CreateDbContext());
-        Services.AddIdentityCore<ApplicationUser>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<AppDbContext>();
+        Services.AddTestIdentity();
         Services.AddScoped<ICurrentUser, CurrentUser>();
-        AddAuthorization().SignIn(role, displayName, userId);
-        return database;
     }
+
+    /// <summary>Signs in one of the database's people, the way the app's cookie does.</summary>
+    protected void SignInAs(Actor actor, string displayName = "Camille Martin") =>
+        AddAuthorization().SignIn(actor.Role.ToString(), displayName, actor.UserId);
 
     protected override async ValueTask DisposeAsyncCore()
     {

@@ -1,8 +1,11 @@
 using System.Globalization;
 using Bunit;
+using Bunit.Rendering;
+using CoupDePousse.App.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using MudBlazor.Services;
 
 namespace CoupDePousse.Tests.TestSupport;
@@ -10,13 +13,16 @@ namespace CoupDePousse.Tests.TestSupport;
 /// <summary>bUnit base for MudBlazor components: Mud services, loose JS interop, localization, a fake antiforgery token, French by default.</summary>
 public abstract class MudTestContext : BunitContext
 {
+    /// <summary>How long every component test waits for a render that follows an asynchronous load or command.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
     private readonly CultureInfo originalCulture = CultureInfo.CurrentCulture;
     private readonly CultureInfo originalUiCulture = CultureInfo.CurrentUICulture;
 
     protected MudTestContext()
     {
         Services.AddMudServices();
-        Services.AddLocalization();
+        Services.AddAppLocalization();
         Services.AddSingleton<AntiforgeryStateProvider, FakeAntiforgeryStateProvider>();
         JSInterop.Mode = JSRuntimeMode.Loose;
         UseCulture("fr-FR");
@@ -36,6 +42,24 @@ public abstract class MudTestContext : BunitContext
         CultureInfo.CurrentCulture = cultureInfo;
         CultureInfo.CurrentUICulture = cultureInfo;
     }
+
+    /// <summary>The component, given its parameters by name, inside the popover and dialog providers its selects, menus and dialogs need.</summary>
+    public IRenderedComponent<ContainerFragment> RenderWithProviders<TComponent>(params (string Name, object? Value)[] parameters)
+        where TComponent : IComponent =>
+        Render(builder =>
+        {
+            builder.OpenComponent<MudPopoverProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<MudDialogProvider>(1);
+            builder.CloseComponent();
+            builder.OpenComponent<TComponent>(2);
+            foreach (var (name, value) in parameters)
+            {
+                builder.AddComponentParameter(3, name, value);
+            }
+
+            builder.CloseComponent();
+        });
 
     protected override ValueTask DisposeAsyncCore()
     {

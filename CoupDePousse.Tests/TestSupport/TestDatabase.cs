@@ -34,9 +34,7 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
     {
         Provider = provider;
         // Identity reads its schema version from the app's services: give it the app's.
-        var identityOptions = new ServiceCollection()
-            .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
-            .BuildServiceProvider();
+        var identityOptions = new ServiceCollection().AddTestIdentity().BuildServiceProvider();
         if (provider == DatabaseProvider.Postgres)
         {
             var server = Environment.GetEnvironmentVariable(PostgresVariable)

@@ -1,32 +1,26 @@
 using System.Reflection;
 using Bunit;
+using Bunit.Rendering;
 using CoupDePousse.App.Features.Administration;
 using CoupDePousse.App.Security;
 using CoupDePousse.Domain.Catalogue;
-using CoupDePousse.Domain.Common;
 using CoupDePousse.Tests.TestSupport;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
-using MudBlazor;
 using static CoupDePousse.Tests.TestSupport.CaseBuilder;
 
 namespace CoupDePousse.Tests.Components.Administration;
 
 public class AdminPageTests : FeaturePageContext
 {
-    private IRenderedComponent<IComponent> RenderPanel<TPanel>() where TPanel : IComponent => Render(builder =>
-    {
-        builder.OpenComponent<MudPopoverProvider>(0);
-        builder.CloseComponent();
-        builder.OpenComponent<TPanel>(1);
-        builder.CloseComponent();
-    });
+    private IRenderedComponent<ContainerFragment> RenderPanel<TPanel>() where TPanel : IComponent =>
+        RenderWithProviders<TPanel>();
 
     [Fact]
     public async Task Admin_cannot_remove_their_own_admin_role()
     {
-        await SignInAsync(Roles.Admin, AdminId, "Adam Admin");
+        SignInAs(Admin, "Adam Admin");
         var panel = RenderPanel<UsersPanel>();
         panel.WaitForElement($"[data-testid=edit-user][data-user-id='{AdminId}']", Patience).Click();
         panel.Find("[data-testid=field-user-role]").Closest("div.mud-input-control")!.MouseDown();
@@ -45,7 +39,7 @@ public class AdminPageTests : FeaturePageContext
     [Fact]
     public async Task Budget_bounds_are_refused_when_the_minimum_exceeds_the_maximum()
     {
-        await SignInAsync(Roles.Admin, AdminId, "Adam Admin");
+        SignInAs(Admin, "Adam Admin");
         var panel = RenderPanel<BudgetBoundsPanel>();
         panel.WaitForAssertion(() => panel.Find("[data-testid=field-budget-max]").GetAttribute("value").Should().Be("12"), Patience);
 
@@ -60,7 +54,7 @@ public class AdminPageTests : FeaturePageContext
     [Fact]
     public async Task Intervener_profile_is_refused_without_a_domain_and_saves_the_rate_in_cents()
     {
-        await SignInAsync(Roles.Admin, AdminId, "Adam Admin");
+        SignInAs(Admin, "Adam Admin");
         var panel = RenderPanel<IntervenerProfilesPanel>();
         panel.WaitForElement($"[data-testid=edit-profile][data-user-id='{IntervenerId}']", Patience).Click();
         panel.Find("[data-testid=field-profile-domain-ManagementAndCommunication]").Change(false);
@@ -84,7 +78,7 @@ public class AdminPageTests : FeaturePageContext
     [Fact]
     public async Task Account_creation_refused_by_identity_shows_why()
     {
-        await SignInAsync(Roles.Admin, AdminId, "Adam Admin");
+        SignInAs(Admin, "Adam Admin");
         var panel = RenderPanel<UsersPanel>();
         panel.WaitForElement("[data-testid=field-new-email]", Patience).Change("nouveau@test.local");
         panel.Find("[data-testid=field-new-name]").Change("Nina Nouvelle");

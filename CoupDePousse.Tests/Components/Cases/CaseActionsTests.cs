@@ -9,7 +9,7 @@ namespace CoupDePousse.Tests.Components.Cases;
 /// The page offers exactly the actions the domain allows this person now: no more, no fewer — except that an
 /// offer shows one way to say no ("decline"), not also "stop", which would end it the same way.
 /// </summary>
-public class CaseActionsTests : CasePageTestContext
+public class CaseActionsTests : FeaturePageContext
 {
     // Verdicts are recorded per criterion (verdict-{n}-validate / -refuse); notes are not a lifecycle button.
     private static readonly CaseTrigger[] NotSingleButtons = [CaseTrigger.RecordVerdict, CaseTrigger.WriteSessionNote];
@@ -40,16 +40,16 @@ public class CaseActionsTests : CasePageTestContext
     [InlineData(CaseStep.Cancelled, Who.Hr)]
     public async Task Action_buttons_are_exactly_the_available_ones(CaseStep step, Who who)
     {
-        var coachingCase = await Db.SaveAsync(At(step));
+        var coachingCase = await Database.SaveAsync(At(step));
         var actor = Of(who);
         var available = coachingCase.AvailableTriggers(actor);
         SignInAs(actor);
 
-        var cut = RenderCase(coachingCase.Id);
+        var cut = this.RenderCase(coachingCase.Id);
 
         var shown = available.Contains(CaseTrigger.Decline) ? available.Except([CaseTrigger.Stop]) : available;
         var expected = shown.Except(NotSingleButtons).Select(t => t.ToString()).Order().ToList();
-        cut.WaitForAssertion(() => RenderedActions(cut).Should().Equal(expected), Patience);
+        cut.WaitForAssertion(() => cut.RenderedActions().Should().Equal(expected), Patience);
         cut.FindAll("[data-testid$='-validate']").Should().HaveCount(
             available.Contains(CaseTrigger.RecordVerdict) ? AcceptanceCriteria.OwnedBy(who == Who.Hr ? Party.Company : Party.Intervener).Count() : 0);
     }
@@ -57,27 +57,27 @@ public class CaseActionsTests : CasePageTestContext
     [Fact]
     public async Task Hr_rules_on_a_case_under_discussion_and_the_intervener_sees_the_ruling()
     {
-        var discussed = await Db.SaveAsync(UnderDiscussion());
+        var discussed = await Database.SaveAsync(UnderDiscussion());
         SignInAs(Hr);
-        var cut = RenderCase(discussed.Id);
+        var cut = this.RenderCase(discussed.Id);
 
         cut.Find("[data-testid=action-RuleAccept]").Click();
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=ruling-company]").TextContent.Should().Contain("accepter"), Patience);
-        RenderedActions(cut).Should().NotContain(nameof(CaseTrigger.RuleAccept));
+        cut.RenderedActions().Should().NotContain(nameof(CaseTrigger.RuleAccept));
     }
 
     [Fact]
     public async Task Intervener_records_a_verdict_with_a_comment_per_criterion()
     {
-        var held = await Db.SaveAsync(InterviewHeld());
+        var held = await Database.SaveAsync(InterviewHeld());
         SignInAs(Intervener);
-        var cut = RenderCase(held.Id);
+        var cut = this.RenderCase(held.Id);
 
         cut.Find("[data-testid=field-verdict-5-comment]").Change("Très impliquée");
         cut.Find("[data-testid=verdict-5-validate]").Click();
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=verdict-5-intervener]").GetAttribute("data-validated").Should().Be("true"), Patience);
-        (await Db.LoadAsync(held.Id)).VerdictOf(AcceptanceCriterion.PersonInvolved, Party.Intervener)!.Comment.Should().Be("Très impliquée");
+        (await Database.LoadAsync(held.Id)).VerdictOf(AcceptanceCriterion.PersonInvolved, Party.Intervener)!.Comment.Should().Be("Très impliquée");
     }
 }

@@ -1,12 +1,13 @@
 using Bunit;
 using CoupDePousse.App.Features.Cases;
 using CoupDePousse.Domain.Cases;
+using CoupDePousse.Tests.TestSupport;
 using static CoupDePousse.Tests.TestSupport.CaseBuilder;
 
 namespace CoupDePousse.Tests.Components.Cases;
 
 /// <summary>What HR's case page must never render, proven with marker strings that the beneficiary's page does render.</summary>
-public class CaseConfidentialityTests : CasePageTestContext
+public class CaseConfidentialityTests : FeaturePageContext
 {
     private const string VerdictComment = "MARQUEUR-COMMENTAIRE-INTERVENANT";
     private const string ObjectiveText = "MARQUEUR-OBJECTIF-PERSONNEL";
@@ -26,9 +27,9 @@ public class CaseConfidentialityTests : CasePageTestContext
 
         coachingCase.SetObjectives(Beneficiary, [new(ObjectiveText, "Un signe concret")], Now).ShouldSucceed();
         var session = coachingCase.LogSession(Intervener, Today, 60, SessionMode.Video, Now);
-        await Db.SaveAsync(coachingCase);
-        (await Db.SessionNotes().WriteNoteAsync(Intervener, coachingCase.Id, session.Value.Id, NoteText, Xunit.TestContext.Current.CancellationToken)).IsSuccess.Should().BeTrue();
-        (await Db.Cases().PerformAsync(Intervener, coachingCase.Id, coachingCase.Version, new CloseCommand(SummaryText), Xunit.TestContext.Current.CancellationToken)).IsSuccess.Should().BeTrue();
+        await Database.SaveAsync(coachingCase);
+        (await Database.SessionNotes().WriteNoteAsync(Intervener, coachingCase.Id, session.Value.Id, NoteText, Xunit.TestContext.Current.CancellationToken)).ShouldSucceed();
+        (await Database.Cases().PerformAsync(Intervener, coachingCase.Id, coachingCase.Version, new CloseCommand(SummaryText), Xunit.TestContext.Current.CancellationToken)).ShouldSucceed();
         return coachingCase.Id;
     }
 
@@ -38,8 +39,8 @@ public class CaseConfidentialityTests : CasePageTestContext
         var id = await ClosedCaseWithEverythingConfidentialAsync();
         SignInAs(Hr);
 
-        var cut = RenderCase(id);
-        ExpandCriteria(cut);
+        var cut = this.RenderCase(id);
+        cut.ExpandCriteria();
 
         cut.Markup.Should().NotContain(VerdictComment).And.NotContain(ObjectiveText).And.NotContain(NoteText).And.NotContain(SummaryText);
         cut.Find("[data-testid=objectives-not-shared]").TextContent.Should().Contain("n’a pas partagé ses objectifs");
@@ -54,8 +55,8 @@ public class CaseConfidentialityTests : CasePageTestContext
         var id = await ClosedCaseWithEverythingConfidentialAsync();
         SignInAs(Beneficiary);
 
-        var cut = RenderCase(id);
-        ExpandCriteria(cut);
+        var cut = this.RenderCase(id);
+        cut.ExpandCriteria();
 
         cut.Markup.Should().Contain(VerdictComment).And.Contain(ObjectiveText).And.Contain(SummaryText);
         cut.Markup.Should().NotContain(NoteText);
@@ -64,11 +65,11 @@ public class CaseConfidentialityTests : CasePageTestContext
     [Fact]
     public async Task The_intervener_reads_their_own_private_note()
     {
-        var coachingCase = await Db.SaveAsync(InSessions());
-        (await Db.SessionNotes().WriteNoteAsync(Intervener, coachingCase.Id, coachingCase.Sessions.Single().Id, NoteText, Xunit.TestContext.Current.CancellationToken)).IsSuccess.Should().BeTrue();
+        var coachingCase = await Database.SaveAsync(InSessions());
+        (await Database.SessionNotes().WriteNoteAsync(Intervener, coachingCase.Id, coachingCase.Sessions.Single().Id, NoteText, Xunit.TestContext.Current.CancellationToken)).ShouldSucceed();
         SignInAs(Intervener);
 
-        var cut = RenderCase(coachingCase.Id);
+        var cut = this.RenderCase(coachingCase.Id);
 
         cut.Find("[data-testid=session-note]").TextContent.Should().Contain(NoteText);
     }
@@ -78,10 +79,10 @@ public class CaseConfidentialityTests : CasePageTestContext
     {
         var excluded = InterviewHeld();
         excluded.Exclude(Intervener, new Referral(ReferralKind.OccupationalHealth, ReferralNote), Now).ShouldSucceed();
-        await Db.SaveAsync(excluded);
+        await Database.SaveAsync(excluded);
 
         SignInAs(Hr);
-        var hrPage = RenderCase(excluded.Id);
+        var hrPage = this.RenderCase(excluded.Id);
         hrPage.Markup.Should().NotContain(ReferralNote).And.NotContain("Médecine du travail");
         hrPage.Find("[data-testid=case-outcome]").GetAttribute("data-outcome").Should().Be(nameof(CaseOutcome.ExcludedWithReferral));
     }
@@ -91,10 +92,10 @@ public class CaseConfidentialityTests : CasePageTestContext
     {
         var excluded = InterviewHeld();
         excluded.Exclude(Intervener, new Referral(ReferralKind.OccupationalHealth, ReferralNote), Now).ShouldSucceed();
-        await Db.SaveAsync(excluded);
+        await Database.SaveAsync(excluded);
         SignInAs(Beneficiary);
 
-        var cut = RenderCase(excluded.Id);
+        var cut = this.RenderCase(excluded.Id);
 
         cut.Find("[data-testid=referral-note]").TextContent.Should().Contain(ReferralNote);
         cut.Markup.Should().Contain("Médecine du travail");
@@ -104,13 +105,13 @@ public class CaseConfidentialityTests : CasePageTestContext
     public async Task Hr_page_renders_the_objectives_once_the_beneficiary_shares_them()
     {
         var coachingCase = ObjectivesSet();
-        await Db.SaveAsync(coachingCase);
+        await Database.SaveAsync(coachingCase);
         SignInAs(Hr);
-        RenderCase(coachingCase.Id).Markup.Should().NotContain(Objectives[0].Statement);
+        this.RenderCase(coachingCase.Id).Markup.Should().NotContain(Objectives[0].Statement);
         await DisposeComponentsAsync();
 
-        (await Db.Cases().PerformAsync(Beneficiary, coachingCase.Id, coachingCase.Version, new ShareObjectivesCommand(true), Xunit.TestContext.Current.CancellationToken)).IsSuccess.Should().BeTrue();
-        var cut = RenderCase(coachingCase.Id);
+        (await Database.Cases().PerformAsync(Beneficiary, coachingCase.Id, coachingCase.Version, new ShareObjectivesCommand(true), Xunit.TestContext.Current.CancellationToken)).ShouldSucceed();
+        var cut = this.RenderCase(coachingCase.Id);
 
         cut.Find("[data-testid=company-objectives]").TextContent.Should().Contain(Objectives[0].Statement);
         cut.FindAll("[data-testid=objectives-not-shared]").Should().BeEmpty();

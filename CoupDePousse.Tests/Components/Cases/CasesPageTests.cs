@@ -1,16 +1,17 @@
 using Bunit;
 using CoupDePousse.App.Features.Cases;
 using CoupDePousse.Domain.Cases;
+using CoupDePousse.Tests.TestSupport;
 using static CoupDePousse.Tests.TestSupport.CaseBuilder;
 
 namespace CoupDePousse.Tests.Components.Cases;
 
-public class CasesPageTests : CasePageTestContext
+public class CasesPageTests : FeaturePageContext
 {
     [Fact]
     public async Task Beneficiary_lists_their_cases_with_a_link_to_each()
     {
-        var mine = await Db.SaveAsync(InSessions());
+        var mine = await Database.SaveAsync(InSessions());
         SignInAs(Beneficiary);
 
         var cut = Render<CasesPage>();
@@ -22,7 +23,7 @@ public class CasesPageTests : CasePageTestContext
     [Fact]
     public async Task Manager_lists_their_proposals_with_the_coarse_status_only()
     {
-        await Db.SaveAsync(InSessions());
+        await Database.SaveAsync(InSessions());
         SignInAs(Manager);
 
         var cut = Render<CasesPage>();

@@ -12,8 +12,8 @@ public class DashboardTests : FeaturePageContext
     [Fact]
     public async Task Beneficiary_sees_an_offer_received_with_the_reassuring_words()
     {
-        var database = await SignInAsync(Roles.Beneficiary, BeneficiaryId);
-        var offer = await database.SaveAsync(Proposed());
+        SignInAs(Beneficiary);
+        var offer = await Database.SaveAsync(Proposed());
 
         var home = Render<Home>();
 
@@ -33,8 +33,8 @@ public class DashboardTests : FeaturePageContext
     [Fact]
     public async Task Beneficiary_own_request_is_not_presented_as_an_offer()
     {
-        var database = await SignInAsync(Roles.Beneficiary, BeneficiaryId);
-        await database.SaveAsync(CoachingCase.Propose(Beneficiary, CaseBuilder.BeneficiaryRef, Proposal(), BudgetBounds.Default, Now).Value);
+        SignInAs(Beneficiary);
+        await Database.SaveAsync(CoachingCase.Propose(Beneficiary, CaseBuilder.BeneficiaryRef, Proposal(), BudgetBounds.Default, Now).Value);
 
         var home = Render<Home>();
 
@@ -46,8 +46,8 @@ public class DashboardTests : FeaturePageContext
     [Fact]
     public async Task Beneficiary_sees_hours_used_against_the_budget_of_each_case()
     {
-        var database = await SignInAsync(Roles.Beneficiary, BeneficiaryId);
-        await database.SaveAsync(InSessions(minutes: 90));
+        SignInAs(Beneficiary);
+        await Database.SaveAsync(InSessions(minutes: 90));
 
         var home = Render<Home>();
 
@@ -60,9 +60,9 @@ public class DashboardTests : FeaturePageContext
     [Fact]
     public async Task Intervener_sees_the_next_step_of_each_case_and_a_warning_from_80_percent()
     {
-        var database = await SignInAsync(Roles.Intervener, IntervenerId);
-        var interview = await database.SaveAsync(InPreliminaryInterview());
-        var nearlyUsed = await database.SaveAsync(InSessions(minutes: 300));
+        SignInAs(Intervener);
+        var interview = await Database.SaveAsync(InPreliminaryInterview());
+        var nearlyUsed = await Database.SaveAsync(InSessions(minutes: 300));
 
         var home = Render<Home>();
 
@@ -79,10 +79,10 @@ public class DashboardTests : FeaturePageContext
     [Fact]
     public async Task Manager_sees_only_the_coarse_status_of_their_proposals()
     {
-        var database = await SignInAsync(Roles.Manager, ManagerId);
-        await database.SaveAsync(Proposed());
-        await database.SaveAsync(InSessions());
-        await database.SaveAsync(Closed());
+        SignInAs(Manager);
+        await Database.SaveAsync(Proposed());
+        await Database.SaveAsync(InSessions());
+        await Database.SaveAsync(Closed());
 
         var home = Render<Home>();
 
@@ -101,10 +101,10 @@ public class DashboardTests : FeaturePageContext
     [Fact]
     public async Task Hr_sees_what_waits_on_hr_and_no_figures_under_five_cases()
     {
-        var database = await SignInAsync(Roles.HR, HrId);
-        await database.SaveAsync(Proposed());
-        await database.SaveAsync(UnderDiscussion());
-        await database.SaveAsync(ObjectivesSet());
+        SignInAs(Hr);
+        await Database.SaveAsync(Proposed());
+        await Database.SaveAsync(UnderDiscussion());
+        await Database.SaveAsync(ObjectivesSet());
 
         var home = Render<Home>();
 
@@ -120,7 +120,7 @@ public class DashboardTests : FeaturePageContext
     [Fact]
     public async Task Admin_dashboard_links_to_the_administration_pages()
     {
-        await SignInAsync(Roles.Admin, AdminId);
+        SignInAs(Admin);
 
         var home = Render<Home>();
 
@@ -134,8 +134,8 @@ public class DashboardTests : FeaturePageContext
     public async Task Dashboard_speaks_english_when_the_culture_is_english()
     {
         UseCulture("en-US");
-        var database = await SignInAsync(Roles.Beneficiary, BeneficiaryId);
-        await database.SaveAsync(Proposed());
+        SignInAs(Beneficiary);
+        await Database.SaveAsync(Proposed());
 
         var home = Render<Home>();
 

@@ -1,27 +1,20 @@
 using System.Globalization;
 using System.Reflection;
 using Bunit;
+using Bunit.Rendering;
 using CoupDePousse.App.Features.Common;
 using CoupDePousse.App.Features.Pipeline;
 using CoupDePousse.App.Security;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Tests.TestSupport;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Components;
-using MudBlazor;
 using static CoupDePousse.Tests.TestSupport.CaseBuilder;
 
 namespace CoupDePousse.Tests.Components.Pipeline;
 
 public class PipelinePageTests : FeaturePageContext
 {
-    private IRenderedComponent<IComponent> RenderPipeline() => Render(builder =>
-    {
-        builder.OpenComponent<MudPopoverProvider>(0);
-        builder.CloseComponent();
-        builder.OpenComponent<PipelinePage>(1);
-        builder.CloseComponent();
-    });
+    private IRenderedComponent<ContainerFragment> RenderPipeline() => RenderWithProviders<PipelinePage>();
 
     private static CoachingCase ProposedForOtherDepartment() =>
         CoachingCase.Propose(Hr, new BeneficiaryRef(TestDatabase.OtherBeneficiaryId, OtherManagerId), Proposal(), BudgetBounds.Default, Now).Value;
@@ -29,10 +22,10 @@ public class PipelinePageTests : FeaturePageContext
     [Fact]
     public async Task Statistics_are_not_shown_for_fewer_than_five_cases()
     {
-        var database = await SignInAsync(Roles.HR, HrId);
+        SignInAs(Hr);
         foreach (var coachingCase in new[] { Proposed(), InSessions(), Closed(), Declined() })
         {
-            await database.SaveAsync(coachingCase);
+            await Database.SaveAsync(coachingCase);
         }
 
         var page = RenderPipeline();
@@ -49,10 +42,10 @@ public class PipelinePageTests : FeaturePageContext
     [Fact]
     public async Task Statistics_are_shown_from_five_cases()
     {
-        var database = await SignInAsync(Roles.HR, HrId);
+        SignInAs(Hr);
         foreach (var coachingCase in new[] { Proposed(), Proposed(), InSessions(minutes: 90), Closed(), Declined() })
         {
-            await database.SaveAsync(coachingCase);
+            await Database.SaveAsync(coachingCase);
         }
 
         var page = RenderPipeline();
@@ -75,14 +68,14 @@ public class PipelinePageTests : FeaturePageContext
     [Fact]
     public async Task Department_breakdown_withholds_departments_of_fewer_than_five_cases()
     {
-        var database = await SignInAsync(Roles.HR, HrId);
+        SignInAs(Hr);
         for (var i = 0; i < 5; i++)
         {
-            await database.SaveAsync(Proposed());
+            await Database.SaveAsync(Proposed());
         }
 
-        await database.SaveAsync(ProposedForOtherDepartment());
-        await database.SaveAsync(ProposedForOtherDepartment());
+        await Database.SaveAsync(ProposedForOtherDepartment());
+        await Database.SaveAsync(ProposedForOtherDepartment());
 
         var page = RenderPipeline();
 
@@ -98,8 +91,8 @@ public class PipelinePageTests : FeaturePageContext
     [Fact]
     public async Task Rows_link_to_the_case_page_with_hours_and_waiting_party()
     {
-        var database = await SignInAsync(Roles.HR, HrId);
-        var coachingCase = await database.SaveAsync(InSessions(minutes: 60));
+        SignInAs(Hr);
+        var coachingCase = await Database.SaveAsync(InSessions(minutes: 60));
 
         var page = RenderPipeline();
 

@@ -1,6 +1,5 @@
 using Bunit;
 using CoupDePousse.App.Features.Cases;
-using CoupDePousse.App.Security;
 using CoupDePousse.Domain.Catalogue;
 using CoupDePousse.Tests.TestSupport;
 using Microsoft.AspNetCore.Components;
@@ -45,7 +44,7 @@ public class ProposalPageTests : FeaturePageContext
     [Fact]
     public async Task Manager_must_confirm_each_point_of_the_offer_before_it_is_sent()
     {
-        await SignInAsync(Roles.Manager, ManagerId, "Marc Manager");
+        SignInAs(Manager, "Marc Manager");
         var form = RenderForm();
         form.WaitForElement("[data-testid=field-beneficiary]", Patience);
         ChooseBeneficiary(form, "Bénédicte Bénéficiaire");
@@ -80,7 +79,7 @@ public class ProposalPageTests : FeaturePageContext
     [Fact]
     public async Task Manager_gets_a_clear_message_when_no_person_is_chosen()
     {
-        await SignInAsync(Roles.Manager, ManagerId, "Marc Manager");
+        SignInAs(Manager, "Marc Manager");
         var form = RenderForm();
         form.WaitForElement("[data-testid=field-beneficiary]", Patience);
         FillRequest(form);
@@ -94,7 +93,7 @@ public class ProposalPageTests : FeaturePageContext
     [Fact]
     public async Task Beneficiary_asks_for_themself_without_choosing_anyone_nor_a_checklist()
     {
-        await SignInAsync(Roles.Beneficiary, BeneficiaryId, "Bénédicte Bénéficiaire");
+        SignInAs(Beneficiary, "Bénédicte Bénéficiaire");
         var form = RenderForm();
         form.WaitForElement("[data-testid=proposal-form]", Patience);
 
@@ -113,7 +112,7 @@ public class ProposalPageTests : FeaturePageContext
     [Fact]
     public async Task Topics_of_a_domain_appear_once_it_is_chosen_and_the_domain_refusal_is_shown()
     {
-        await SignInAsync(Roles.HR, HrId, "Hélène RH");
+        SignInAs(Hr, "Hélène RH");
         var form = RenderForm();
         form.WaitForElement("[data-testid=field-beneficiary]", Patience);
         form.FindAll("[data-testid=field-topic-one-off-stress]").Should().BeEmpty();

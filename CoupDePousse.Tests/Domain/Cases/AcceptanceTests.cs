@@ -35,8 +35,8 @@ public class AcceptanceTests
     {
         var coachingCase = Continued();
 
-        coachingCase.RecordVerdict(Hr, AcceptanceCriterion.AffectsWork, true, "  Impact sur l'équipe  ", Now).IsSuccess.Should().BeTrue();
-        coachingCase.RecordVerdict(Intervener, AcceptanceCriterion.FitsShortFormat, true, null, Now).IsSuccess.Should().BeTrue();
+        coachingCase.RecordVerdict(Hr, AcceptanceCriterion.AffectsWork, true, "  Impact sur l'équipe  ", Now).ShouldSucceed();
+        coachingCase.RecordVerdict(Intervener, AcceptanceCriterion.FitsShortFormat, true, null, Now).ShouldSucceed();
 
         var company = coachingCase.VerdictOf(AcceptanceCriterion.AffectsWork, Party.Company)!;
         company.Validated.Should().BeTrue();
@@ -115,7 +115,7 @@ public class AcceptanceTests
         var coachingCase = InterviewHeld();
         coachingCase.RecordVerdict(Intervener, AcceptanceCriterion.PersonInvolved, false, "À revoir", Now).ShouldSucceed();
 
-        coachingCase.RecordVerdict(Intervener, AcceptanceCriterion.PersonInvolved, true, null, Now.AddHours(1)).IsSuccess.Should().BeTrue();
+        coachingCase.RecordVerdict(Intervener, AcceptanceCriterion.PersonInvolved, true, null, Now.AddHours(1)).ShouldSucceed();
 
         coachingCase.Verdicts.Should().ContainSingle(v => v.Criterion == AcceptanceCriterion.PersonInvolved);
         var verdict = coachingCase.VerdictOf(AcceptanceCriterion.PersonInvolved, Party.Intervener)!;
@@ -199,7 +199,7 @@ public class AcceptanceTests
     {
         var coachingCase = Continued();
 
-        coachingCase.RecordVerdict(party == Party.Company ? Hr : Intervener, criterion, false, null, Now).IsSuccess.Should().BeTrue();
+        coachingCase.RecordVerdict(party == Party.Company ? Hr : Intervener, criterion, false, null, Now).ShouldSucceed();
 
         coachingCase.State.Should().Be(CaseState.UnderDiscussion);
         coachingCase.Outcome.Should().BeNull();

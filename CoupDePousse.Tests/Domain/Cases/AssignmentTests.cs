@@ -15,7 +15,7 @@ public class AssignmentTests
 
         var result = coachingCase.AssignIntervener(Hr, Candidate(activeCases: 4, capacity: 5, domains: [CoachingDomain.StressAndEmotions]), Now);
 
-        result.IsSuccess.Should().BeTrue();
+        result.ShouldSucceed();
         coachingCase.IntervenerId.Should().Be(IntervenerId);
         coachingCase.State.Should().Be(CaseState.Proposed);
         coachingCase.Version.Should().Be(1);
@@ -72,7 +72,7 @@ public class AssignmentTests
         var coachingCase = At(step);
         var state = coachingCase.State;
 
-        coachingCase.AssignIntervener(Hr, Candidate(OtherIntervenerId), Now).IsSuccess.Should().BeTrue();
+        coachingCase.AssignIntervener(Hr, Candidate(OtherIntervenerId), Now).ShouldSucceed();
 
         coachingCase.IntervenerId.Should().Be(OtherIntervenerId);
         coachingCase.State.Should().Be(state);
@@ -87,7 +87,7 @@ public class AssignmentTests
         coachingCase.AssignIntervener(Hr, Candidate(OtherIntervenerId), Now).ShouldSucceed();
 
         coachingCase.ShouldRefuse(() => coachingCase.RecordInterview(Intervener, Today, 60, Now), CaseErrors.NotAllowed);
-        coachingCase.RecordInterview(OtherIntervener, Today, 60, Now).IsSuccess.Should().BeTrue();
+        coachingCase.RecordInterview(OtherIntervener, Today, 60, Now).ShouldSucceed();
     }
 
     [Theory]
@@ -128,7 +128,7 @@ public class AssignmentTests
     {
         var coachingCase = WithIntervener();
 
-        coachingCase.AgreeToMeet(Beneficiary, Now).IsSuccess.Should().BeTrue();
+        coachingCase.AgreeToMeet(Beneficiary, Now).ShouldSucceed();
 
         coachingCase.State.Should().Be(CaseState.PreliminaryInterview);
         coachingCase.Outcome.Should().BeNull();
@@ -170,7 +170,7 @@ public class AssignmentTests
         var coachingCase = At(step);
         var later = Now.AddDays(1);
 
-        coachingCase.Decline(Beneficiary, later).IsSuccess.Should().BeTrue();
+        coachingCase.Decline(Beneficiary, later).ShouldSucceed();
 
         coachingCase.State.Should().Be(CaseState.Declined);
         coachingCase.Outcome.Should().Be(CaseOutcome.DeclinedByBeneficiary);

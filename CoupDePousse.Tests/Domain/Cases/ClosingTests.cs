@@ -15,7 +15,7 @@ public class ClosingTests
         var coachingCase = InSessions();
         var later = Now.AddDays(30);
 
-        coachingCase.Close(Intervener, $"  {Summary}  ", later).IsSuccess.Should().BeTrue();
+        coachingCase.Close(Intervener, $"  {Summary}  ", later).ShouldSucceed();
 
         coachingCase.State.Should().Be(CaseState.Closed);
         coachingCase.Outcome.Should().Be(CaseOutcome.Completed);
@@ -66,7 +66,7 @@ public class ClosingTests
             [coachingCase.Objectives[1].Id] = ObjectiveRating.PartlyReached,
         };
 
-        coachingCase.RateObjectives(Beneficiary, ratings, Now).IsSuccess.Should().BeTrue();
+        coachingCase.RateObjectives(Beneficiary, ratings, Now).ShouldSucceed();
 
         coachingCase.Objectives.Select(o => o.Rating).Should().Equal(ObjectiveRating.Reached, ObjectiveRating.PartlyReached);
         coachingCase.State.Should().Be(closedFirst ? CaseState.Closed : CaseState.InSessions);
@@ -79,7 +79,7 @@ public class ClosingTests
         var id = coachingCase.Objectives[0].Id;
         coachingCase.RateObjectives(Beneficiary, new Dictionary<Guid, ObjectiveRating> { [id] = ObjectiveRating.NotReached }, Now).ShouldSucceed();
 
-        coachingCase.RateObjectives(Beneficiary, new Dictionary<Guid, ObjectiveRating> { [id] = ObjectiveRating.Reached }, Now).IsSuccess.Should().BeTrue();
+        coachingCase.RateObjectives(Beneficiary, new Dictionary<Guid, ObjectiveRating> { [id] = ObjectiveRating.Reached }, Now).ShouldSucceed();
 
         coachingCase.Objectives[0].Rating.Should().Be(ObjectiveRating.Reached);
     }
@@ -134,7 +134,7 @@ public class ClosingTests
     {
         var coachingCase = Closed();
 
-        coachingCase.ShareObjectives(Beneficiary, true, Now).IsSuccess.Should().BeTrue();
+        coachingCase.ShareObjectives(Beneficiary, true, Now).ShouldSucceed();
 
         coachingCase.ObjectivesShared.Should().BeTrue();
     }

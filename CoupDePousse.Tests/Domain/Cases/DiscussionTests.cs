@@ -14,7 +14,7 @@ public class DiscussionTests
     {
         var coachingCase = UnderDiscussion();
 
-        coachingCase.RuleAccept(Of(who), Now).IsSuccess.Should().BeTrue();
+        coachingCase.RuleAccept(Of(who), Now).ShouldSucceed();
 
         coachingCase.State.Should().Be(CaseState.UnderDiscussion);
     }
@@ -27,7 +27,7 @@ public class DiscussionTests
         var coachingCase = UnderDiscussion();
         coachingCase.RuleAccept(Of(first), Now).ShouldSucceed();
 
-        coachingCase.RuleAccept(Of(second), Now).IsSuccess.Should().BeTrue();
+        coachingCase.RuleAccept(Of(second), Now).ShouldSucceed();
 
         coachingCase.State.Should().Be(CaseState.Accepted);
         coachingCase.CompanyRuling.Should().BeTrue();
@@ -41,7 +41,7 @@ public class DiscussionTests
     {
         var coachingCase = UnderDiscussion();
 
-        coachingCase.RuleDecline(Of(who), Now).IsSuccess.Should().BeTrue();
+        coachingCase.RuleDecline(Of(who), Now).ShouldSucceed();
 
         coachingCase.State.Should().Be(CaseState.Declined);
         coachingCase.Outcome.Should().Be(CaseOutcome.RefusedAfterDiscussion);
@@ -56,7 +56,7 @@ public class DiscussionTests
         var coachingCase = UnderDiscussion();
         coachingCase.RuleAccept(Of(accepting), Now).ShouldSucceed();
 
-        coachingCase.RuleDecline(Of(declining), Now).IsSuccess.Should().BeTrue();
+        coachingCase.RuleDecline(Of(declining), Now).ShouldSucceed();
 
         coachingCase.State.Should().Be(CaseState.Declined);
         coachingCase.Outcome.Should().Be(CaseOutcome.RefusedAfterDiscussion);

@@ -20,7 +20,7 @@ public class ExclusionTests
     {
         var coachingCase = At(step);
 
-        coachingCase.Exclude(Of(who), ToOccupationalHealth, Now).IsSuccess.Should().BeTrue();
+        coachingCase.Exclude(Of(who), ToOccupationalHealth, Now).ShouldSucceed();
 
         coachingCase.State.Should().Be(CaseState.Declined);
         coachingCase.Outcome.Should().Be(CaseOutcome.ExcludedWithReferral);
@@ -33,7 +33,7 @@ public class ExclusionTests
     {
         var coachingCase = Proposed();
 
-        coachingCase.Exclude(Hr, new Referral(ReferralKind.EmployeeAssistance, "Programme d'aide aux salariés"), Now).IsSuccess.Should().BeTrue();
+        coachingCase.Exclude(Hr, new Referral(ReferralKind.EmployeeAssistance, "Programme d'aide aux salariés"), Now).ShouldSucceed();
 
         coachingCase.Outcome.Should().Be(CaseOutcome.ExcludedWithReferral);
     }

@@ -24,7 +24,7 @@ public class HoursTests
     {
         var coachingCase = Accepted();
 
-        coachingCase.SetBudget(Hr, minutes, BudgetBounds.Default, Now).IsSuccess.Should().BeTrue();
+        coachingCase.SetBudget(Hr, minutes, BudgetBounds.Default, Now).ShouldSucceed();
 
         coachingCase.BudgetMinutes.Should().Be(minutes);
         coachingCase.Hours.TotalMinutes.Should().Be(minutes);
@@ -54,7 +54,7 @@ public class HoursTests
 
         coachingCase.ShouldRefuse(() => coachingCase.SetBudget(Hr, 120, bounds, Now), CaseErrors.BudgetOutOfBounds);
         coachingCase.ShouldRefuse(() => coachingCase.SetBudget(Hr, 600, bounds, Now), CaseErrors.BudgetOutOfBounds);
-        coachingCase.SetBudget(Hr, 480, bounds, Now).IsSuccess.Should().BeTrue();
+        coachingCase.SetBudget(Hr, 480, bounds, Now).ShouldSucceed();
     }
 
     [Theory]
@@ -80,7 +80,7 @@ public class HoursTests
         var coachingCase = At(step);
         var state = coachingCase.State;
 
-        coachingCase.SetBudget(Hr, 240, BudgetBounds.Default, Now).IsSuccess.Should().BeTrue();
+        coachingCase.SetBudget(Hr, 240, BudgetBounds.Default, Now).ShouldSucceed();
 
         coachingCase.BudgetMinutes.Should().Be(240);
         coachingCase.State.Should().Be(state);
@@ -112,7 +112,7 @@ public class HoursTests
     {
         var result = BudgetBounds.Create(minimum, maximum);
 
-        result.IsSuccess.Should().BeTrue();
+        result.ShouldSucceed();
         result.Value.Should().Be(new BudgetBounds(minimum, maximum));
     }
 
@@ -148,7 +148,7 @@ public class HoursTests
 
         var result = coachingCase.LogSession(Intervener, Today.AddDays(-1), 90, SessionMode.Video, Now);
 
-        result.IsSuccess.Should().BeTrue();
+        result.ShouldSucceed();
         coachingCase.State.Should().Be(CaseState.InSessions);
         var session = coachingCase.Sessions.Should().ContainSingle().Subject;
         session.Should().BeSameAs(result.Value);
@@ -163,7 +163,7 @@ public class HoursTests
     {
         var coachingCase = InSessions(60);
 
-        coachingCase.LogSession(Intervener, Today, 45, SessionMode.Phone, Now).IsSuccess.Should().BeTrue();
+        coachingCase.LogSession(Intervener, Today, 45, SessionMode.Phone, Now).ShouldSucceed();
 
         coachingCase.State.Should().Be(CaseState.InSessions);
         coachingCase.Sessions.Should().HaveCount(2);
@@ -219,7 +219,7 @@ public class HoursTests
         var error = coachingCase.ShouldRefuse(() => coachingCase.LogSession(Intervener, Today, 75, SessionMode.OnSite, Now), CaseErrors.OverBudget);
 
         error.English.Should().Contain("1 h 15").And.Contain("1 h");
-        coachingCase.LogSession(Intervener, Today, 60, SessionMode.OnSite, Now).IsSuccess.Should().BeTrue("the budget may be used to the last minute");
+        coachingCase.LogSession(Intervener, Today, 60, SessionMode.OnSite, Now).ShouldSucceed("the budget may be used to the last minute");
         coachingCase.Hours.RemainingMinutes.Should().Be(0);
     }
 
@@ -230,7 +230,7 @@ public class HoursTests
 
         var result = coachingCase.RequestExtension(Intervener, 60, $"  {Reason}  ", Now);
 
-        result.IsSuccess.Should().BeTrue();
+        result.ShouldSucceed();
         coachingCase.PendingExtension.Should().BeSameAs(result.Value);
         result.Value.Minutes.Should().Be(60);
         result.Value.Reason.Should().Be(Reason);
@@ -246,13 +246,13 @@ public class HoursTests
         coachingCase.RequestExtension(Intervener, 30, Reason, Now).ShouldSucceed();
         coachingCase.ShouldRefuse(() => coachingCase.LogSession(Intervener, Today, 90, SessionMode.OnSite, Now), CaseErrors.OverBudget);
 
-        coachingCase.ApproveExtension(Hr, Now).IsSuccess.Should().BeTrue();
+        coachingCase.ApproveExtension(Hr, Now).ShouldSucceed();
 
         coachingCase.Extensions.Should().ContainSingle().Which.Status.Should().Be(ExtensionStatus.Approved);
         coachingCase.Extensions[0].DecidedBy.Should().Be(HrId);
         coachingCase.PendingExtension.Should().BeNull();
         coachingCase.Hours.TotalMinutes.Should().Be(390);
-        coachingCase.LogSession(Intervener, Today, 90, SessionMode.OnSite, Now).IsSuccess.Should().BeTrue();
+        coachingCase.LogSession(Intervener, Today, 90, SessionMode.OnSite, Now).ShouldSucceed();
         coachingCase.Hours.Should().Be(new HoursBudget(360, 30, 390));
     }
 
@@ -277,7 +277,7 @@ public class HoursTests
         coachingCase.LogSession(Intervener, Today, 60, SessionMode.OnSite, Now).ShouldSucceed();
 
         coachingCase.ShouldRefuse(() => coachingCase.RequestExtension(Intervener, 135, Reason, Now), CaseErrors.ExtensionOverCap);
-        coachingCase.RequestExtension(Intervener, 120, Reason, Now).IsSuccess.Should().BeTrue();
+        coachingCase.RequestExtension(Intervener, 120, Reason, Now).ShouldSucceed();
     }
 
     [Fact]
@@ -295,12 +295,12 @@ public class HoursTests
         var coachingCase = InSessions();
         coachingCase.RequestExtension(Intervener, 60, Reason, Now).ShouldSucceed();
 
-        coachingCase.RejectExtension(Hr, Now).IsSuccess.Should().BeTrue();
+        coachingCase.RejectExtension(Hr, Now).ShouldSucceed();
 
         coachingCase.Extensions.Should().ContainSingle().Which.Status.Should().Be(ExtensionStatus.Rejected);
         coachingCase.Hours.TotalMinutes.Should().Be(360);
         coachingCase.PendingExtension.Should().BeNull();
-        coachingCase.RequestExtension(Intervener, 60, Reason, Now).IsSuccess.Should().BeTrue();
+        coachingCase.RequestExtension(Intervener, 60, Reason, Now).ShouldSucceed();
     }
 
     [Fact]

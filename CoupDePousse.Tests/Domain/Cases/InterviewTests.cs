@@ -11,7 +11,7 @@ public class InterviewTests
     {
         var coachingCase = InPreliminaryInterview();
 
-        coachingCase.RecordInterview(Intervener, Today.AddDays(-2), 45, Now).IsSuccess.Should().BeTrue();
+        coachingCase.RecordInterview(Intervener, Today.AddDays(-2), 45, Now).ShouldSucceed();
 
         coachingCase.Interview.Should().Be(new PreliminaryInterviewRecord(Today.AddDays(-2), 45));
         coachingCase.State.Should().Be(CaseState.PreliminaryInterview);
@@ -25,7 +25,7 @@ public class InterviewTests
     {
         var coachingCase = InPreliminaryInterview();
 
-        coachingCase.RecordInterview(Intervener, Today, minutes, Now).IsSuccess.Should().BeTrue();
+        coachingCase.RecordInterview(Intervener, Today, minutes, Now).ShouldSucceed();
     }
 
     [Theory]
@@ -98,7 +98,7 @@ public class InterviewTests
     {
         var coachingCase = InterviewHeld();
 
-        coachingCase.Continue(Beneficiary, Now).IsSuccess.Should().BeTrue();
+        coachingCase.Continue(Beneficiary, Now).ShouldSucceed();
 
         coachingCase.BeneficiaryContinued.Should().BeTrue();
         coachingCase.State.Should().Be(CaseState.PreliminaryInterview, "acceptance still waits for the criteria");
@@ -137,7 +137,7 @@ public class InterviewTests
     {
         var coachingCase = InterviewHeld();
 
-        coachingCase.Stop(Beneficiary, Now).IsSuccess.Should().BeTrue();
+        coachingCase.Stop(Beneficiary, Now).ShouldSucceed();
 
         coachingCase.State.Should().Be(CaseState.Declined);
         coachingCase.Outcome.Should().Be(CaseOutcome.StoppedAfterInterview);

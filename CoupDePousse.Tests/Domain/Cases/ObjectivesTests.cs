@@ -13,7 +13,7 @@ public class ObjectivesTests
     {
         var coachingCase = Accepted();
 
-        coachingCase.DraftObjectives(Intervener, Objectives, Now).IsSuccess.Should().BeTrue();
+        coachingCase.DraftObjectives(Intervener, Objectives, Now).ShouldSucceed();
 
         coachingCase.ObjectiveDrafts.Select(d => d.Statement).Should().Equal(Objectives.Select(o => o.Statement));
         coachingCase.ObjectiveDrafts.Select(d => d.Position).Should().Equal(0, 1);
@@ -27,7 +27,7 @@ public class ObjectivesTests
         var coachingCase = Accepted();
         coachingCase.DraftObjectives(Intervener, Objectives, Now).ShouldSucceed();
 
-        coachingCase.DraftObjectives(Intervener, [Revised], Now).IsSuccess.Should().BeTrue();
+        coachingCase.DraftObjectives(Intervener, [Revised], Now).ShouldSucceed();
 
         coachingCase.ObjectiveDrafts.Should().ContainSingle().Which.Statement.Should().Be(Revised.Statement);
     }
@@ -58,7 +58,7 @@ public class ObjectivesTests
     {
         var coachingCase = Accepted();
 
-        coachingCase.SetObjectives(Beneficiary, Objectives, Now).IsSuccess.Should().BeTrue();
+        coachingCase.SetObjectives(Beneficiary, Objectives, Now).ShouldSucceed();
 
         coachingCase.State.Should().Be(CaseState.ObjectivesSet);
         coachingCase.Objectives.Select(o => (o.Statement, o.SuccessMeasure)).Should().Equal(Objectives.Select(o => (o.Statement, o.SuccessMeasure)));
@@ -108,7 +108,7 @@ public class ObjectivesTests
         var six = Enumerable.Range(1, 6).Select(i => new ObjectiveInput($"Objectif {i}", $"Mesure {i}")).ToList();
 
         coachingCase.ShouldRefuse(() => coachingCase.SetObjectives(Beneficiary, six, Now), CaseErrors.TooManyObjectives);
-        coachingCase.SetObjectives(Beneficiary, six.Take(5).ToList(), Now).IsSuccess.Should().BeTrue();
+        coachingCase.SetObjectives(Beneficiary, six.Take(5).ToList(), Now).ShouldSucceed();
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public class ObjectivesTests
         var coachingCase = At(step);
         var state = coachingCase.State;
 
-        coachingCase.SetObjectives(Beneficiary, [Revised], Now.AddDays(7)).IsSuccess.Should().BeTrue();
+        coachingCase.SetObjectives(Beneficiary, [Revised], Now.AddDays(7)).ShouldSucceed();
 
         coachingCase.State.Should().Be(state);
         coachingCase.Objectives.Should().ContainSingle().Which.Statement.Should().Be(Revised.Statement);
@@ -155,10 +155,10 @@ public class ObjectivesTests
     {
         var coachingCase = ObjectivesSet();
 
-        coachingCase.ShareObjectives(Beneficiary, true, Now).IsSuccess.Should().BeTrue();
+        coachingCase.ShareObjectives(Beneficiary, true, Now).ShouldSucceed();
         coachingCase.ObjectivesShared.Should().BeTrue();
 
-        coachingCase.ShareObjectives(Beneficiary, false, Now).IsSuccess.Should().BeTrue();
+        coachingCase.ShareObjectives(Beneficiary, false, Now).ShouldSucceed();
         coachingCase.ObjectivesShared.Should().BeFalse();
     }
 

@@ -24,7 +24,7 @@ public class ProposalTests
     {
         var result = Propose(Manager);
 
-        result.IsSuccess.Should().BeTrue();
+        result.ShouldSucceed();
         var coachingCase = result.Value;
         coachingCase.State.Should().Be(CaseState.Proposed);
         coachingCase.Outcome.Should().BeNull();
@@ -58,7 +58,7 @@ public class ProposalTests
     {
         var result = Propose(Hr, new BeneficiaryRef(BeneficiaryId, beneficiaryManagerId), Request(checklist: false));
 
-        result.IsSuccess.Should().BeTrue();
+        result.ShouldSucceed();
         result.Value.ProposedByRole.Should().Be(Role.HR);
     }
 
@@ -67,7 +67,7 @@ public class ProposalTests
     {
         var result = Propose(Beneficiary, proposal: Request(checklist: false));
 
-        result.IsSuccess.Should().BeTrue();
+        result.ShouldSucceed();
         result.Value.BeneficiaryId.Should().Be(BeneficiaryId);
         result.Value.ProposedById.Should().Be(BeneficiaryId);
         result.Value.ProposedByRole.Should().Be(Role.Beneficiary);
@@ -104,7 +104,7 @@ public class ProposalTests
     [Fact]
     public void A_case_may_name_domains_without_topics()
     {
-        Propose(Manager, proposal: Request([CoachingDomain.StrategyAndTactics], [])).IsSuccess.Should().BeTrue();
+        Propose(Manager, proposal: Request([CoachingDomain.StrategyAndTactics], [])).ShouldSucceed();
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public class ProposalTests
     [Fact]
     public void A_description_longer_than_its_limit_is_refused()
     {
-        Propose(Manager, proposal: Request(description: new string('a', TextLimits.Description))).IsSuccess.Should().BeTrue();
+        Propose(Manager, proposal: Request(description: new string('a', TextLimits.Description))).ShouldSucceed();
 
         var result = Propose(Manager, proposal: Request(description: new string('a', TextLimits.Description + 1)));
 
@@ -156,7 +156,7 @@ public class ProposalTests
     [Fact]
     public void A_wished_timing_longer_than_its_limit_is_refused()
     {
-        Propose(Manager, proposal: Request(timing: new string('a', TextLimits.WishedTiming))).IsSuccess.Should().BeTrue();
+        Propose(Manager, proposal: Request(timing: new string('a', TextLimits.WishedTiming))).ShouldSucceed();
 
         Propose(Manager, proposal: Request(timing: new string('a', TextLimits.WishedTiming + 1))).ShouldBeRefusedWith(CaseErrors.TextTooLong);
     }

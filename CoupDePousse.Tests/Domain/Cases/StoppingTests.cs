@@ -21,7 +21,7 @@ public class StoppingTests
         var coachingCase = At(step);
         var later = Now.AddDays(3);
 
-        coachingCase.Stop(Beneficiary, later).IsSuccess.Should().BeTrue();
+        coachingCase.Stop(Beneficiary, later).ShouldSucceed();
 
         coachingCase.State.Should().Be(state);
         coachingCase.Outcome.Should().Be(outcome);
@@ -64,7 +64,7 @@ public class StoppingTests
     {
         var coachingCase = At(step);
 
-        coachingCase.Cancel(Hr, "  Réorganisation du service  ", Now).IsSuccess.Should().BeTrue();
+        coachingCase.Cancel(Hr, "  Réorganisation du service  ", Now).ShouldSucceed();
 
         coachingCase.State.Should().Be(CaseState.Cancelled);
         coachingCase.Outcome.Should().Be(CaseOutcome.Cancelled);
@@ -78,7 +78,7 @@ public class StoppingTests
     {
         var coachingCase = WithIntervener();
 
-        coachingCase.Cancel(Hr, null, Now).IsSuccess.Should().BeTrue();
+        coachingCase.Cancel(Hr, null, Now).ShouldSucceed();
 
         coachingCase.CancellationReason.Should().BeNull();
     }
@@ -132,7 +132,7 @@ public class StoppingTests
     {
         var coachingCase = At(step);
 
-        coachingCase.Withdraw(Manager, Now).IsSuccess.Should().BeTrue();
+        coachingCase.Withdraw(Manager, Now).ShouldSucceed();
 
         coachingCase.State.Should().Be(CaseState.Cancelled);
         coachingCase.Outcome.Should().Be(CaseOutcome.Cancelled);

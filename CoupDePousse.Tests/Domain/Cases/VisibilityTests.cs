@@ -198,7 +198,7 @@ public class VisibilityTests
 
         var result = coachingCase.WriteSessionNote(Intervener, session.Id, "  Très tendu en début de séance.  ", Now);
 
-        result.IsSuccess.Should().BeTrue();
+        result.ShouldSucceed();
         result.Value.CaseId.Should().Be(coachingCase.Id);
         result.Value.SessionId.Should().Be(session.Id);
         result.Value.AuthorId.Should().Be(IntervenerId);

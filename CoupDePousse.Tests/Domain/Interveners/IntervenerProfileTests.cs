@@ -13,7 +13,7 @@ public class IntervenerProfileTests
         var result = IntervenerProfile.Create("intervener-1",
             [CoachingDomain.StressAndEmotions, CoachingDomain.ManagementAndCommunication, CoachingDomain.StressAndEmotions], 5, 120_00);
 
-        result.IsSuccess.Should().BeTrue();
+        result.ShouldSucceed();
         result.Value.UserId.Should().Be("intervener-1");
         result.Value.Domains.Should().Equal(CoachingDomain.ManagementAndCommunication, CoachingDomain.StressAndEmotions);
         result.Value.MaxActiveCases.Should().Be(5);
@@ -48,7 +48,7 @@ public class IntervenerProfileTests
     [InlineData(100, 10_000_00)]
     public void Capacity_and_rate_limits_are_inclusive(int capacity, int rateCents)
     {
-        IntervenerProfile.Create("intervener-1", [CoachingDomain.StrategyAndTactics], capacity, rateCents).IsSuccess.Should().BeTrue();
+        IntervenerProfile.Create("intervener-1", [CoachingDomain.StrategyAndTactics], capacity, rateCents).ShouldSucceed();
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class IntervenerProfileTests
     {
         var profile = IntervenerProfile.Create("intervener-1", [CoachingDomain.StrategyAndTactics], 5, 120_00).Value;
 
-        profile.Update([CoachingDomain.StressAndEmotions], 3, 90_00).IsSuccess.Should().BeTrue();
+        profile.Update([CoachingDomain.StressAndEmotions], 3, 90_00).ShouldSucceed();
 
         profile.Domains.Should().Equal(CoachingDomain.StressAndEmotions);
         profile.MaxActiveCases.Should().Be(3);

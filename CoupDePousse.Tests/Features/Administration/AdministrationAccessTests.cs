@@ -92,7 +92,7 @@ public class AdministrationAccessTests(DatabasePerPerson databases) : IClassFixt
         var after = await SnapshotAsync(database);
         if (expected == Success)
         {
-            result.IsSuccess.Should().BeTrue("{0} may {1}, but got {2}", who, operation, result.Error);
+            result.ShouldSucceed("{0} may {1}", who, operation);
             ShouldHaveApplied(operation, after);
             return;
         }

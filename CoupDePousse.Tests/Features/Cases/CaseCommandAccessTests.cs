@@ -92,7 +92,7 @@ public class CaseCommandAccessTests(SharedDatabase shared) : IClassFixture<Share
         var reloaded = await database.LoadAsync(stored.Id);
         if (expected == Success)
         {
-            result.IsSuccess.Should().BeTrue("{0} may {1}, but got {2}", who, trigger, result.Error);
+            result.ShouldSucceed("{0} may {1}", who, trigger);
             reloaded.Version.Should().Be(stored.Version + 1);
             reloaded.History.Skip(stored.History.Count).Should().Contain(h => h.Trigger == trigger && h.UserId == actor.UserId);
             return;

@@ -22,7 +22,7 @@ public class ConcurrencyTests
         var first = await cases.PerformAsync(Hr, stored.Id, stored.Version, new CancelCommand(null), TestContext.Current.CancellationToken);
         var second = await cases.PerformAsync(Beneficiary, stored.Id, stored.Version, new AgreeToMeetCommand(), TestContext.Current.CancellationToken);
 
-        first.IsSuccess.Should().BeTrue();
+        first.ShouldSucceed();
         second.ShouldBeRefusedWith(CaseErrors.Concurrency);
         var reloaded = await database.LoadAsync(stored.Id);
         reloaded.State.Should().Be(CaseState.Cancelled);

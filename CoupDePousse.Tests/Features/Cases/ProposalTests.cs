@@ -44,7 +44,7 @@ public class ProposalTests(SharedDatabase shared) : IClassFixture<SharedDatabase
         await using var db = shared.Database.CreateDbContext();
         if (expectedError is null)
         {
-            result.IsSuccess.Should().BeTrue("{0} may propose for {1}, but got {2}", who, beneficiaryId, result.Error);
+            result.ShouldSucceed("{0} may propose for {1}", who, beneficiaryId);
             var stored = await db.Cases.SingleAsync(c => c.Id == result.Value, TestContext.Current.CancellationToken);
             stored.State.Should().Be(CaseState.Proposed);
             stored.BeneficiaryId.Should().Be(beneficiaryId);

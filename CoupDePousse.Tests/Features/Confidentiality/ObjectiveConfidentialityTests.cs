@@ -20,10 +20,10 @@ public class ObjectiveConfidentialityTests(SharedDatabase shared) : IClassFixtur
         var token = TestContext.Current.CancellationToken;
 
         var beforeSharing = await WhatTheySee.EverythingAsync(shared.Database, Hr, stored.Id);
-        (await cases.PerformAsync(Beneficiary, stored.Id, stored.Version, new ShareObjectivesCommand(true), token)).IsSuccess.Should().BeTrue();
+        (await cases.PerformAsync(Beneficiary, stored.Id, stored.Version, new ShareObjectivesCommand(true), token)).ShouldSucceed();
         var whileShared = await WhatTheySee.CaseAsync(shared.Database, Hr, stored.Id);
         var pipelineWhileShared = ReadModelJson.Of((await shared.Database.Pipeline().GetOverviewAsync(Hr, new(), new(), token)).Value);
-        (await cases.PerformAsync(Beneficiary, stored.Id, stored.Version + 1, new ShareObjectivesCommand(false), token)).IsSuccess.Should().BeTrue();
+        (await cases.PerformAsync(Beneficiary, stored.Id, stored.Version + 1, new ShareObjectivesCommand(false), token)).ShouldSucceed();
         var afterWithdrawal = await WhatTheySee.EverythingAsync(shared.Database, Hr, stored.Id);
 
         beforeSharing.Should().NotContain(StatementMarker).And.NotContain(MeasureMarker).And.NotContain(DraftMarker);

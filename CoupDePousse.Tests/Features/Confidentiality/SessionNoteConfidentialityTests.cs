@@ -17,7 +17,7 @@ public class SessionNoteConfidentialityTests(SharedDatabase shared) : IClassFixt
     {
         var stored = await shared.OnlyCaseAsync(InSessions());
         var written = await shared.Database.SessionNotes().WriteNoteAsync(Intervener, stored.Id, stored.Sessions.Single().Id, $"Confidentiel {NoteMarker}", TestContext.Current.CancellationToken);
-        written.IsSuccess.Should().BeTrue();
+        written.ShouldSucceed();
 
         var seen = await WhatTheySee.EverythingAsync(shared.Database, Of(who), stored.Id, includeOwnNotes: true);
 
@@ -45,7 +45,7 @@ public class SessionNoteConfidentialityTests(SharedDatabase shared) : IClassFixt
         var stored = await shared.OnlyCaseAsync(coachingCase);
         await shared.Database.SessionNotes().WriteNoteAsync(Intervener, stored.Id, stored.Sessions.Single().Id, $"Confidentiel {NoteMarker}", TestContext.Current.CancellationToken);
         var closed = await shared.Database.Cases().PerformAsync(Intervener, stored.Id, stored.Version, new App.Features.Cases.CloseCommand("Fin"), TestContext.Current.CancellationToken);
-        closed.IsSuccess.Should().BeTrue();
+        closed.ShouldSucceed();
 
         foreach (var who in EveryoneButTheAuthor)
         {

@@ -19,8 +19,8 @@ public class VerdictCommentTests(SharedDatabase shared) : IClassFixture<SharedDa
         var stored = await shared.OnlyCaseAsync(Continued());
         var cases = shared.Database.Cases();
         var token = TestContext.Current.CancellationToken;
-        (await cases.PerformAsync(Hr, stored.Id, stored.Version, new RecordVerdictCommand(AcceptanceCriterion.AffectsWork, true, $"RH {CompanyMarker}"), token)).IsSuccess.Should().BeTrue();
-        (await cases.PerformAsync(Intervener, stored.Id, stored.Version + 1, new RecordVerdictCommand(AcceptanceCriterion.PersonInvolved, intervenerValidates, $"Intervenante {IntervenerMarker}"), token)).IsSuccess.Should().BeTrue();
+        (await cases.PerformAsync(Hr, stored.Id, stored.Version, new RecordVerdictCommand(AcceptanceCriterion.AffectsWork, true, $"RH {CompanyMarker}"), token)).ShouldSucceed();
+        (await cases.PerformAsync(Intervener, stored.Id, stored.Version + 1, new RecordVerdictCommand(AcceptanceCriterion.PersonInvolved, intervenerValidates, $"Intervenante {IntervenerMarker}"), token)).ShouldSucceed();
 
         var hrSees = await WhatTheySee.EverythingAsync(shared.Database, Hr, stored.Id);
         var hrView = (CompanyCaseView)(await cases.GetAsync(Hr, stored.Id, token))!;

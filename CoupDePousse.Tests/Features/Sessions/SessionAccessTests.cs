@@ -57,7 +57,7 @@ public class SessionAccessTests(SharedDatabase shared) : IClassFixture<SharedDat
         var reloaded = await shared.Database.LoadAsync(stored.Id);
         if (expected == Success)
         {
-            result.IsSuccess.Should().BeTrue("{0} may {1}, but got {2}", who, operation, result.Error);
+            result.ShouldSucceed("{0} may {1}", who, operation);
             return;
         }
 

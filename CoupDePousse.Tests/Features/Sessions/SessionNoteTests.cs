@@ -21,7 +21,7 @@ public class SessionNoteTests
         var written = await database.SessionNotes().WriteNoteAsync(Intervener, stored.Id, sessionId, "  Bonne dynamique, à creuser  ", TestContext.Current.CancellationToken);
         var notes = await database.SessionNotes().MyNotesAsync(Intervener, stored.Id, TestContext.Current.CancellationToken);
 
-        written.IsSuccess.Should().BeTrue();
+        written.ShouldSucceed();
         notes.Should().ContainSingle().Which.Should().Match<App.Features.Cases.SessionNoteView>(n => n.Text == "Bonne dynamique, à creuser" && n.SessionId == sessionId);
         (await database.LoadAsync(stored.Id)).Version.Should().Be(stored.Version, "a private note is not a change of the case");
     }
@@ -81,7 +81,7 @@ public class SessionNoteTests
         await capture.Pipeline().GetOverviewAsync(Hr, new App.Features.Pipeline.PipelineFilter(), new PageRequest(), token);
         var logged = await capture.Cases().PerformAsync(Intervener, stored.Id, stored.Version, new LogSessionCommand(Today, 60, SessionMode.OnSite), token);
 
-        logged.IsSuccess.Should().BeTrue();
+        logged.ShouldSucceed();
         capture.Commands.Should().NotBeEmpty();
         capture.Commands.Should().NotContain(sql => sql.Contains("SessionNotes"));
     }
