@@ -1,4 +1,3 @@
-using Bunit;
 using CoupDePousse.App.Data;
 using CoupDePousse.App.Features;
 using CoupDePousse.App.Security;

@@ -1,4 +1,3 @@
-using CoupDePousse.App.Data;
 using CoupDePousse.Domain.Cases;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,5 @@
 using CoupDePousse.App.Data;
 using CoupDePousse.App.Features.Common;
-using CoupDePousse.App.Security;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Common;
 using CoupDePousse.Domain.Interveners;

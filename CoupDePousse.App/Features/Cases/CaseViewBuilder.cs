@@ -1,6 +1,5 @@
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Common;
-using CoupDePousse.Domain.Interveners;
 
 namespace CoupDePousse.App.Features.Cases;
 

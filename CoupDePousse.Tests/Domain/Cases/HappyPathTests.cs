@@ -1,5 +1,4 @@
 using CoupDePousse.Domain.Cases;
-using CoupDePousse.Tests.TestSupport;
 using static CoupDePousse.Tests.TestSupport.CaseBuilder;
 
 namespace CoupDePousse.Tests.Domain.Cases;

@@ -1,4 +1,3 @@
-using CoupDePousse.Tests.EndToEnd.Steps;
 using CoupDePousse.Tests.EndToEnd.Support;
 using Microsoft.Playwright;
 using static CoupDePousse.Tests.EndToEnd.Steps.CaseFlows;

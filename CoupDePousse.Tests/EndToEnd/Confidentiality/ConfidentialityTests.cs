@@ -1,4 +1,3 @@
-using CoupDePousse.Domain.Cases;
 using CoupDePousse.Tests.EndToEnd.Steps;
 using CoupDePousse.Tests.EndToEnd.Support;
 using Microsoft.Playwright;

@@ -1,7 +1,6 @@
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Tests.EndToEnd.Support;
 using Microsoft.Playwright;
-using CoupDePousse.Tests.EndToEnd.Steps;
 using static CoupDePousse.Tests.EndToEnd.Steps.CaseFlows;
 using static Microsoft.Playwright.Assertions;
 

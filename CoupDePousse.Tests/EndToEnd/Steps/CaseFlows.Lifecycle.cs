@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Catalogue;
-using CoupDePousse.Tests.EndToEnd.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

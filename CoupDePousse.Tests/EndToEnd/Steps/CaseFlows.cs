@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Resources;
-using System.Text.RegularExpressions;
 using CoupDePousse.App.Features.Cases;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Tests.EndToEnd.Support;

@@ -1,7 +1,6 @@
 using CoupDePousse.App.Features.Cases;
 using CoupDePousse.App.Features.Common;
 using CoupDePousse.Domain.Cases;
-using CoupDePousse.Domain.Common;
 using CoupDePousse.Tests.TestSupport;
 using Microsoft.Extensions.Logging;
 using static CoupDePousse.Tests.TestSupport.CaseBuilder;

@@ -1,8 +1,6 @@
 using CoupDePousse.App.Data;
-using CoupDePousse.App.Features.Administration;
 using CoupDePousse.App.Features.Cases;
 using CoupDePousse.Domain.Cases;
-using CoupDePousse.Domain.Common;
 using CoupDePousse.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using static CoupDePousse.Tests.TestSupport.CaseBuilder;

@@ -1,5 +1,4 @@
 using CoupDePousse.App.Data;
-using CoupDePousse.App.Features.Common;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Catalogue;
 using CoupDePousse.Domain.Common;

@@ -1,6 +1,5 @@
 using CoupDePousse.App.Data;
 using CoupDePousse.Domain.Cases;
-using CoupDePousse.Domain.Common;
 using CoupDePousse.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;

@@ -1,5 +1,4 @@
 using CoupDePousse.App.Data;
-using CoupDePousse.App.Features.Cases;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;

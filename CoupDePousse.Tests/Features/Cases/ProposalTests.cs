@@ -1,6 +1,5 @@
 using CoupDePousse.App.Features.Common;
 using CoupDePousse.Domain.Cases;
-using CoupDePousse.Domain.Common;
 using CoupDePousse.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using static CoupDePousse.Tests.TestSupport.CaseBuilder;

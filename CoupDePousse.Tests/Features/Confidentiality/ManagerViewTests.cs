@@ -1,6 +1,5 @@
 using CoupDePousse.App.Data;
 using CoupDePousse.App.Features.Cases;
-using CoupDePousse.App.Features.Common;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Tests.TestSupport;
 using static CoupDePousse.Tests.TestSupport.CaseBuilder;

@@ -1,6 +1,5 @@
 using System.Text;
 using CoupDePousse.App.Data;
-using CoupDePousse.App.Features.Common;
 using CoupDePousse.App.Features.Pipeline;
 using CoupDePousse.Domain.Common;
 using CoupDePousse.Tests.TestSupport;

@@ -1,5 +1,4 @@
 using CoupDePousse.App.Data;
-using CoupDePousse.App.Features.Common;
 using CoupDePousse.App.Features.Pipeline;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Tests.TestSupport;
