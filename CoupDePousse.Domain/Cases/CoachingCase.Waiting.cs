@@ -14,7 +14,4 @@ public sealed partial class CoachingCase
         IntervenerRuling,
         PendingExtension is not null,
         Hours.IsNearLimit);
-
-    /// <summary>Who the case is waiting on now; null once it has ended.</summary>
-    public WaitingParty? WaitingOn() => Progress.WaitingOn;
 }
