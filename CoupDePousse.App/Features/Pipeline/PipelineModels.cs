@@ -37,7 +37,11 @@ public sealed record PipelineStatistics(
     int UsedMinutes,
     int BudgetMinutes,
     long CostCents,
-    IReadOnlyList<DepartmentStatistics> ByDepartment);
+    IReadOnlyList<DepartmentStatistics> ByDepartment)
+{
+    /// <summary>Cases not yet ended, from the domain's definition of an ended state.</summary>
+    public int ActiveCount => ByState.Where(s => s.Key.IsActive()).Sum(s => s.Value);
+}
 
 /// <summary>A department's figures; its counts are withheld when it has fewer than five cases.</summary>
 public sealed record DepartmentStatistics(string Department, bool Shown, int? CaseCount, int? Active, int? Completed);
