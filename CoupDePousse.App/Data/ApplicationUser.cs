@@ -12,4 +12,7 @@ public class ApplicationUser : IdentityUser
 
     /// <summary>The user id of this person's manager: who manages whom.</summary>
     public string? ManagerId { get; set; }
+
+    /// <summary>Set while the administrator has disabled the account: it cannot sign in and its sessions end.</summary>
+    public DateTimeOffset? DisabledAt { get; set; }
 }

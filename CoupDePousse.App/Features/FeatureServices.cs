@@ -1,6 +1,7 @@
 using CoupDePousse.App.Features.Administration;
 using CoupDePousse.App.Features.Cases;
 using CoupDePousse.App.Features.Pipeline;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoupDePousse.App.Features;
 
@@ -9,7 +10,7 @@ public static class FeatureServices
     /// <summary>The application services: one per aggregate (private notes keep their own); each opens its own short-lived contexts.</summary>
     public static IServiceCollection AddFeatureServices(this IServiceCollection services)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<CaseCommandRunner>();
         services.AddScoped<CaseService>();
         services.AddScoped<SessionNoteService>();

@@ -2,6 +2,7 @@ using CoupDePousse.App.Components.Account;
 using CoupDePousse.App.Data;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoupDePousse.App.Security;
 
@@ -30,9 +31,16 @@ public static class IdentitySetup
         return services;
     }
 
-    /// <summary>Users and roles over the app's database, with the app's rules and messages: all that UserManager needs, without sign-in.</summary>
-    public static IdentityBuilder AddAppIdentityStores(this IServiceCollection services) =>
-        services.AddIdentityCore<ApplicationUser>(options =>
+    /// <summary>
+    /// Users and roles over the app's database, with the app's rules and messages, and the security audit trail:
+    /// all that UserManager and the account services need, without sign-in.
+    /// </summary>
+    public static IdentityBuilder AddAppIdentityStores(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<SecurityAudit>();
+        return services.AddIdentityCore<ApplicationUser>(options =>
             {
                 options.SignIn.RequireConfirmedAccount = false;
                 options.User.RequireUniqueEmail = true;
@@ -44,4 +52,5 @@ public static class IdentitySetup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+    }
 }

@@ -1,0 +1,71 @@
+namespace CoupDePousse.App.Data;
+
+/// <summary>What happened to an account or to a setting that guards the product.</summary>
+public enum SecurityEventKind
+{
+    SignInSucceeded,
+    SignInFailed,
+    SignInLockedOut,
+    SignInRateLimited,
+    SignedOut,
+    SessionsRevoked,
+    MfaEnabled,
+    MfaReset,
+    RecoveryCodeRedeemed,
+    InvitationIssued,
+    InvitationUsed,
+    PasswordResetIssued,
+    PasswordReset,
+    PasswordChanged,
+    UserCreated,
+    RoleChanged,
+    OrganisationChanged,
+    AccountDisabled,
+    AccountEnabled,
+    IntervenerProfileChanged,
+    BudgetBoundsChanged,
+}
+
+/// <summary>
+/// One line of the security audit trail: who did what to whom, when, from which value to which. Append-only: the
+/// context refuses to update or delete one and the database triggers refuse it too. Never a password, a token or case text.
+/// </summary>
+public sealed class SecurityEvent
+{
+    public const int ValueMaxLength = 500;
+
+    private SecurityEvent()
+    {
+    }
+
+    public SecurityEvent(DateTimeOffset at, SecurityEventKind kind, string? actorUserId, string? subjectUserId, string? oldValue = null, string? newValue = null, string? remoteIp = null)
+    {
+        At = at;
+        Kind = kind;
+        ActorUserId = actorUserId;
+        SubjectUserId = subjectUserId;
+        OldValue = Clip(oldValue);
+        NewValue = Clip(newValue);
+        RemoteIp = remoteIp;
+    }
+
+    public long Id { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    public SecurityEventKind Kind { get; private set; }
+
+    /// <summary>Who acted; null for an anonymous attempt.</summary>
+    public string? ActorUserId { get; private set; }
+
+    /// <summary>Whose account it concerns, when known.</summary>
+    public string? SubjectUserId { get; private set; }
+
+    public string? OldValue { get; private set; }
+
+    public string? NewValue { get; private set; }
+
+    public string? RemoteIp { get; private set; }
+
+    private static string? Clip(string? value) => value is { Length: > ValueMaxLength } ? value[..ValueMaxLength] : value;
+}
