@@ -8,7 +8,10 @@ public static class Durations
 
     /// <summary>Hours as people type them ("1.5") to whole minutes, rounded half away from zero; out-of-range input saturates.</summary>
     public static int FromHours(decimal hours) =>
-        (int)Math.Clamp(Math.Round(hours * 60m, MidpointRounding.AwayFromZero), int.MinValue, int.MaxValue);
+        (int)Math.Clamp(Math.Round(Math.Clamp(hours, -SaturatingHours, SaturatingHours) * 60m, MidpointRounding.AwayFromZero), int.MinValue, int.MaxValue);
+
+    // Beyond any int of minutes, yet small enough that multiplying by 60 cannot overflow a decimal.
+    private const decimal SaturatingHours = int.MaxValue / 60m + 1;
 
     public static decimal ToHours(int minutes) => minutes / 60m;
 

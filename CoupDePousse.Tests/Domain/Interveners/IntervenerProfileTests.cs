@@ -1,3 +1,4 @@
+using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Catalogue;
 using CoupDePousse.Domain.Common;
 using CoupDePousse.Domain.Interveners;
@@ -95,6 +96,36 @@ public class IntervenerProfileTests
     public void An_intervener_has_capacity_while_their_active_cases_are_below_their_maximum(int activeCases, int maximum, bool hasCapacity)
     {
         CaseBuilder.Candidate(activeCases: activeCases, capacity: maximum).HasCapacity.Should().Be(hasCapacity);
+    }
+
+    public static TheoryData<CoachingDomain[], int, int, string?> Fitting => new()
+    {
+        { [CoachingDomain.ManagementAndCommunication], 0, 5, null },
+        { [CoachingDomain.StressAndEmotions, CoachingDomain.StrategyAndTactics], 4, 5, null },
+        { [CoachingDomain.StressAndEmotions], 0, 5, CaseErrors.DomainsNotCovered.Code },
+        { [], 0, 5, CaseErrors.DomainsNotCovered.Code },
+        { [CoachingDomain.ManagementAndCommunication], 5, 5, CaseErrors.IntervenerFull.Code },
+        { [CoachingDomain.ManagementAndCommunication], 6, 5, CaseErrors.IntervenerFull.Code },
+        { [CoachingDomain.StressAndEmotions], 5, 5, CaseErrors.DomainsNotCovered.Code },
+    };
+
+    [Theory]
+    [MemberData(nameof(Fitting))]
+    public void An_intervener_fits_a_case_when_they_cover_one_of_its_domains_and_have_room_left(CoachingDomain[] caseDomains, int activeCases, int capacity, string? refusal)
+    {
+        var candidate = CaseBuilder.Candidate(activeCases: activeCases, capacity: capacity, domains: [CoachingDomain.ManagementAndCommunication, CoachingDomain.StrategyAndTactics]);
+
+        var fits = candidate.Fits(caseDomains);
+
+        if (refusal is null)
+        {
+            fits.ShouldSucceed();
+        }
+        else
+        {
+            fits.IsFailure.Should().BeTrue();
+            fits.Error!.Code.Should().Be(refusal);
+        }
     }
 
     [Theory]
