@@ -28,7 +28,7 @@ public sealed partial class CoachingCase
     /// <summary>HR withdraws the case before acceptance.</summary>
     public Result Cancel(Actor actor, string? reason, DateTimeOffset now) =>
         Execute(actor, CaseTrigger.Cancel, now,
-            () => reason is { Length: > TextLimits.CancellationReason } ? CaseErrors.TextTooLong.With(TextLimits.CancellationReason) : Result.Success(),
+            () => reason?.Trim().Length > TextLimits.CancellationReason ? CaseErrors.TextTooLong.With(TextLimits.CancellationReason) : Result.Success(),
             () =>
             {
                 CancellationReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
@@ -67,7 +67,7 @@ public sealed partial class CoachingCase
         var party = PartyOf(actor);
         return Execute(actor, CaseTrigger.RecordVerdict, now,
             () => !criterion.IsOwnedBy(party) ? CaseErrors.NotCriterionOwner
-                : comment is { Length: > TextLimits.VerdictComment } ? CaseErrors.TextTooLong.With(TextLimits.VerdictComment)
+                : comment?.Trim().Length > TextLimits.VerdictComment ? CaseErrors.TextTooLong.With(TextLimits.VerdictComment)
                 : Result.Success(),
             () =>
             {

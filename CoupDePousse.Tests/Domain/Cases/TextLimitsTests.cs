@@ -45,6 +45,13 @@ public class TextLimitsTests
         result.Error!.English.Should().Contain(limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Theory]
+    [MemberData(nameof(Fields))]
+    public void Spaces_around_a_text_do_not_count_against_its_limit(Field field)
+    {
+        Write(field, "  " + new string('a', LimitOf(field)) + "  ").ShouldSucceed();
+    }
+
     private static int LimitOf(Field field) => field switch
     {
         Field.Description => TextLimits.Description,
