@@ -14,11 +14,16 @@ builder.Services.AddMudServices();
 builder.Services.AddAppLocalization();
 builder.Services.AddAppDatabase(builder.Configuration);
 builder.Services.AddAppIdentity();
+builder.Services.AddAppHardening(builder.Configuration, builder.Environment);
 builder.Services.AddDemoSeeding();
 builder.Services.AddFeatureServices();
 
 var app = builder.Build();
 
+app.UseForwardedHeaders();
+app.UseSecurityHeaders();
+
+DemoSeeding.RefuseOutsideDevelopment(app.Configuration, app.Environment);
 await app.InitializeDatabaseAsync();
 await app.EnsureFirstAdministratorAsync();
 await app.SeedDemoDataAsync();
@@ -31,12 +36,13 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseRequestLocalization();
+app.UseRateLimiter();
 
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+    .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null); // the app's own policy says frame-ancestors 'none'
 
 app.MapAdditionalIdentityEndpoints();
 app.MapCultureEndpoint();

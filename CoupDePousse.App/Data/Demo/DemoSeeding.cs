@@ -6,6 +6,17 @@ public static class DemoSeeding
 
     public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue<bool>(SeedKey);
 
+    /// <summary>Demo accounts have a published password: outside Development, asking for them stops the start.</summary>
+    public static void RefuseOutsideDevelopment(IConfiguration configuration, IHostEnvironment environment)
+    {
+        if (IsEnabled(configuration) && !environment.IsDevelopment())
+        {
+            throw new InvalidOperationException(
+                $"{SeedKey} is true in the {environment.EnvironmentName} environment. Demo accounts use a password published in the " +
+                $"repository and exist only in Development: remove {SeedKey}, and create the first administrator with Bootstrap:AdminEmail.");
+        }
+    }
+
     /// <summary>Registers the demo steps; add more with <c>services.AddScoped&lt;IDemoSeeder, YourSeeder&gt;()</c>.</summary>
     public static IServiceCollection AddDemoSeeding(this IServiceCollection services)
     {

@@ -1,36 +1,13 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using CoupDePousse.App.Data.Demo;
 using Microsoft.AspNetCore.Mvc.Testing;
+using static CoupDePousse.Tests.Features.Accounts.LoginForm;
 
 namespace CoupDePousse.Tests.Features.Accounts;
 
-public partial class LoginTests(ShellAppFactory factory) : IClassFixture<ShellAppFactory>
+public class LoginTests(ShellAppFactory factory) : IClassFixture<ShellAppFactory>
 {
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
-
     private HttpClient NewClient() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-
-    private static async Task<string> GetLoginPageAsync(HttpClient client)
-    {
-        var response = await client.GetAsync("/Account/Login", TestContext.Current.CancellationToken);
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
-        return await ReadPageAsync(response);
-    }
-
-    // Razor encodes non-ASCII characters (é becomes &#xE9;).
-    private static async Task<string> ReadPageAsync(HttpResponseMessage response) =>
-        WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-
-    private static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string page, params (string Name, string Value)[] fields)
-    {
-        var token = AntiforgeryToken().Match(page).Groups[1].Value;
-        token.Should().NotBeEmpty("the form carries an antiforgery token");
-        var form = fields.Select(f => KeyValuePair.Create(f.Name, f.Value))
-            .Append(KeyValuePair.Create("__RequestVerificationToken", token));
-        return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(form), TestContext.Current.CancellationToken);
-    }
 
     [Fact]
     public async Task Login_page_renders_the_hooks_and_the_demo_accounts_in_french()
@@ -90,23 +67,6 @@ public partial class LoginTests(ShellAppFactory factory) : IClassFixture<ShellAp
         var home = await client.GetAsync("/", TestContext.Current.CancellationToken);
         home.StatusCode.Should().Be(HttpStatusCode.Redirect);
         home.Headers.Location!.ToString().Should().Contain("/Account/Login");
-    }
-
-    [Fact]
-    public async Task Five_failed_attempts_lock_the_account_even_for_the_right_password()
-    {
-        var client = NewClient();
-        var page = await GetLoginPageAsync(client);
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            await PostLoginAsync(client, page, ("_handler", "login"), ("Input.Email", DemoUsers.Intervener2.Email), ("Input.Password", "wrong"));
-        }
-
-        var response = await PostLoginAsync(client, page,
-            ("_handler", "login"), ("Input.Email", DemoUsers.Intervener2.Email), ("Input.Password", DemoUsers.Password));
-
-        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        response.Headers.Location!.ToString().Should().Contain("Account/Lockout");
     }
 
     [Fact]

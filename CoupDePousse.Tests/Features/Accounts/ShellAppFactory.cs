@@ -29,9 +29,11 @@ public class ShellAppFactory : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>The real app as deployed: Production, with no setting about demo data.</summary>
+/// <summary>The real app as deployed: Production, with no setting about demo data, reached over HTTPS as behind its TLS proxy.</summary>
 public class ProductionAppFactory : ShellAppFactory
 {
+    public ProductionAppFactory() => ClientOptions.BaseAddress = new Uri("https://coupdepousse.test");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
