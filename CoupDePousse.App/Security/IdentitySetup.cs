@@ -1,7 +1,12 @@
+using System.Security.Claims;
 using CoupDePousse.App.Components.Account;
 using CoupDePousse.App.Data;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoupDePousse.App.Security;
@@ -22,13 +27,63 @@ public static class IdentitySetup
             })
             .AddIdentityCookies();
         services.AddAuthorization();
+        services.AddServerSideSessions();
 
         services.AddAppIdentityStores()
-            .AddSignInManager()
+            .AddSignInManager<AppSignInManager>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
 
         return services;
+    }
+
+    /// <summary>
+    /// Sessions kept in the database with absolute and idle limits: the cookie holds only the session's key, and live
+    /// circuits and cookies re-read the account every <see cref="UserSessionOptions.RevalidationInterval"/>.
+    /// </summary>
+    private static void AddServerSideSessions(this IServiceCollection services)
+    {
+        services.AddOptions<UserSessionOptions>().BindConfiguration(UserSessionOptions.Section);
+        services.AddSingleton<UserSessionStore>();
+        services.AddScoped<SessionValidator>();
+        services.AddScoped<SessionRevocation>();
+        services.AddScoped<CircuitHandler, SessionActivityCircuitHandler>();
+
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .PostConfigure<UserSessionStore, IOptions<UserSessionOptions>, IHostEnvironment>((cookie, store, sessions, environment) =>
+            {
+                cookie.SessionStore = store;
+                cookie.ExpireTimeSpan = sessions.Value.IdleTimeout;
+                cookie.SlidingExpiration = true;
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                // Development and the tests run over plain http.
+                cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+                // The server decides when a session ends: the cookie never outlives the browser.
+                var signingIn = cookie.Events.OnSigningIn;
+                cookie.Events.OnSigningIn = context =>
+                {
+                    context.Properties.IsPersistent = false;
+                    return signingIn(context);
+                };
+            });
+
+        services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure<IOptions<UserSessionOptions>>((validator, sessions) =>
+            {
+                validator.ValidationInterval = sessions.Value.RevalidationInterval;
+                // A refreshed principal keeps the key of its session, which circuits check.
+                validator.OnRefreshingPrincipal = context =>
+                {
+                    if (context.CurrentPrincipal?.FindFirst(AppClaimTypes.SessionId) is { } sessionId
+                        && context.NewPrincipal?.Identity is ClaimsIdentity identity
+                        && identity.FindFirst(AppClaimTypes.SessionId) is null)
+                    {
+                        identity.AddClaim(new Claim(sessionId.Type, sessionId.Value));
+                    }
+                    return Task.CompletedTask;
+                };
+            });
     }
 
     /// <summary>

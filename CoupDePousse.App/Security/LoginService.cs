@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using CoupDePousse.App.Data;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -42,7 +43,7 @@ public sealed class LoginService(
     private static readonly ApplicationUser Nobody = new() { DisplayName = "", UserName = "nobody" };
     private static string? dummyHash;
 
-    public async Task<LoginOutcome> PasswordSignInAsync(string email, string password, bool rememberMe, string? remoteAddress)
+    public async Task<LoginOutcome> PasswordSignInAsync(string email, string password, string? remoteAddress)
     {
         var user = await signInManager.UserManager.FindByEmailAsync(email);
         var key = $"{email.Trim().ToUpperInvariant()}|{remoteAddress}";
@@ -59,7 +60,9 @@ public sealed class LoginService(
             return await RefuseAsync(SecurityEventKind.SignInFailed, null, "unknown account");
         }
 
-        var result = await signInManager.PasswordSignInAsync(user, password, rememberMe, lockoutOnFailure: false);
+        // A fresh session key at every sign-in: a session opened before it is never carried over (session fixation).
+        await signInManager.Context.SignOutAsync(IdentityConstants.ApplicationScheme);
+        var result = await signInManager.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded || result.RequiresTwoFactor)
         {
             if (result.Succeeded)

@@ -1,47 +1,41 @@
 using System.Security.Claims;
+using CoupDePousse.App.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using CoupDePousse.App.Data;
 
 namespace CoupDePousse.App.Components.Account;
 
-// This is a server-side AuthenticationStateProvider that revalidates the security stamp for the connected user
-// every 30 minutes an interactive circuit is connected.
+// Re-reads the account and the session every RevalidationInterval while a circuit is connected; when they no longer
+// stand, the session is ended and the circuit's user becomes anonymous.
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options)
+        IOptions<UserSessionOptions> options)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(30);
+    protected override TimeSpan RevalidationInterval => options.Value.RevalidationInterval;
+
+    /// <summary>True once revalidation has turned this circuit's user away: pages then say the session ended.</summary>
+    public bool SessionEnded { get; private set; }
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
-        // Get the user manager from a new scope to ensure it fetches fresh data
+        // A new scope, so that UserManager reads fresh data rather than what this circuit has tracked.
         await using var scope = scopeFactory.CreateAsyncScope();
-        var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        return await ValidateSecurityStampAsync(userManager, authenticationState.User);
-    }
-
-    private async Task<bool> ValidateSecurityStampAsync(UserManager<ApplicationUser> userManager, ClaimsPrincipal principal)
-    {
-        var user = await userManager.GetUserAsync(principal);
-        if (user is null)
-        {
-            return false;
-        }
-        else if (!userManager.SupportsUserSecurityStamp)
+        var validator = scope.ServiceProvider.GetRequiredService<SessionValidator>();
+        if (await validator.IsValidAsync(authenticationState.User, cancellationToken))
         {
             return true;
         }
-        else
+
+        // The cookie behind this circuit must not sign anyone in again either.
+        if (authenticationState.User.FindFirstValue(AppClaimTypes.SessionId) is { } sessionId)
         {
-            var principalStamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-            var userStamp = await userManager.GetSecurityStampAsync(user);
-            return principalStamp == userStamp;
+            await scope.ServiceProvider.GetRequiredService<UserSessionStore>().RemoveAsync(sessionId, cancellationToken);
         }
+        SessionEnded = true;
+        return false;
     }
 }

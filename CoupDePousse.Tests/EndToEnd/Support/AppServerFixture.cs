@@ -40,6 +40,8 @@ public sealed class AppServerFixture : WebApplicationFactory<Program>
         builder.UseSetting("Database:Path", DatabasePath);
         builder.UseSetting("ConnectionStrings:DefaultConnection", $"Data Source={DatabasePath}");
         builder.UseSetting("Demo:Seed", "true");
+        // Circuits and cookies re-read accounts every 2 s, so a revoked session shows within a test.
+        builder.UseSetting("Security:Sessions:RevalidationInterval", "00:00:02");
     }
 
     public override async ValueTask DisposeAsync()
