@@ -24,9 +24,8 @@ public static class IdentitySetup
         services.AddAuthorization();
 
         services.AddAppIdentityStores()
-            .AddSignInManager()
-            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
-            .AddDefaultTokenProviders();
+            .AddSignInManager<AppSignInManager>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
 
         return services;
     }
@@ -40,6 +39,9 @@ public static class IdentitySetup
         services.AddHttpContextAccessor();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<SecurityAudit>();
+        services.AddScoped<AccountLinks>();
+        services.AddDataProtection();
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = AccountLinks.Lifespan);
         return services.AddIdentityCore<ApplicationUser>(options =>
             {
                 options.SignIn.RequireConfirmedAccount = false;
@@ -51,6 +53,7 @@ public static class IdentitySetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddDefaultTokenProviders();
     }
 }
