@@ -2,6 +2,7 @@ using CoupDePousse.App.Components;
 using CoupDePousse.App.Data;
 using CoupDePousse.App.Data.Demo;
 using CoupDePousse.App.Features;
+using CoupDePousse.App.Features.Administration;
 using CoupDePousse.App.Localization;
 using CoupDePousse.App.Security;
 using MudBlazor.Services;
@@ -46,6 +47,7 @@ app.MapRazorComponents<App>()
 
 app.MapAdditionalIdentityEndpoints();
 app.MapCultureEndpoint();
+app.MapAuditExport();
 
 app.Run();
 

@@ -16,6 +16,7 @@ public static class FeatureServices
         services.AddScoped<SessionNoteService>();
         services.AddScoped<PipelineService>();
         services.AddScoped<AdministrationService>();
+        services.AddScoped<AuditTrailService>();
         return services;
     }
 }

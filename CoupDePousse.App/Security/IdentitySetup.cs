@@ -31,8 +31,7 @@ public static class IdentitySetup
 
         services.AddAppIdentityStores()
             .AddSignInManager<AppSignInManager>()
-            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
-            .AddDefaultTokenProviders();
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
 
         return services;
     }
@@ -46,7 +45,6 @@ public static class IdentitySetup
         services.AddOptions<UserSessionOptions>().BindConfiguration(UserSessionOptions.Section);
         services.AddSingleton<UserSessionStore>();
         services.AddScoped<SessionValidator>();
-        services.AddScoped<SessionRevocation>();
         services.AddScoped<CircuitHandler, SessionActivityCircuitHandler>();
 
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
@@ -95,6 +93,10 @@ public static class IdentitySetup
         services.AddHttpContextAccessor();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<SecurityAudit>();
+        services.AddScoped<AccountLinks>();
+        services.AddScoped<SessionRevocation>();
+        services.AddDataProtection();
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = AccountLinks.Lifespan);
         return services.AddIdentityCore<ApplicationUser>(options =>
             {
                 options.SignIn.RequireConfirmedAccount = false;
@@ -114,6 +116,7 @@ public static class IdentitySetup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
-            .AddPasswordValidator<CommonPasswordValidator>();
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddDefaultTokenProviders();
     }
 }

@@ -9,7 +9,7 @@ public sealed class SessionRevocation(IDbContextFactory<AppDbContext> dbFactory,
 {
     /// <summary>
     /// Signs the user out everywhere: deletes every session of theirs, renews their security stamp (live circuits and
-    /// cookies then fail revalidation) and audits <see cref="SecurityEventKind.SessionsRevoked"/> with the count.
+    /// cookies then fail revalidation) and audits <see cref="SecurityEventKind.SessionsRevoked"/> with the count when any ended.
     /// Call it after saving your own changes to the user (role, disabling): it saves the user through UserManager.
     /// </summary>
     public async Task<int> RevokeAllAsync(string userId, string? actorUserId, CancellationToken cancellationToken = default)
@@ -19,7 +19,13 @@ public sealed class SessionRevocation(IDbContextFactory<AppDbContext> dbFactory,
         {
             await userManager.UpdateSecurityStampAsync(user);
         }
-        await audit.RecordAsync(SecurityEventKind.SessionsRevoked, actorUserId, userId, newValue: $"{count} sessions", cancellationToken: cancellationToken);
+
+        // Recorded when sessions actually ended, or when the person asked for it themself.
+        if (count > 0 || actorUserId == userId)
+        {
+            await audit.RecordAsync(SecurityEventKind.SessionsRevoked, actorUserId, userId, newValue: $"{count} sessions", cancellationToken: cancellationToken);
+        }
+
         return count;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using CoupDePousse.App.Data;
 using CoupDePousse.App.Features.Administration;
 using CoupDePousse.App.Features.Cases;
 using CoupDePousse.App.Features.Common;
@@ -34,8 +35,8 @@ public partial class ResourceTests
         (nameof(PipelineText), "Waiting.{}", Names<WaitingParty>()),
         (nameof(DashboardText), "Coarse.{}", Names<CoarseStatus>()),
         (nameof(DashboardText), "Next.{}", Names<NextStep>()),
-        (nameof(DashboardText), "Admin.{}.Title", ["Users", "Interveners", "Budget"]),
-        (nameof(DashboardText), "Admin.{}.Text", ["Users", "Interveners", "Budget"]),
+        (nameof(DashboardText), "Admin.{}.Title", ["Users", "Interveners", "Budget", "Audit"]),
+        (nameof(DashboardText), "Admin.{}.Text", ["Users", "Interveners", "Budget", "Audit"]),
         (nameof(CaseText), "Referral.{}", Names<ReferralKind>()),
         (nameof(CaseText), "Party.{}", Names<Party>()),
         (nameof(CaseText), "History.Trigger.{}", Names<CaseTrigger>()),
@@ -59,6 +60,8 @@ public partial class ResourceTests
         (nameof(ProposalText), "Sent.{}", Roles.CanProposeCase),
         (nameof(ProposalText), "Checklist.{}", Enumerable.Range(1, 6).Select(i => i.ToString(CultureInfo.InvariantCulture))),
         (nameof(AdminText), "Role.{}", Roles.All),
+        (nameof(AdminText), "Status.{}", Names<AccountStatus>()),
+        (nameof(AdminText), "AuditKind.{}", Names<SecurityEventKind>()),
     ];
 
     /// <summary>Keys computed elsewhere and passed as a variable: the expression the lookup uses, the file that computes them and how it writes them.</summary>

@@ -23,4 +23,12 @@ public static class AdministrationErrors
     public static readonly Error AccountRejected = new("admin.account_rejected",
         "Le compte n’a pas pu être enregistré : {0}",
         "The account could not be saved: {1}");
+
+    public static readonly Error CannotDisableSelf = new("admin.cannot_disable_self",
+        "Vous ne pouvez pas désactiver votre propre compte.",
+        "You cannot disable your own account.");
+
+    public static readonly Error AccountDisabled = new("admin.account_disabled",
+        "Ce compte est désactivé : réactivez-le d’abord.",
+        "This account is disabled: enable it first.");
 }

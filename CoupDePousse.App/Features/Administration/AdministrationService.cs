@@ -17,6 +17,8 @@ namespace CoupDePousse.App.Features.Administration;
 public sealed class AdministrationService(
     IDbContextFactory<AppDbContext> dbFactory,
     IServiceScopeFactory scopeFactory,
+    SecurityAudit audit,
+    TimeProvider clock,
     ILogger<AdministrationService> logger)
 {
     public async Task<Result<PagedResult<UserRow>>> ListUsersAsync(Actor actor, PageRequest page, string? search = null, CancellationToken cancellationToken = default)
@@ -47,17 +49,24 @@ public sealed class AdministrationService(
                 ManagerName = db.Users.Where(m => m.Id == u.ManagerId).Select(m => m.DisplayName).FirstOrDefault(),
                 Role = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
                 u.LockoutEnd,
+                u.DisabledAt,
+                HasPassword = u.PasswordHash != null,
             })
             .ToListAsync(cancellationToken);
-        var now = DateTimeOffset.UtcNow;
-        var items = rows.Select(r => new UserRow(r.Id, r.Email ?? "", r.DisplayName, r.Role, r.Department, r.ManagerId, r.ManagerName, r.LockoutEnd > now)).ToList();
+        var now = clock.GetUtcNow();
+        var items = rows.Select(r => new UserRow(r.Id, r.Email ?? "", r.DisplayName, r.Role, r.Department, r.ManagerId, r.ManagerName,
+            r.DisabledAt is not null ? AccountStatus.Disabled
+            : r.LockoutEnd > now ? AccountStatus.LockedOut
+            : r.HasPassword ? AccountStatus.Active
+            : AccountStatus.InvitationPending)).ToList();
         return new PagedResult<UserRow>(items, total, page.SafePage, page.SafePageSize);
     }
 
-    public Task<Result<string>> CreateUserAsync(Actor actor, NewUser newUser, CancellationToken cancellationToken = default) =>
+    /// <summary>Creates an account without a password and returns the invitation link its owner uses to choose one.</summary>
+    public Task<Result<AccountLink>> CreateUserAsync(Actor actor, NewUser newUser, CancellationToken cancellationToken = default) =>
         logger.LoggingRefusals(actor, "CreateUser", CreateUserCoreAsync(actor, newUser, cancellationToken));
 
-    private async Task<Result<string>> CreateUserCoreAsync(Actor actor, NewUser newUser, CancellationToken cancellationToken)
+    private async Task<Result<AccountLink>> CreateUserCoreAsync(Actor actor, NewUser newUser, CancellationToken cancellationToken)
     {
         var allowed = ActorAccess.Allow(actor, Role.Admin);
         if (allowed.IsFailure)
@@ -86,14 +95,106 @@ public sealed class AdministrationService(
             Department = string.IsNullOrWhiteSpace(newUser.Department) ? null : newUser.Department.Trim(),
             ManagerId = newUser.ManagerId,
         };
-        var created = await users.CreateAsync(user, newUser.Password);
+        var created = await users.CreateAsync(user);
         if (!created.Succeeded)
         {
             return Rejected(created);
         }
 
         var roled = await users.AddToRoleAsync(user, newUser.Role);
-        return roled.Succeeded ? user.Id : Rejected(roled);
+        if (!roled.Succeeded)
+        {
+            return Rejected(roled);
+        }
+
+        await audit.RecordAsync(SecurityEventKind.UserCreated, actor.UserId, user.Id, null,
+            $"{user.Email}; {newUser.Role}; {Organisation(user.Department, await EmailOfAsync(users, user.ManagerId))}", cancellationToken);
+        var url = await scope.ServiceProvider.GetRequiredService<AccountLinks>().IssueAsync(user, actor.UserId, cancellationToken);
+        return new AccountLink(user.Id, url);
+    }
+
+    /// <summary>A new link for an existing account: its owner chooses a new password (or, invitation unused, a first one).</summary>
+    public Task<Result<AccountLink>> IssuePasswordLinkAsync(Actor actor, string userId, CancellationToken cancellationToken = default) =>
+        logger.LoggingRefusals(actor, "IssuePasswordLink", IssuePasswordLinkCoreAsync(actor, userId, cancellationToken));
+
+    private async Task<Result<AccountLink>> IssuePasswordLinkCoreAsync(Actor actor, string userId, CancellationToken cancellationToken)
+    {
+        var allowed = ActorAccess.Allow(actor, Role.Admin);
+        if (allowed.IsFailure)
+        {
+            return allowed.Error!;
+        }
+
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return AppErrors.UnknownPerson;
+        }
+
+        if (user.DisabledAt is not null)
+        {
+            return AdministrationErrors.AccountDisabled;
+        }
+
+        var url = await scope.ServiceProvider.GetRequiredService<AccountLinks>().IssueAsync(user, actor.UserId, cancellationToken);
+        return new AccountLink(user.Id, url);
+    }
+
+    /// <summary>Disables an account: it can no longer sign in, its sessions end, its cases stay as they are.</summary>
+    public Task<Result> DisableAsync(Actor actor, string userId, CancellationToken cancellationToken = default) =>
+        logger.LoggingRefusals(actor, "DisableAccount", SetDisabledCoreAsync(actor, userId, disable: true, cancellationToken));
+
+    public Task<Result> EnableAsync(Actor actor, string userId, CancellationToken cancellationToken = default) =>
+        logger.LoggingRefusals(actor, "EnableAccount", SetDisabledCoreAsync(actor, userId, disable: false, cancellationToken));
+
+    private async Task<Result> SetDisabledCoreAsync(Actor actor, string userId, bool disable, CancellationToken cancellationToken)
+    {
+        var allowed = ActorAccess.Allow(actor, Role.Admin);
+        if (allowed.IsFailure)
+        {
+            return allowed;
+        }
+
+        if (disable && userId == actor.UserId)
+        {
+            return AdministrationErrors.CannotDisableSelf;
+        }
+
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return AppErrors.UnknownPerson;
+        }
+
+        if ((user.DisabledAt is not null) == disable)
+        {
+            return Result.Success();
+        }
+
+        user.DisabledAt = disable ? clock.GetUtcNow() : null;
+        var updated = await users.UpdateAsync(user);
+        if (!updated.Succeeded)
+        {
+            return Rejected(updated);
+        }
+
+        // A disabled account's sessions end at once; either way a new stamp voids any link issued before.
+        if (disable)
+        {
+            await scope.ServiceProvider.GetRequiredService<SessionRevocation>().RevokeAllAsync(user.Id, actor.UserId, cancellationToken);
+        }
+        else
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
+        await audit.RecordAsync(disable ? SecurityEventKind.AccountDisabled : SecurityEventKind.AccountEnabled, actor.UserId, user.Id,
+            disable ? "enabled" : "disabled", disable ? "disabled" : "enabled", cancellationToken);
+        return Result.Success();
     }
 
     public Task<Result> SetRoleAsync(Actor actor, string userId, string role, CancellationToken cancellationToken = default) =>
@@ -126,6 +227,11 @@ public sealed class AdministrationService(
         }
 
         var current = await users.GetRolesAsync(user);
+        if (current.SequenceEqual([role]))
+        {
+            return Result.Success();
+        }
+
         var removed = await users.RemoveFromRolesAsync(user, current);
         if (!removed.Succeeded)
         {
@@ -133,7 +239,15 @@ public sealed class AdministrationService(
         }
 
         var added = await users.AddToRoleAsync(user, role);
-        return added.Succeeded ? Result.Success() : Rejected(added);
+        if (!added.Succeeded)
+        {
+            return Rejected(added);
+        }
+
+        // The role is a claim of the session: the account's sessions end, and it signs in again with its new role.
+        await scope.ServiceProvider.GetRequiredService<SessionRevocation>().RevokeAllAsync(user.Id, actor.UserId, cancellationToken);
+        await audit.RecordAsync(SecurityEventKind.RoleChanged, actor.UserId, user.Id, string.Join(", ", current.Order()), role, cancellationToken);
+        return Result.Success();
     }
 
     /// <summary>Who manages whom: the department and the manager of one person.</summary>
@@ -161,10 +275,23 @@ public sealed class AdministrationService(
             return AdministrationErrors.ManagerMustBeManager;
         }
 
+        var before = Organisation(user.Department, await EmailOfAsync(users, user.ManagerId));
         user.Department = string.IsNullOrWhiteSpace(department) ? null : department.Trim();
         user.ManagerId = managerId;
+        var after = Organisation(user.Department, await EmailOfAsync(users, user.ManagerId));
+        if (before == after)
+        {
+            return Result.Success();
+        }
+
         var updated = await users.UpdateAsync(user);
-        return updated.Succeeded ? Result.Success() : Rejected(updated);
+        if (!updated.Succeeded)
+        {
+            return Rejected(updated);
+        }
+
+        await audit.RecordAsync(SecurityEventKind.OrganisationChanged, actor.UserId, user.Id, before, after, cancellationToken);
+        return Result.Success();
     }
 
     public async Task<Result<IReadOnlyList<IntervenerProfileRow>>> ListIntervenerProfilesAsync(Actor actor, CancellationToken cancellationToken = default)
@@ -204,6 +331,7 @@ public sealed class AdministrationService(
         }
 
         var profile = await db.IntervenerProfiles.SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        var before = profile is null ? null : Describe(profile);
         if (profile is null)
         {
             var created = IntervenerProfile.Create(userId, domains, maxActiveCases, hourlyRateCents);
@@ -212,7 +340,8 @@ public sealed class AdministrationService(
                 return created.Error!;
             }
 
-            db.IntervenerProfiles.Add(created.Value);
+            profile = created.Value;
+            db.IntervenerProfiles.Add(profile);
         }
         else
         {
@@ -224,6 +353,12 @@ public sealed class AdministrationService(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        var after = Describe(profile);
+        if (before != after)
+        {
+            await audit.RecordAsync(SecurityEventKind.IntervenerProfileChanged, actor.UserId, userId, before, after, cancellationToken);
+        }
+
         return Result.Success();
     }
 
@@ -258,6 +393,7 @@ public sealed class AdministrationService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var previous = await db.BudgetBoundsAsync(cancellationToken);
         var settings = await db.BudgetSettings.SingleOrDefaultAsync(cancellationToken);
         if (settings is null)
         {
@@ -268,11 +404,28 @@ public sealed class AdministrationService(
         settings.MinimumMinutes = bounds.Value.MinimumMinutes;
         settings.MaximumMinutes = bounds.Value.MaximumMinutes;
         await db.SaveChangesAsync(cancellationToken);
+        var (before, after) = (Describe(previous.MinimumMinutes, previous.MaximumMinutes), Describe(bounds.Value.MinimumMinutes, bounds.Value.MaximumMinutes));
+        if (before != after)
+        {
+            await audit.RecordAsync(SecurityEventKind.BudgetBoundsChanged, actor.UserId, null, before, after, cancellationToken);
+        }
+
         return Result.Success();
     }
 
     private static async Task<bool> IsManagerAsync(UserManager<ApplicationUser> users, string userId) =>
         await users.FindByIdAsync(userId) is { } manager && await users.IsInRoleAsync(manager, Roles.Manager);
+
+    private static async Task<string?> EmailOfAsync(UserManager<ApplicationUser> users, string? userId) =>
+        userId is null ? null : (await users.FindByIdAsync(userId))?.Email ?? userId;
+
+    // Audit values: facts an administrator set, never a password, a token or case text.
+    private static string Organisation(string? department, string? managerEmail) => $"department={department ?? "-"}; manager={managerEmail ?? "-"}";
+
+    private static string Describe(IntervenerProfile profile) =>
+        FormattableString.Invariant($"domains={string.Join(",", profile.Domains)}; capacity={profile.MaxActiveCases}; rateCents={profile.HourlyRateCents}");
+
+    private static string Describe(int minimumMinutes, int maximumMinutes) => FormattableString.Invariant($"minMinutes={minimumMinutes}; maxMinutes={maximumMinutes}");
 
     private static Error Rejected(IdentityResult result)
     {

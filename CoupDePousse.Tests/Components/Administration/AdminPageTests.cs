@@ -80,16 +80,71 @@ public class AdminPageTests : FeaturePageContext
     {
         SignInAs(Admin, "Adam Admin");
         var panel = RenderPanel<UsersPanel>();
-        panel.WaitForElement("[data-testid=field-new-email]", Patience).Change("nouveau@test.local");
+        panel.WaitForElement("[data-testid=field-new-email]", Patience).Change("beneficiary-2@test.local");
         panel.Find("[data-testid=field-new-name]").Change("Nina Nouvelle");
-        panel.Find("[data-testid=field-new-password]").Change("court");
 
         panel.Find("[data-testid=create-user-submit]").Click();
 
         panel.WaitForElement("[data-testid=error-message]", Patience).TextContent.Should().StartWith("Le compte n’a pas pu être enregistré");
+        panel.FindAll("[data-testid=invitation-link]").Should().BeEmpty();
         await using var db = Database.CreateDbContext();
-        (await db.Users.AnyAsync(u => u.Email == "nouveau@test.local", Xunit.TestContext.Current.CancellationToken)).Should().BeFalse();
+        (await db.Users.CountAsync(u => u.Email == "beneficiary-2@test.local", Xunit.TestContext.Current.CancellationToken)).Should().Be(1);
+        (await db.Users.AnyAsync(u => u.DisplayName == "Nina Nouvelle", Xunit.TestContext.Current.CancellationToken)).Should().BeFalse();
     }
+
+    [Fact]
+    public async Task The_invitation_link_is_shown_once_after_creating_an_account_and_never_again()
+    {
+        SignInAs(Admin, "Adam Admin");
+        var panel = RenderPanel<UsersPanel>();
+        panel.FindAll("[data-testid=field-new-password]").Should().BeEmpty("the administrator never types a password");
+        panel.WaitForElement("[data-testid=field-new-email]", Patience).Change("nina@test.local");
+        panel.Find("[data-testid=field-new-name]").Change("Nina Nouvelle");
+
+        panel.Find("[data-testid=create-user-submit]").Click();
+
+        var link = panel.WaitForElement("[data-testid=invitation-link]", Patience).TextContent;
+        await using var db = Database.CreateDbContext();
+        var nina = await db.Users.SingleAsync(u => u.Email == "nina@test.local", Xunit.TestContext.Current.CancellationToken);
+        link.Should().StartWith($"http://localhost/Account/AcceptInvitation?userId={nina.Id}&code=");
+        panel.Find("[data-testid=invitation]").TextContent.Should().Contain("n'est affiché qu'une fois");
+
+        panel.Find("[data-testid=invitation-dismiss]").Click();
+
+        panel.FindAll("[data-testid=invitation-link]").Should().BeEmpty();
+        await DisposeComponentsAsync();
+        var again = RenderPanel<UsersPanel>();
+        again.WaitForElement($"[data-testid=user-row][data-user-id='{nina.Id}']", Patience);
+        again.FindAll("[data-testid=invitation-link]").Should().BeEmpty("the link is kept nowhere and cannot be shown again");
+        Status(again, nina.Id).Should().Be(nameof(AccountStatus.InvitationPending));
+    }
+
+    [Fact]
+    public async Task The_admin_disables_and_enables_an_account_from_its_editor_but_not_their_own()
+    {
+        SignInAs(Admin, "Adam Admin");
+        var panel = RenderPanel<UsersPanel>();
+        panel.WaitForElement($"[data-testid=edit-user][data-user-id='{AdminId}']", Patience).Click();
+        panel.FindAll("[data-testid=user-disable]").Should().BeEmpty("an administrator cannot disable themself");
+
+        panel.Find($"[data-testid=edit-user][data-user-id='{IntervenerId}']").Click();
+        panel.Find($"[data-testid=user-disable][data-user-id='{IntervenerId}']").Click();
+
+        panel.WaitForAssertion(() => Status(panel, IntervenerId).Should().Be(nameof(AccountStatus.Disabled)), Patience);
+        await using (var db = Database.CreateDbContext())
+        {
+            (await db.Users.SingleAsync(u => u.Id == IntervenerId, Xunit.TestContext.Current.CancellationToken)).DisabledAt.Should().NotBeNull();
+        }
+
+        panel.Find($"[data-testid=edit-user][data-user-id='{IntervenerId}']").Click();
+        panel.Find($"[data-testid=user-enable][data-user-id='{IntervenerId}']").Click();
+
+        // The test's people have never set a password: enabled again, the account waits for its invitation to be used.
+        panel.WaitForAssertion(() => Status(panel, IntervenerId).Should().Be(nameof(AccountStatus.InvitationPending)), Patience);
+    }
+
+    private static string? Status(IRenderedComponent<ContainerFragment> panel, string userId) =>
+        panel.Find($"[data-testid=user-row][data-user-id='{userId}']").ParentElement!.QuerySelector("[data-testid=user-status]")?.GetAttribute("data-status");
 
     [Fact]
     public void Administration_is_open_to_admins_only()

@@ -21,6 +21,9 @@ public sealed class PageAccessibilityTests(EndToEndFixture fixture) : EndToEndTe
         await OpenStaticAsync(anonymous, $"/no-such-page-{Guid.NewGuid():N}");
         await Expect(anonymous.Locator("[data-testid=not-found]")).ToBeVisibleAsync();
         await CheckAsync(anonymous, "not-found (anonymous)");
+        await OpenStaticAsync(anonymous, "/Account/AcceptInvitation?userId=nobody&code=expired");
+        await Expect(anonymous.Locator("[data-testid=error-message]")).ToBeVisibleAsync();
+        await CheckAsync(anonymous, "accept invitation, link no longer valid (anonymous)");
 
         // The cases each role opens: Sophie's in sessions (Isabelle's, proposed by manager@) and Léa's under discussion (Marc's).
         var isabelle = await SignInAsync(DemoUsers.Intervener);
@@ -80,7 +83,7 @@ public sealed class PageAccessibilityTests(EndToEndFixture fixture) : EndToEndTe
         await CheckStaticAsync(manager, "manager", "/Account/Manage");
 
         var admin = await SignInAsync(DemoUsers.Admin);
-        await CheckRolePagesAsync(admin, "admin", ["/", "/admin?tab=users", "/admin?tab=interveners", "/admin?tab=budget"]);
+        await CheckRolePagesAsync(admin, "admin", ["/", "/admin?tab=users", "/admin?tab=interveners", "/admin?tab=budget", "/admin/audit"]);
         await OpenAsync(admin, "/admin?tab=users");
         await admin.Locator("[data-testid=edit-user]").First.ClickAsync();
         await Expect(admin.Locator("[data-testid=user-editor]")).ToBeVisibleAsync();

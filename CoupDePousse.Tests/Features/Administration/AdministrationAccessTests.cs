@@ -22,6 +22,9 @@ public enum AdminOperation
     SaveIntervenerProfile,
     ReadBudgetBounds,
     SetBudgetBounds,
+    IssuePasswordLink,
+    DisableAccount,
+    EnableAccount,
 }
 
 /// <summary>One database per person: a refused call must leave it exactly as seeded, whatever the row order.</summary>
@@ -65,7 +68,10 @@ public class AdministrationAccessTests(DatabasePerPerson databases) : IClassFixt
         (AdminOperation.ListIntervenerProfiles, [Forbidden, Forbidden, Forbidden, Success, Forbidden, Forbidden, Success, Forbidden]),
         (AdminOperation.SaveIntervenerProfile, [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Success, Forbidden]),
         (AdminOperation.ReadBudgetBounds, [Forbidden, Forbidden, Forbidden, Success, Forbidden, Forbidden, Success, Forbidden]),
-        (AdminOperation.SetBudgetBounds, [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Success, Forbidden]));
+        (AdminOperation.SetBudgetBounds, [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Success, Forbidden]),
+        (AdminOperation.IssuePasswordLink, [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Success, Forbidden]),
+        (AdminOperation.DisableAccount, [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Success, Forbidden]),
+        (AdminOperation.EnableAccount, [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Success, Forbidden]));
 
     [Theory]
     [MemberData(nameof(Matrix))]
@@ -80,13 +86,16 @@ public class AdministrationAccessTests(DatabasePerPerson databases) : IClassFixt
         Result result = operation switch
         {
             AdminOperation.ListUsers => await admin.ListUsersAsync(actor, new PageRequest(), null, token),
-            AdminOperation.CreateUser => await admin.CreateUserAsync(actor, new NewUser("nina.nouvelle@test.local", "Nina Nouvelle", Roles.Beneficiary, "Passw0rd!long", "Logistique", ManagerId), token),
+            AdminOperation.CreateUser => await admin.CreateUserAsync(actor, new NewUser("nina.nouvelle@test.local", "Nina Nouvelle", Roles.Beneficiary, "Logistique", ManagerId), token),
             AdminOperation.SetRole => await admin.SetRoleAsync(actor, OtherBeneficiaryId, Roles.Manager, token),
             AdminOperation.SetOrganisation => await admin.SetOrganisationAsync(actor, OtherBeneficiaryId, "Achats", ManagerId, token),
             AdminOperation.ListIntervenerProfiles => await admin.ListIntervenerProfilesAsync(actor, token),
             AdminOperation.SaveIntervenerProfile => await admin.SaveIntervenerProfileAsync(actor, OtherIntervenerId, [CoachingDomain.StrategyAndTactics], 3, 90_00, token),
             AdminOperation.ReadBudgetBounds => await admin.GetBudgetBoundsAsync(actor, token),
-            _ => await admin.SetBudgetBoundsAsync(actor, 60, 10 * 60, token),
+            AdminOperation.SetBudgetBounds => await admin.SetBudgetBoundsAsync(actor, 60, 10 * 60, token),
+            AdminOperation.IssuePasswordLink => await admin.IssuePasswordLinkAsync(actor, OtherIntervenerId, token),
+            AdminOperation.DisableAccount => await admin.DisableAsync(actor, OtherManagerId, token),
+            _ => await admin.EnableAsync(actor, OtherManagerId, token),
         };
 
         var after = await SnapshotAsync(database);
@@ -109,7 +118,7 @@ public class AdministrationAccessTests(DatabasePerPerson databases) : IClassFixt
         switch (operation)
         {
             case AdminOperation.CreateUser:
-                lines.Should().Contain("nina.nouvelle@test.local/Beneficiary/Logistique/manager-1/Nina Nouvelle");
+                lines.Should().Contain(l => l.StartsWith("nina.nouvelle@test.local/Beneficiary/Logistique/manager-1/Nina Nouvelle/enabled/no password/"));
                 break;
             case AdminOperation.SetRole:
                 lines.Should().Contain(l => l.StartsWith("beneficiary-2@test.local/Manager/"));
@@ -122,6 +131,12 @@ public class AdministrationAccessTests(DatabasePerPerson databases) : IClassFixt
                 break;
             case AdminOperation.SetBudgetBounds:
                 lines.Should().Contain("bounds 60-600");
+                break;
+            case AdminOperation.IssuePasswordLink:
+                lines.Should().Contain("audit InvitationIssued intervener-2");
+                break;
+            case AdminOperation.DisableAccount:
+                lines.Should().Contain(l => l.StartsWith("manager-2@test.local/") && l.Contains("/disabled/"));
                 break;
         }
     }
@@ -138,11 +153,16 @@ public class AdministrationAccessTests(DatabasePerPerson databases) : IClassFixt
                 u.Department,
                 u.ManagerId,
                 u.DisplayName,
+                u.DisabledAt,
+                u.PasswordHash,
+                u.SecurityStamp,
             })
             .ToListAsync();
+        var audit = await db.SecurityEvents.OrderBy(e => e.Id).Select(e => new { e.Kind, e.SubjectUserId }).ToListAsync();
         var profiles = await db.IntervenerProfiles.OrderBy(p => p.UserId).ToListAsync();
         var bounds = await db.BudgetSettings.SingleOrDefaultAsync();
-        return string.Join("\n", users.Select(u => $"{u.Email}/{u.Role}/{u.Department}/{u.ManagerId}/{u.DisplayName}")
+        return string.Join("\n", users.Select(u => $"{u.Email}/{u.Role}/{u.Department}/{u.ManagerId}/{u.DisplayName}/{(u.DisabledAt is null ? "enabled" : "disabled")}/{(u.PasswordHash is null ? "no password" : "password")}/{u.SecurityStamp}")
+            .Concat(audit.Select(e => $"audit {e.Kind} {e.SubjectUserId}"))
             .Concat(profiles.Select(p => $"profile {p.UserId}/{string.Join(",", p.Domains)}/{p.MaxActiveCases}/{p.HourlyRateCents}"))
             .Append(bounds is null ? "bounds default" : $"bounds {bounds.MinimumMinutes}-{bounds.MaximumMinutes}"));
     }
