@@ -38,6 +38,7 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseRequestLocalization();
 app.UseRateLimiter();
+app.UseMfaEnrolment();
 
 app.UseAntiforgery();
 

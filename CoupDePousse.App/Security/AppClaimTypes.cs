@@ -6,4 +6,7 @@ public static class AppClaimTypes
 
     /// <summary>The key of the server-side session the principal was read from.</summary>
     public const string SessionId = "coupdepousse:session_id";
+
+    /// <summary>Present when the account had an authenticator enrolled as the cookie was issued (or refreshed).</summary>
+    public const string MfaEnabled = "coupdepousse:mfa_enabled";
 }

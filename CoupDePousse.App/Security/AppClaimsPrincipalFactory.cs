@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace CoupDePousse.App.Security;
 
-/// <summary>Puts the display name in the cookie so the layout and <see cref="ICurrentUser"/> need no database call.</summary>
+/// <summary>
+/// Puts the display name and whether an authenticator is enrolled in the cookie, so the layout, <see cref="ICurrentUser"/>
+/// and <see cref="MfaEnrolment"/> need no database call.
+/// </summary>
 internal sealed class AppClaimsPrincipalFactory(
         UserManager<ApplicationUser> userManager,
         RoleManager<IdentityRole> roleManager,
@@ -16,6 +19,10 @@ internal sealed class AppClaimsPrincipalFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(AppClaimTypes.DisplayName, user.DisplayName));
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(AppClaimTypes.MfaEnabled, "true"));
+        }
         return identity;
     }
 }

@@ -19,6 +19,7 @@ public static class IdentitySetup
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddSingleton<MfaEnrolment>();
 
         services.AddAuthentication(options =>
             {

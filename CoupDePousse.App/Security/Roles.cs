@@ -14,6 +14,9 @@ public static class Roles
 
     public static IReadOnlyList<string> All { get; } = [Beneficiary, Manager, Intervener, HR, Admin];
 
+    /// <summary>Roles that must sign in with a second factor (authenticator app): they reach other people's cases or accounts.</summary>
+    public static IReadOnlyList<string> MustUseMfa { get; } = [Intervener, HR, Admin];
+
     /// <summary>Roles that may propose a new case, as the domain's proposal scope says.</summary>
     public static IReadOnlyList<string> CanProposeCase { get; } =
         Enum.GetValues<Role>().Where(role => role.CanPropose()).Select(role => role.ToString()).ToList();
