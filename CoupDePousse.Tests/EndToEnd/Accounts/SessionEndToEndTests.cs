@@ -20,8 +20,8 @@ public sealed partial class SessionEndToEndTests(EndToEndFixture fixture) : EndT
     [Fact]
     public async Task An_hr_member_demoted_by_the_admin_loses_the_pipeline_open_in_another_browser()
     {
-        var (userId, email) = await CreateUserAsync(Roles.HR);
-        var hr = await SignInAsync(email);
+        var (userId, email, key) = await CreateUserAsync(Roles.HR);
+        var hr = await SignInAsync(email, key);
         await OpenAsync(hr, "/pipeline");
         await Expect(hr.GetByTestId("pipeline-table")).ToBeVisibleAsync();
 
@@ -68,7 +68,7 @@ public sealed partial class SessionEndToEndTests(EndToEndFixture fixture) : EndT
     [Fact]
     public async Task Signing_out_everywhere_ends_the_session_open_in_another_browser()
     {
-        var (_, email) = await CreateUserAsync(Roles.Beneficiary);
+        var (_, email, _) = await CreateUserAsync(Roles.Beneficiary);
         var elsewhere = await SignInAsync(email);
         await OpenAsync(elsewhere, "/");
         var here = await SignInAsync(email);
@@ -98,8 +98,11 @@ public sealed partial class SessionEndToEndTests(EndToEndFixture fixture) : EndT
         return page;
     }
 
-    /// <summary>An account of its own, so that changing it leaves the demo accounts as other tests expect them.</summary>
-    private async Task<(string Id, string Email)> CreateUserAsync(string role)
+    /// <summary>
+    /// An account of its own, so that changing it leaves the demo accounts as other tests expect them; a role that must
+    /// use MFA gets an authenticator, whose key is returned.
+    /// </summary>
+    private async Task<(string Id, string Email, string? AuthenticatorKey)> CreateUserAsync(string role)
     {
         await using var scope = Fixture.Server.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
@@ -107,6 +110,13 @@ public sealed partial class SessionEndToEndTests(EndToEndFixture fixture) : EndT
         var user = new ApplicationUser { UserName = email, Email = email, DisplayName = "Camille Sessions", Department = "RH", EmailConfirmed = true };
         (await users.CreateAsync(user, DemoUsers.Password)).Succeeded.Should().BeTrue();
         (await users.AddToRoleAsync(user, role)).Succeeded.Should().BeTrue();
-        return (user.Id, email);
+        if (!Roles.MustUseMfa.Contains(role))
+        {
+            return (user.Id, email, null);
+        }
+
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.SetTwoFactorEnabledAsync(user, true);
+        return (user.Id, email, await users.GetAuthenticatorKeyAsync(user));
     }
 }

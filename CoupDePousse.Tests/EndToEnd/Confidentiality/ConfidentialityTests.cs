@@ -173,11 +173,11 @@ public sealed class ConfidentialityTests(EndToEndFixture fixture) : EndToEndTest
         return ids;
     }
 
-    /// <summary>Goes to the next page of the page's paged table; false when there is none or it is the last.</summary>
+    /// <summary>Goes to the next page of the page's paged table of cases; false when there is none or it is the last.</summary>
     private static async Task<bool> NextTablePageAsync(IPage page)
     {
         var next = page.Locator(".mud-table-pagination-actions button").Nth(2);
-        if (await next.CountAsync() == 0 || await next.IsDisabledAsync())
+        if (await page.Locator("[data-testid=case-row]").CountAsync() == 0 || await next.CountAsync() == 0 || await next.IsDisabledAsync())
         {
             return false;
         }

@@ -1,5 +1,7 @@
 using Microsoft.Playwright;
 
+using CoupDePousse.Tests.TestSupport;
+
 namespace CoupDePousse.Tests.EndToEnd.Support;
 
 /// <summary>One app server and one headless Chromium for the whole "e2e" collection.</summary>
@@ -50,13 +52,22 @@ public sealed class EndToEndFixture : IAsyncLifetime
         return new BrowserSession(context, page);
     }
 
-    /// <summary>Signs in through the login page and waits until the circuit of the landing page is live.</summary>
-    public static async Task SignInAsync(IPage page, string email, string password = DemoUsers.Password)
+    /// <summary>
+    /// Signs in through the login page and waits until the circuit of the landing page is live; with an authenticator
+    /// key, answers the second step with the code an authenticator app would show.
+    /// </summary>
+    public static async Task SignInAsync(IPage page, string email, string password = DemoUsers.Password, string? authenticatorKey = null)
     {
         await page.GotoAsync("/Account/Login");
         await page.Locator("[data-testid=login-email]").FillAsync(email);
         await page.Locator("[data-testid=login-password]").FillAsync(password);
         await page.Locator("[data-testid=login-submit]").ClickAsync();
+        if (authenticatorKey is not null)
+        {
+            await page.Locator("[data-testid=mfa-code]").FillAsync(Totp.Code(authenticatorKey));
+            await page.Locator("[data-testid=mfa-submit]").ClickAsync();
+        }
+
         await WaitForInteractiveAsync(page);
     }
 

@@ -17,11 +17,11 @@ public abstract class EndToEndTest(EndToEndFixture fixture) : IAsyncLifetime
     /// <summary>A new isolated page (own cookies), not signed in.</summary>
     protected async Task<IPage> NewPageAsync() => (await OpenSessionAsync(null)).Page;
 
-    /// <summary>A new isolated page signed in as <paramref name="email"/>, its circuit live.</summary>
-    protected async Task<IPage> SignInAsync(string email)
+    /// <summary>A new isolated page signed in as <paramref name="email"/> (with an authenticator code when a key is given), its circuit live.</summary>
+    protected async Task<IPage> SignInAsync(string email, string? authenticatorKey = null)
     {
         var session = await OpenSessionAsync(email);
-        await EndToEndFixture.SignInAsync(session.Page, email);
+        await EndToEndFixture.SignInAsync(session.Page, email, authenticatorKey: authenticatorKey);
         return session.Page;
     }
 
