@@ -13,26 +13,8 @@ using static CoupDePousse.Tests.TestSupport.CaseBuilder;
 namespace CoupDePousse.Tests.Features.Administration;
 
 /// <summary>Disabling an account, and every administrative change written to the audit trail with its old and new values.</summary>
-public class AccountChangesTests : IAsyncLifetime
+public class AccountChangesTests : AccountServicesTest
 {
-    private TestDatabase database = null!;
-    private ServiceProvider services = null!;
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        database = await TestDatabase.CreateAsync();
-        services = database.AccountServices();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await services.DisposeAsync();
-        await database.DisposeAsync();
-    }
-
-    private AdministrationService Administration => services.GetRequiredService<AdministrationService>();
 
     [Fact]
     public async Task Disabling_an_account_dates_it_renews_its_stamp_and_is_audited_and_enabling_undoes_it()
@@ -72,8 +54,8 @@ public class AccountChangesTests : IAsyncLifetime
     {
         await using var app = new ServiceCollection()
             .AddLogging()
-            .AddSingleton<IDbContextFactory<AppDbContext>>(database)
-            .AddScoped(_ => database.CreateDbContext())
+            .AddSingleton<IDbContextFactory<AppDbContext>>(Database)
+            .AddScoped(_ => Database.CreateDbContext())
             .AddAppLocalizationAndIdentity()
             .BuildServiceProvider();
         await using var scope = app.CreateAsyncScope();
@@ -88,15 +70,15 @@ public class AccountChangesTests : IAsyncLifetime
     [Fact]
     public async Task A_disabled_interveners_cases_stay_in_hrs_pipeline()
     {
-        var stored = await database.SaveAsync(InSessions());
+        var stored = await Database.SaveAsync(InSessions());
 
         (await Administration.DisableAsync(Admin, IntervenerId, Token)).ShouldSucceed();
 
-        var overview = await database.Pipeline().GetOverviewAsync(Hr, new PipelineFilter(), new PageRequest(), Token);
+        var overview = await Database.Pipeline().GetOverviewAsync(Hr, new PipelineFilter(), new PageRequest(), Token);
         var row = overview.Value.Rows.Items.Should().ContainSingle().Which;
         row.Id.Should().Be(stored.Id);
         row.IntervenerName.Should().Be("Inès Intervenante");
-        (await database.LoadAsync(stored.Id)).IntervenerId.Should().Be(IntervenerId, "disabling an account leaves its cases as they are");
+        (await Database.LoadAsync(stored.Id)).IntervenerId.Should().Be(IntervenerId, "disabling an account leaves its cases as they are");
     }
 
     [Fact]
@@ -143,7 +125,7 @@ public class AccountChangesTests : IAsyncLifetime
 
     private async Task<ApplicationUser> UserAsync(string id)
     {
-        await using var db = database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         return await db.Users.AsNoTracking().SingleAsync(u => u.Id == id, Token);
     }
 
@@ -151,7 +133,7 @@ public class AccountChangesTests : IAsyncLifetime
 
     private async Task<List<(SecurityEventKind Kind, string? Actor, string? Old, string? New)>> EventsAsync(string? subjectUserId)
     {
-        await using var db = database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         var rows = await db.SecurityEvents.Where(e => e.SubjectUserId == subjectUserId).OrderBy(e => e.Id).ToListAsync(Token);
         return rows.Select(e => (e.Kind, e.ActorUserId, e.OldValue, e.NewValue)).ToList();
     }
@@ -160,9 +142,9 @@ public class AccountChangesTests : IAsyncLifetime
 internal static class SignInServices
 {
     /// <summary>The app's full Identity (sign-in included) without a web host.</summary>
-    public static IServiceCollection AddAppLocalizationAndIdentity(this IServiceCollection services)
+    public static IServiceCollection AddAppLocalizationAndIdentity(this IServiceCollection Services)
     {
-        services.AddAppLocalization();
-        return services.AddAppIdentity();
+        Services.AddAppLocalization();
+        return Services.AddAppIdentity();
     }
 }

@@ -13,14 +13,10 @@ using static CoupDePousse.Tests.TestSupport.Expected;
 namespace CoupDePousse.Tests.Features.Administration;
 
 /// <summary>The audit trail is read by the administrator only, filtered, exported as CSV, and never changed.</summary>
-public class AuditTrailTests : IAsyncLifetime
+public class AuditTrailTests : AccountServicesTest
 {
     private const string Password = "Choisi-par-Nina-2026!";
 
-    private TestDatabase database = null!;
-    private ServiceProvider services = null!;
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     public static TheoryData<Who, Expected> People => new()
     {
@@ -31,25 +27,18 @@ public class AuditTrailTests : IAsyncLifetime
         { Who.Admin, Success },
     };
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync();
-        services = database.AccountServices();
-        var administration = services.GetRequiredService<AdministrationService>();
+        await base.InitializeAsync();
+        var administration = Administration;
         var nina = await administration.CreateUserAsync(Admin, new NewUser("nina@test.local", "Nina Nouvelle", Roles.Beneficiary), Token);
-        await services.SetPasswordThroughAsync(nina.Value.Url, Password);
-        database.Clock.Advance(TimeSpan.FromDays(2));
+        await Services.SetPasswordThroughAsync(nina.Value.Url, Password);
+        Database.Clock.Advance(TimeSpan.FromDays(2));
         await administration.SetRoleAsync(Admin, OtherBeneficiaryId, Roles.Manager, Token);
         await administration.DisableAsync(Admin, IntervenerId, Token);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await services.DisposeAsync();
-        await database.DisposeAsync();
-    }
-
-    private AuditTrailService Audit => services.GetRequiredService<AuditTrailService>();
+    private AuditTrailService Audit => Services.GetRequiredService<AuditTrailService>();
 
     [Theory]
     [MemberData(nameof(People))]
@@ -117,7 +106,7 @@ public class AuditTrailTests : IAsyncLifetime
     [Fact]
     public async Task A_value_a_spreadsheet_would_run_is_escaped_in_the_csv()
     {
-        await services.GetRequiredService<AdministrationService>().CreateUserAsync(Admin, new NewUser("formula@test.local", "=HYPERLINK(1)", Roles.Beneficiary), Token);
+        await Services.GetRequiredService<AdministrationService>().CreateUserAsync(Admin, new NewUser("formula@test.local", "=HYPERLINK(1)", Roles.Beneficiary), Token);
         using var stream = new MemoryStream();
 
         await Audit.WriteCsvAsync(Admin, new AuditFilter(Kind: SecurityEventKind.UserCreated, Person: "formula@"), stream, Token);
@@ -129,7 +118,7 @@ public class AuditTrailTests : IAsyncLifetime
     [Fact]
     public async Task The_database_refuses_to_update_or_delete_an_audit_row_whatever_code_runs()
     {
-        await using var db = database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
 
         var update = () => db.Database.ExecuteSqlRawAsync("UPDATE SecurityEvents SET NewValue = 'forged'", Token);
         var delete = () => db.Database.ExecuteSqlRawAsync("DELETE FROM SecurityEvents", Token);
@@ -143,7 +132,7 @@ public class AuditTrailTests : IAsyncLifetime
     [Fact]
     public async Task The_context_refuses_to_save_a_changed_or_removed_audit_row()
     {
-        await using var db = database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         var row = await db.SecurityEvents.FirstAsync(Token);
         db.SecurityEvents.Remove(row);
 

@@ -13,28 +13,10 @@ using static CoupDePousse.Tests.TestSupport.CaseBuilder;
 namespace CoupDePousse.Tests.Features.Administration;
 
 /// <summary>Accounts start without a password: their owner chooses one through a link that works once, within 72 hours.</summary>
-public class InvitationTests : IAsyncLifetime
+public class InvitationTests : AccountServicesTest
 {
     private const string ChosenPassword = "Choisi-par-Nina-2026!";
 
-    private TestDatabase database = null!;
-    private ServiceProvider services = null!;
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        database = await TestDatabase.CreateAsync();
-        services = database.AccountServices();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await services.DisposeAsync();
-        await database.DisposeAsync();
-    }
-
-    private AdministrationService Administration => services.GetRequiredService<AdministrationService>();
 
     private Task<Result<AccountLink>> CreateNinaAsync() =>
         Administration.CreateUserAsync(Admin, new NewUser("nina@test.local", "Nina Nouvelle", Roles.Beneficiary, "Logistique", ManagerId), Token);
@@ -55,7 +37,7 @@ public class InvitationTests : IAsyncLifetime
 
         created.ShouldSucceed();
         created.Value.Url.Should().StartWith($"/Account/AcceptInvitation?userId={created.Value.UserId}&code=");
-        await using var db = database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         var nina = await db.Users.SingleAsync(u => u.Id == created.Value.UserId, Token);
         nina.PasswordHash.Should().BeNull();
         nina.Email.Should().Be("nina@test.local");
@@ -66,13 +48,13 @@ public class InvitationTests : IAsyncLifetime
     {
         var link = (await CreateNinaAsync()).Value;
 
-        var first = await services.SetPasswordThroughAsync(link.Url, ChosenPassword);
-        var second = await services.SetPasswordThroughAsync(link.Url, "Un-Autre-Mot-2026!");
+        var first = await Services.SetPasswordThroughAsync(link.Url, ChosenPassword);
+        var second = await Services.SetPasswordThroughAsync(link.Url, "Un-Autre-Mot-2026!");
 
         first.Outcome.Should().Be(AccountLinkOutcome.PasswordSet);
         second.Outcome.Should().Be(AccountLinkOutcome.InvalidLink, "setting the password changed the security stamp the token carries");
-        (await services.PasswordWorksAsync(link.UserId, ChosenPassword)).Should().BeTrue();
-        (await services.PasswordWorksAsync(link.UserId, "Un-Autre-Mot-2026!")).Should().BeFalse();
+        (await Services.PasswordWorksAsync(link.UserId, ChosenPassword)).Should().BeTrue();
+        (await Services.PasswordWorksAsync(link.UserId, "Un-Autre-Mot-2026!")).Should().BeFalse();
     }
 
     [Fact]
@@ -80,8 +62,8 @@ public class InvitationTests : IAsyncLifetime
     {
         var link = (await CreateNinaAsync()).Value;
 
-        var weak = await services.SetPasswordThroughAsync(link.Url, "court");
-        var good = await services.SetPasswordThroughAsync(link.Url, ChosenPassword);
+        var weak = await Services.SetPasswordThroughAsync(link.Url, "court");
+        var good = await Services.SetPasswordThroughAsync(link.Url, ChosenPassword);
 
         weak.Outcome.Should().Be(AccountLinkOutcome.PasswordRejected);
         weak.Errors.Should().NotBeEmpty();
@@ -91,7 +73,7 @@ public class InvitationTests : IAsyncLifetime
     [Fact]
     public async Task An_expired_link_is_refused()
     {
-        await using var expiring = database.AccountServices(s => s.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromMinutes(-1)));
+        await using var expiring = Database.AccountServices(s => s.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromMinutes(-1)));
         var link = (await expiring.GetRequiredService<AdministrationService>()
             .CreateUserAsync(Admin, new NewUser("nina@test.local", "Nina Nouvelle", Roles.Beneficiary), Token)).Value;
 
@@ -104,7 +86,7 @@ public class InvitationTests : IAsyncLifetime
     [Fact]
     public void Links_live_72_hours()
     {
-        services.GetRequiredService<IOptions<DataProtectionTokenProviderOptions>>().Value.TokenLifespan.Should().Be(TimeSpan.FromHours(72));
+        Services.GetRequiredService<IOptions<DataProtectionTokenProviderOptions>>().Value.TokenLifespan.Should().Be(TimeSpan.FromHours(72));
     }
 
     [Fact]
@@ -112,7 +94,7 @@ public class InvitationTests : IAsyncLifetime
     {
         var link = (await CreateNinaAsync()).Value;
 
-        var result = await services.SetPasswordThroughAsync(link.Url.Replace("code=", "code=x", StringComparison.Ordinal), ChosenPassword);
+        var result = await Services.SetPasswordThroughAsync(link.Url.Replace("code=", "code=x", StringComparison.Ordinal), ChosenPassword);
 
         result.Outcome.Should().Be(AccountLinkOutcome.InvalidLink);
     }
@@ -123,22 +105,22 @@ public class InvitationTests : IAsyncLifetime
         var first = (await CreateNinaAsync()).Value;
         var second = await Administration.IssuePasswordLinkAsync(Admin, first.UserId, Token);
 
-        (await services.SetPasswordThroughAsync(first.Url, ChosenPassword)).Outcome.Should().Be(AccountLinkOutcome.InvalidLink);
-        (await services.SetPasswordThroughAsync(second.Value.Url, ChosenPassword)).Outcome.Should().Be(AccountLinkOutcome.PasswordSet);
+        (await Services.SetPasswordThroughAsync(first.Url, ChosenPassword)).Outcome.Should().Be(AccountLinkOutcome.InvalidLink);
+        (await Services.SetPasswordThroughAsync(second.Value.Url, ChosenPassword)).Outcome.Should().Be(AccountLinkOutcome.PasswordSet);
     }
 
     [Fact]
     public async Task A_password_reset_link_replaces_the_password_and_both_steps_are_audited()
     {
         var invitation = (await CreateNinaAsync()).Value;
-        await services.SetPasswordThroughAsync(invitation.Url, ChosenPassword);
+        await Services.SetPasswordThroughAsync(invitation.Url, ChosenPassword);
 
         var reset = await Administration.IssuePasswordLinkAsync(Admin, invitation.UserId, Token);
-        var used = await services.SetPasswordThroughAsync(reset.Value.Url, "Nouveau-Mot-2026!");
+        var used = await Services.SetPasswordThroughAsync(reset.Value.Url, "Nouveau-Mot-2026!");
 
         used.Outcome.Should().Be(AccountLinkOutcome.PasswordSet);
-        (await services.PasswordWorksAsync(invitation.UserId, "Nouveau-Mot-2026!")).Should().BeTrue();
-        (await services.PasswordWorksAsync(invitation.UserId, ChosenPassword)).Should().BeFalse();
+        (await Services.PasswordWorksAsync(invitation.UserId, "Nouveau-Mot-2026!")).Should().BeTrue();
+        (await Services.PasswordWorksAsync(invitation.UserId, ChosenPassword)).Should().BeFalse();
         var kinds = await KindsAsync(invitation.UserId);
         kinds.Should().Equal(SecurityEventKind.UserCreated, SecurityEventKind.InvitationIssued, SecurityEventKind.InvitationUsed,
             SecurityEventKind.PasswordResetIssued, SecurityEventKind.PasswordReset);
@@ -148,10 +130,10 @@ public class InvitationTests : IAsyncLifetime
     public async Task The_audit_trail_never_holds_the_code_or_the_password()
     {
         var link = (await CreateNinaAsync()).Value;
-        await services.SetPasswordThroughAsync(link.Url, ChosenPassword);
+        await Services.SetPasswordThroughAsync(link.Url, ChosenPassword);
         var code = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(new Uri("http://localhost"), link.Url).Query)["code"].ToString();
 
-        await using var db = database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         var values = await db.SecurityEvents.Select(e => (e.OldValue ?? "") + "|" + (e.NewValue ?? "")).ToListAsync(Token);
         var created = await db.SecurityEvents.SingleAsync(e => e.Kind == SecurityEventKind.UserCreated, Token);
 
@@ -167,7 +149,7 @@ public class InvitationTests : IAsyncLifetime
         (await Administration.DisableAsync(Admin, link.UserId, Token)).ShouldSucceed();
 
         var issued = await Administration.IssuePasswordLinkAsync(Admin, link.UserId, Token);
-        var used = await services.SetPasswordThroughAsync(link.Url, ChosenPassword);
+        var used = await Services.SetPasswordThroughAsync(link.Url, ChosenPassword);
 
         issued.ShouldBeRefusedWith(AdministrationErrors.AccountDisabled);
         used.Outcome.Should().Be(AccountLinkOutcome.InvalidLink);
@@ -175,7 +157,7 @@ public class InvitationTests : IAsyncLifetime
 
     private async Task<List<SecurityEventKind>> KindsAsync(string subjectUserId)
     {
-        await using var db = database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         return await db.SecurityEvents.Where(e => e.SubjectUserId == subjectUserId).OrderBy(e => e.Id).Select(e => e.Kind).ToListAsync(Token);
     }
 }
