@@ -74,6 +74,7 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>
         configurationBuilder.Properties<ObjectiveRating>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<SessionMode>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ExtensionStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ExtensionCategory>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<ReferralKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<CoachingDomain>().HaveConversion<string>().HaveMaxLength(32);
 

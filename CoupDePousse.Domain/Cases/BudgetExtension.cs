@@ -7,18 +7,31 @@ public enum ExtensionStatus
     Rejected,
 }
 
-/// <summary>Extra minutes requested by the intervener, counted only once HR approves.</summary>
+/// <summary>Why the intervener asks for more hours, in words HR may read; the beneficiary sees it too.</summary>
+public enum ExtensionCategory
+{
+    MoreSessionsNeeded,
+    ObjectivesWidened,
+    ContextChanged,
+    Other,
+}
+
+/// <summary>
+/// Extra minutes requested by the intervener, counted only once HR approves. The category is for everyone involved;
+/// the optional comment only for HR and its author (<see cref="CaseVisibility.SeesExtensionComments"/>).
+/// </summary>
 public sealed class BudgetExtension
 {
     private BudgetExtension()
     {
     }
 
-    internal BudgetExtension(int minutes, string reason, string requestedBy, DateTimeOffset requestedAt)
+    internal BudgetExtension(int minutes, ExtensionCategory category, string? comment, string requestedBy, DateTimeOffset requestedAt)
     {
         Id = Guid.CreateVersion7();
         Minutes = minutes;
-        Reason = reason.Trim();
+        Category = category;
+        Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         RequestedBy = requestedBy;
         RequestedAt = requestedAt;
         Status = ExtensionStatus.Pending;
@@ -28,7 +41,9 @@ public sealed class BudgetExtension
 
     public int Minutes { get; private set; }
 
-    public string Reason { get; private set; } = "";
+    public ExtensionCategory Category { get; private set; }
+
+    public string? Comment { get; private set; }
 
     public string RequestedBy { get; private set; } = "";
 

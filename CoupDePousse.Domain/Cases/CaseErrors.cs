@@ -58,6 +58,10 @@ public static class CaseErrors
         "Décrivez la situation en quelques phrases.",
         "Describe the situation in a few sentences.");
 
+    public static readonly Error WorkImpactRequired = new("proposal.work_impact_required",
+        "Dites en quelques mots ce que la situation change dans le travail.",
+        "Say in a few words how the situation affects the work.");
+
     public static readonly Error TextTooLong = new("text.too_long",
         "Ce texte est trop long : {0} caractères au plus.",
         "This text is too long: {0} characters at most.");
@@ -171,9 +175,9 @@ public static class CaseErrors
         "Les bornes du forfait doivent être des multiples de 15 minutes, le minimum au moins 15 min, le maximum au plus 40 h et au moins égal au minimum.",
         "Budget bounds must be multiples of 15 minutes, the minimum at least 15 min, the maximum at most 40 h and no less than the minimum.");
 
-    public static readonly Error ExtensionReasonRequired = new("extension.reason_required",
-        "Expliquez en une phrase pourquoi des heures de plus sont utiles.",
-        "Explain in one sentence why more hours would help.");
+    public static readonly Error ExtensionCategoryRequired = new("extension.category_required",
+        "Choisissez pourquoi des heures de plus sont utiles.",
+        "Choose why more hours would help.");
 
     public static readonly Error ExtensionOverCap = new("extension.over_cap",
         "Avec cette extension, le forfait dépasserait {0}, soit une fois et demie le forfait initial.",

@@ -40,8 +40,11 @@ public sealed record CaseVisibility(CaseRelation Relation, bool ObjectivesShared
 
     private bool IsInvolved => IsBeneficiaryOrIntervener || Relation == CaseRelation.Company;
 
-    /// <summary>The situation as described at the proposal, its domains and topics, wished timing.</summary>
-    public bool SeesRequest => IsInvolved;
+    /// <summary>What the company may read of the request: domains and topics, the impact on the work, the wished timing.</summary>
+    public bool SeesCompanyRequest => IsInvolved;
+
+    /// <summary>The situation in the person's own words: between the beneficiary and the intervener, never the company.</summary>
+    public bool SeesSituation => IsBeneficiaryOrIntervener;
 
     public bool SeesExactState => IsInvolved;
 
@@ -79,7 +82,11 @@ public sealed record CaseVisibility(CaseRelation Relation, bool ObjectivesShared
     /// <summary>HR's own words on why it cancelled: everyone involved, never the manager who proposed.</summary>
     public bool SeesCancellationReason => IsInvolved;
 
+    /// <summary>Extension requests: minutes, category and HR's decision.</summary>
     public bool SeesExtensions => IsInvolved;
+
+    /// <summary>The intervener's comment on an extension is addressed to HR; its author reads it too, the beneficiary does not.</summary>
+    public bool SeesExtensionComments => Relation is CaseRelation.Company or CaseRelation.Intervener;
 
     /// <summary>Only the assigned intervener may hold private notes on this case, and reads only their own.</summary>
     public bool MayKeepSessionNotes => Relation == CaseRelation.Intervener;

@@ -97,10 +97,10 @@ public sealed partial class CoachingCase
         return result.IsSuccess ? session : result.Error!;
     }
 
-    /// <summary>The intervener asks for more minutes; the total may never pass 1.5 × the initial budget.</summary>
-    public Result<BudgetExtension> RequestExtension(Actor actor, int minutes, string reason, DateTimeOffset now)
+    /// <summary>The intervener asks for more minutes, says why by a category, may add a comment for HR; the total may never pass 1.5 × the initial budget.</summary>
+    public Result<BudgetExtension> RequestExtension(Actor actor, int minutes, ExtensionCategory? category, string? comment, DateTimeOffset now)
     {
-        var extension = new BudgetExtension(minutes, reason ?? "", actor.UserId, now);
+        var extension = new BudgetExtension(minutes, category.GetValueOrDefault(), comment, actor.UserId, now);
         var result = Execute(actor, CaseTrigger.RequestExtension, now,
             () =>
             {
@@ -109,7 +109,12 @@ public sealed partial class CoachingCase
                     return CaseErrors.InvalidExtension;
                 }
 
-                var text = RequireText(reason, CaseErrors.ExtensionReasonRequired, TextLimits.ExtensionReason);
+                if (category is not { } chosen || !Enum.IsDefined(chosen))
+                {
+                    return CaseErrors.ExtensionCategoryRequired;
+                }
+
+                var text = OptionalText(comment, TextLimits.ExtensionComment);
                 if (text.IsFailure)
                 {
                     return text;

@@ -47,7 +47,11 @@ public sealed partial class CoachingCase
 
     public List<string> TopicCodes { get; private set; } = [];
 
+    /// <summary>The situation in the person's own words: confidential, read as <see cref="CaseVisibility.SeesSituation"/> says.</summary>
     public string Description { get; private set; } = "";
+
+    /// <summary>The impact on the work (criterion 2): the company may read it. Empty for cases proposed before it was asked.</summary>
+    public string WorkImpact { get; private set; } = "";
 
     public string WishedTiming { get; private set; } = "";
 
@@ -131,6 +135,7 @@ public sealed partial class CoachingCase
             Domains = proposal.Domains.Distinct().Order().ToList(),
             TopicCodes = proposal.TopicCodes.Distinct().ToList(),
             Description = proposal.Description.Trim(),
+            WorkImpact = proposal.WorkImpact.Trim(),
             WishedTiming = proposal.WishedTiming.Trim(),
             BudgetMinutes = bounds.DefaultBudget,
         };
@@ -164,10 +169,17 @@ public sealed partial class CoachingCase
             }
         }
 
-        return RequireText(proposal.Description, CaseErrors.DescriptionRequired, TextLimits.Description) is { IsFailure: true } description
-            ? description
-            : RequireText(proposal.WishedTiming, CaseErrors.TimingRequired, TextLimits.WishedTiming);
+        Result[] texts =
+        [
+            RequireText(proposal.Description, CaseErrors.DescriptionRequired, TextLimits.Description),
+            RequireText(proposal.WorkImpact, CaseErrors.WorkImpactRequired, TextLimits.WorkImpact),
+            RequireText(proposal.WishedTiming, CaseErrors.TimingRequired, TextLimits.WishedTiming),
+        ];
+        return texts.FirstOrDefault(t => t.IsFailure) ?? Result.Success();
     }
+
+    private static Result OptionalText(string? text, int maxLength) =>
+        text is not null && text.Trim().Length > maxLength ? CaseErrors.TextTooLong.With(maxLength) : Result.Success();
 
     private static Result RequireText(string? text, Error whenEmpty, int maxLength)
     {

@@ -4,11 +4,12 @@ namespace CoupDePousse.Domain.Cases;
 public static class TextLimits
 {
     public const int Description = 4000;
+    public const int WorkImpact = 1000;
     public const int WishedTiming = 200;
     public const int VerdictComment = 1000;
     public const int ReferralNote = 1000;
     public const int ObjectiveText = 500;
-    public const int ExtensionReason = 1000;
+    public const int ExtensionComment = 1000;
     public const int SessionNote = 10_000;
     public const int ClosingSummary = 4000;
     public const int CancellationReason = 500;

@@ -51,11 +51,13 @@ public partial class ResourceTests
         // The cases page lists cases for these two roles only; the others are sent elsewhere.
         (nameof(CaseText), "List.Intro.{}", [Roles.Beneficiary, Roles.Intervener]),
         (nameof(CaseText), "Extension.{}", Names<ExtensionStatus>()),
+        (nameof(CaseText), "ExtensionCategory.{}", Names<ExtensionCategory>()),
         (nameof(ProposalText), "Title.{}", Roles.CanProposeCase),
         (nameof(ProposalText), "Intro.{}", Roles.CanProposeCase),
         // A beneficiary asks for themselves: only the others choose whom the proposal is for.
         (nameof(ProposalText), "Field.Beneficiary.Help.{}", Roles.CanProposeCase.Except([Roles.Beneficiary])),
         (nameof(ProposalText), "Field.Description.Help.{}", Roles.CanProposeCase),
+        (nameof(ProposalText), "Audience.Situation.{}", Roles.CanProposeCase),
         (nameof(ProposalText), "Submit.{}", Roles.CanProposeCase),
         (nameof(ProposalText), "Sent.{}", Roles.CanProposeCase),
         (nameof(ProposalText), "Checklist.{}", Enumerable.Range(1, 6).Select(i => i.ToString(CultureInfo.InvariantCulture))),

@@ -73,10 +73,17 @@ public static class CaseBuilder
 
     public static BeneficiaryRef BeneficiaryRef => new(BeneficiaryId, ManagerId);
 
+    /// <summary>The situation of every built case: only the beneficiary and the intervener may ever receive it.</summary>
+    public const string Situation = "Première prise de poste de manager, des entretiens de recadrage à conduire.";
+
+    /// <summary>The impact on the work of every built case: the company's part of the request.</summary>
+    public const string WorkImpact = "Deux retards répétés désorganisent le planning de l'équipe.";
+
     public static CaseProposal Proposal(params CoachingDomain[] domains) => new(
         domains.Length == 0 ? [CoachingDomain.ManagementAndCommunication] : domains,
         domains.Length == 0 ? ["difficult-conversations"] : [],
-        "Première prise de poste de manager, des entretiens de recadrage à conduire.",
+        Situation,
+        WorkImpact,
         "Dans le mois",
         OfferChecklistConfirmed: true);
 

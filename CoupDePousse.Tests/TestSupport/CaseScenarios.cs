@@ -47,13 +47,13 @@ public static class CaseScenarios
             c.LogSession(Intervener, Today, 285, SessionMode.Video, Now).ShouldSucceed();
         }),
         ["in sessions, approved extension, no longer near the limit"] = () => With(InSessions(300), c => Extend(c, 120, approve: true)),
-        ["in sessions, extension pending"] = () => With(InSessions(), c => c.RequestExtension(Intervener, 60, Reason, Now).ShouldSucceed()),
+        ["in sessions, extension pending"] = () => With(InSessions(), c => c.RequestExtension(Intervener, 60, ExtensionCategory.MoreSessionsNeeded, Reason, Now).ShouldSucceed()),
         ["in sessions, near the limit, extensions approved, rejected and pending"] = () => With(InSessions(), c =>
         {
             Extend(c, 60, approve: true);
             Extend(c, 30, approve: false);
             c.LogSession(Intervener, Today, 285, SessionMode.Video, Now).ShouldSucceed();
-            c.RequestExtension(Intervener, 60, Reason, Now).ShouldSucceed();
+            c.RequestExtension(Intervener, 60, ExtensionCategory.MoreSessionsNeeded, Reason, Now).ShouldSucceed();
         }),
         ["closed"] = Closed,
         ["closed after extensions"] = () => With(InSessions(), c =>
@@ -91,7 +91,7 @@ public static class CaseScenarios
 
     private static void Extend(CoachingCase coachingCase, int minutes, bool approve)
     {
-        coachingCase.RequestExtension(Intervener, minutes, Reason, Now).ShouldSucceed();
+        coachingCase.RequestExtension(Intervener, minutes, ExtensionCategory.MoreSessionsNeeded, Reason, Now).ShouldSucceed();
         (approve ? coachingCase.ApproveExtension(Hr, Now) : coachingCase.RejectExtension(Hr, Now)).ShouldSucceed();
     }
 }

@@ -60,7 +60,7 @@ internal sealed class BudgetExtensionConfiguration : IEntityTypeConfiguration<Bu
     {
         builder.ToTable("BudgetExtensions");
         builder.Property(e => e.Id).ValueGeneratedNever();
-        builder.Property(e => e.Reason).HasMaxLength(TextLimits.ExtensionReason);
+        builder.Property(e => e.Comment).HasMaxLength(TextLimits.ExtensionComment);
         builder.Property(e => e.RequestedBy).HasMaxLength(450);
         builder.Property(e => e.DecidedBy).HasMaxLength(450);
     }

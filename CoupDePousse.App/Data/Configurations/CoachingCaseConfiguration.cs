@@ -19,6 +19,7 @@ internal sealed class CoachingCaseConfiguration : IEntityTypeConfiguration<Coach
         builder.Property(c => c.ProposedById).HasMaxLength(450).IsRequired();
         builder.Property(c => c.IntervenerId).HasMaxLength(450);
         builder.Property(c => c.Description).HasMaxLength(TextLimits.Description).IsRequired();
+        builder.Property(c => c.WorkImpact).HasMaxLength(TextLimits.WorkImpact).IsRequired();
         builder.Property(c => c.WishedTiming).HasMaxLength(TextLimits.WishedTiming).IsRequired();
         builder.Property(c => c.ClosingSummary).HasMaxLength(TextLimits.ClosingSummary);
         builder.Property(c => c.CancellationReason).HasMaxLength(TextLimits.CancellationReason);

@@ -68,6 +68,7 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
         var sophie = Propose(people.Manager, people.Sophie, OfferChecklistConfirmed, DaysAgo(40),
             [CoachingDomain.ManagementAndCommunication], ["difficult-conversations", "reframing-confrontation"],
             "Sophie prend la responsabilité d’une équipe de six conseillers. Deux entretiens de recadrage sont à mener et elle souhaite s’y préparer.",
+            "Deux situations de retard répétées pèsent sur le planning de l’équipe ; les entretiens doivent avoir lieu ce mois-ci.",
             "Dans les trois semaines");
         MeetAndAccept(sophie, people.Sophie, people.Intervener, intervener, DaysAgo(35));
         Must(sophie.SetObjectives(people.Sophie,
@@ -84,6 +85,7 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
         var thomas = Propose(people.Manager, people.Thomas, OfferChecklistConfirmed, DaysAgo(3),
             [CoachingDomain.StrategyAndTactics], ["problem-strategy", "building-argument"],
             "Thomas porte le projet de réorganisation des plannings et doit le défendre devant la direction le mois prochain.",
+            "La décision sur les nouveaux plannings du service dépend de cette présentation.",
             "Avant la fin du mois");
         Must(thomas.AssignIntervener(people.Hr, new IntervenerCandidate(intervener, 1), DaysAgo(2)));
         yield return thomas;
@@ -92,6 +94,7 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
         var lea = Propose(people.Manager2, people.Lea, OfferChecklistConfirmed, DaysAgo(20),
             [CoachingDomain.StressAndEmotions], ["one-off-stress"],
             "Léa coordonne l’inventaire annuel ; la période est tendue et elle souhaite prendre du recul.",
+            "L’inventaire mobilise tout l’entrepôt pendant deux semaines ; les arbitrages quotidiens passent par Léa.",
             "Dans les deux semaines");
         Must(lea.AssignIntervener(people.Hr, new IntervenerCandidate(intervener2, 0), DaysAgo(18)));
         Must(lea.AgreeToMeet(people.Lea, DaysAgo(17)));
@@ -105,6 +108,7 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
         var earlier = Propose(people.Hr, people.Thomas, false, DaysAgo(120),
             [CoachingDomain.ManagementAndCommunication], ["public-speaking"],
             "Première présentation devant le comité de direction.",
+            "Le bilan trimestriel du service est présenté par Thomas.",
             "Sous un mois");
         MeetAndAccept(earlier, people.Thomas, people.Intervener, intervener, DaysAgo(115));
         Must(earlier.SetObjectives(people.Thomas, [new("Présenter le bilan trimestriel sereinement", "Présentation faite sans notes lues")], DaysAgo(110)));
@@ -119,6 +123,7 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
         var declined = Propose(people.Manager2, people.Lea, OfferChecklistConfirmed, DaysAgo(90),
             [CoachingDomain.ManagementAndCommunication], ["project-management"],
             "Conduite du projet de nouvel entrepôt.",
+            "Le projet de nouvel entrepôt a pris du retard sur deux jalons.",
             "Au trimestre prochain");
         Must(declined.Decline(people.Lea, DaysAgo(88)));
         yield return declined;
@@ -126,7 +131,8 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
         // Sophie asked for herself: waiting for HR to assign an intervener.
         var selfRequest = Propose(people.Sophie, people.Sophie, false, DaysAgo(1),
             [CoachingDomain.StrategyAndTactics], ["choice-genesis"],
-            "Je dois choisir entre deux organisations pour l’accueil téléphonique et j’aimerais clarifier mes critères.",
+            "Je dois choisir entre deux organisations pour l’accueil téléphonique et j’hésite depuis des semaines ; j’aimerais clarifier mes critères.",
+            "Le choix de l’organisation de l’accueil téléphonique est attendu par l’équipe pour le prochain trimestre.",
             "Dans le mois");
         yield return selfRequest;
 
@@ -134,6 +140,7 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
         var stopped = Propose(people.Manager, people.Sophie, OfferChecklistConfirmed, DaysAgo(200),
             [CoachingDomain.StressAndEmotions], ["keeping-control"],
             "Période de forte charge pendant la migration de l’outil client.",
+            "La migration de l’outil client se fait en parallèle de l’activité courante.",
             "Rapidement");
         Must(stopped.AssignIntervener(people.Hr, new IntervenerCandidate(intervener2, 0), DaysAgo(199)));
         Must(stopped.AgreeToMeet(people.Sophie, DaysAgo(198)));
@@ -144,6 +151,7 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
         var cancelled = Propose(people.Manager, people.Thomas, OfferChecklistConfirmed, DaysAgo(60),
             [CoachingDomain.ManagementAndCommunication], ["action-plans"],
             "Plan d’action qualité du service.",
+            "Le plan qualité du service doit être présenté à l’audit interne.",
             "Ce trimestre");
         Must(cancelled.Cancel(people.Hr, "Projet reporté", DaysAgo(58)));
         yield return cancelled;
@@ -155,10 +163,10 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
     private DateTimeOffset DaysAgo(int days) => now.AddDays(-days);
 
     private static CoachingCase Propose(Actor proposer, Actor beneficiary, bool checklistConfirmed, DateTimeOffset at,
-        CoachingDomain[] domains, string[] topics, string description, string timing)
+        CoachingDomain[] domains, string[] topics, string situation, string workImpact, string timing)
     {
         var managerId = proposer.Role == Role.Manager ? proposer.UserId : null;
-        var proposal = new CaseProposal(domains, topics, description, timing, checklistConfirmed);
+        var proposal = new CaseProposal(domains, topics, situation, workImpact, timing, checklistConfirmed);
         var proposed = CoachingCase.Propose(proposer, new BeneficiaryRef(beneficiary.UserId, managerId), proposal, BudgetBounds.Default, at);
         return proposed.IsSuccess ? proposed.Value : throw new InvalidOperationException($"Demo proposal refused: {proposed.Error}");
     }

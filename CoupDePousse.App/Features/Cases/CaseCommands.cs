@@ -41,7 +41,7 @@ public sealed record RateObjectivesCommand(IReadOnlyDictionary<Guid, ObjectiveRa
 
 public sealed record LogSessionCommand(DateOnly Date, int DurationMinutes, SessionMode Mode) : CaseCommand(CaseTrigger.LogSession);
 
-public sealed record RequestExtensionCommand(int Minutes, string Reason) : CaseCommand(CaseTrigger.RequestExtension);
+public sealed record RequestExtensionCommand(int Minutes, ExtensionCategory? Category, string? Comment) : CaseCommand(CaseTrigger.RequestExtension);
 
 public sealed record ApproveExtensionCommand() : CaseCommand(CaseTrigger.ApproveExtension);
 

@@ -21,6 +21,8 @@ internal sealed class CaseViewBuilder(Actor actor, CoachingCase c, CaseVisibilit
         c.ProposedAt,
         visibility.Relation,
         Header(),
+        visibility.SeesSituation ? c.Description : throw new InvalidOperationException("Only the beneficiary and the intervener get the engagement view."),
+        ExtensionComments(),
         c.Verdicts.Where(SeesVerdict)
             .Select(v => new VerdictView(v.Criterion, v.Party, v.Validated, v.Party == Party.Company || visibility.SeesIntervenerVerdictComments ? v.Comment : null))
             .ToList(),
@@ -33,13 +35,14 @@ internal sealed class CaseViewBuilder(Actor actor, CoachingCase c, CaseVisibilit
         visibility.SeesReferral ? c.Referral : null,
         visibility.SeesClosingSummary ? c.ClosingSummary : null);
 
-    /// <summary>HR's view has no place for the intervener's comments, the referral or the closing summary.</summary>
+    /// <summary>HR's view has no place for the situation, the intervener's verdict comments, the referral or the closing summary.</summary>
     public CompanyCaseView Company(CompanyFacts facts) => new(
         c.Id,
         Name(c.BeneficiaryId),
         c.ProposedAt,
         facts.Department,
         Header(),
+        ExtensionComments(),
         c.Verdicts.Where(v => v.Party == Party.Company && visibility.SeesCompanyVerdicts)
             .Select(v => new VerdictView(v.Criterion, v.Party, v.Validated, v.Comment)).ToList(),
         c.Verdicts.Where(v => v.Party == Party.Intervener && visibility.SeesIntervenerVerdicts)
@@ -54,6 +57,10 @@ internal sealed class CaseViewBuilder(Actor actor, CoachingCase c, CaseVisibilit
 
     private bool SeesVerdict(CriterionVerdict verdict) =>
         verdict.Party == Party.Company ? visibility.SeesCompanyVerdicts : visibility.SeesIntervenerVerdicts;
+
+    private IReadOnlyList<ExtensionComment> ExtensionComments() => visibility.SeesExtensions && visibility.SeesExtensionComments
+        ? c.Extensions.Where(e => e.Comment is not null).OrderBy(e => e.RequestedAt).Select(e => new ExtensionComment(e.Id, e.Comment!)).ToList()
+        : [];
 
     private IReadOnlyList<ObjectiveView> Objectives() => visibility.SeesObjectives
         ? c.Objectives.OrderBy(o => o.Position).Select(o => new ObjectiveView(o.Id, o.Statement, o.SuccessMeasure, o.Rating)).ToList()
@@ -72,16 +79,16 @@ internal sealed class CaseViewBuilder(Actor actor, CoachingCase c, CaseVisibilit
             visibility.SeesOutcome ? c.Outcome : null,
             c.StateEnteredAt,
             Name(c.ProposedById),
-            visibility.SeesRequest ? c.Domains : [],
-            visibility.SeesRequest ? c.TopicCodes : [],
-            visibility.SeesRequest ? c.Description : "",
-            visibility.SeesRequest ? c.WishedTiming : "",
+            visibility.SeesCompanyRequest ? c.Domains : [],
+            visibility.SeesCompanyRequest ? c.TopicCodes : [],
+            visibility.SeesCompanyRequest ? c.WorkImpact : "",
+            visibility.SeesCompanyRequest ? c.WishedTiming : "",
             c.IntervenerId is null ? null : Name(c.IntervenerId),
             c.Interview,
             c.BeneficiaryContinued,
             visibility.SeesHours ? c.Hours : new HoursBudget(0, 0, 0),
             visibility.SeesSessions ? c.Sessions.OrderBy(s => s.Date).Select(s => new SessionView(s.Id, s.Date, s.DurationMinutes, s.Mode)).ToList() : [],
-            visibility.SeesExtensions ? c.Extensions.OrderBy(e => e.RequestedAt).Select(e => new ExtensionView(e.Id, e.Minutes, e.Reason, e.Status, e.RequestedAt)).ToList() : [],
+            visibility.SeesExtensions ? c.Extensions.OrderBy(e => e.RequestedAt).Select(e => new ExtensionView(e.Id, e.Minutes, e.Category, e.Status, e.RequestedAt)).ToList() : [],
             visibility.SeesHistory
                 ? c.History.OrderBy(h => h.At).ThenBy(h => h.Id)
                     .Select(h => new HistoryEntry(h.At, Name(h.UserId), h.Role, h.From, h.To, h.Trigger, h.Detail)).ToList()

@@ -23,7 +23,8 @@ public sealed record ProposerCaseView(
     : CaseView(Id, BeneficiaryName, ProposedAt);
 
 /// <summary>
-/// What every involved party sees: the request, the state, the hours, the history, and HR's reason when it cancelled.
+/// What every involved party sees: the company's part of the request (domains, impact on the work, wished timing), the state,
+/// the hours, extensions without their comment, the history, and HR's reason when it cancelled. Never the situation.
 /// </summary>
 public sealed record CaseHeader(
     int Version,
@@ -33,7 +34,7 @@ public sealed record CaseHeader(
     string ProposedByName,
     IReadOnlyList<CoachingDomain> Domains,
     IReadOnlyList<string> TopicCodes,
-    string Description,
+    string WorkImpact,
     string WishedTiming,
     string? IntervenerName,
     PreliminaryInterviewRecord? Interview,
@@ -48,7 +49,11 @@ public sealed record CaseHeader(
 
 public sealed record SessionView(Guid Id, DateOnly Date, int DurationMinutes, SessionMode Mode);
 
-public sealed record ExtensionView(Guid Id, int Minutes, string Reason, ExtensionStatus Status, DateTimeOffset RequestedAt);
+/// <summary>An extension request as everyone involved sees it: minutes, category, decision. No comment.</summary>
+public sealed record ExtensionView(Guid Id, int Minutes, ExtensionCategory Category, ExtensionStatus Status, DateTimeOffset RequestedAt);
+
+/// <summary>The intervener's comment on an extension request: for HR and its author.</summary>
+public sealed record ExtensionComment(Guid ExtensionId, string Text);
 
 /// <summary>One line of the history with its typed detail (criterion and verdict, minutes, revision, sharing).</summary>
 public sealed record HistoryEntry(DateTimeOffset At, string ActorName, Role Role, CaseState From, CaseState To, CaseTrigger Trigger, TransitionDetail Detail);
@@ -63,13 +68,18 @@ public sealed record ObjectiveView(Guid Id, string Statement, string SuccessMeas
 
 public sealed record ObjectiveRevisionView(int Number, DateTimeOffset SetAt, IReadOnlyList<ObjectiveInput> Objectives);
 
-/// <summary>The beneficiary's and the intervener's view: everything but private notes.</summary>
+/// <summary>
+/// The beneficiary's and the intervener's view: everything but private notes, with the situation in the person's own words.
+/// Extension comments are filled for their author, the intervener, and stay empty for the beneficiary (decision 012).
+/// </summary>
 public sealed record EngagementCaseView(
     Guid Id,
     string BeneficiaryName,
     DateTimeOffset ProposedAt,
     CaseRelation Relation,
     CaseHeader Header,
+    string Situation,
+    IReadOnlyList<ExtensionComment> ExtensionComments,
     IReadOnlyList<VerdictView> Verdicts,
     bool? CompanyRuling,
     bool? IntervenerRuling,
@@ -82,8 +92,9 @@ public sealed record EngagementCaseView(
     : CaseView(Id, BeneficiaryName, ProposedAt);
 
 /// <summary>
-/// HR's view: company verdicts with comments, the intervener's verdicts without, cost, and the
-/// objectives only when the beneficiary shared them. No referral, no closing summary, no notes.
+/// HR's view: the company's part of the request, company verdicts with comments, the intervener's verdicts without,
+/// extension comments, cost, and the objectives only when the beneficiary shared them.
+/// No situation, no referral, no closing summary, no notes.
 /// </summary>
 public sealed record CompanyCaseView(
     Guid Id,
@@ -91,6 +102,7 @@ public sealed record CompanyCaseView(
     DateTimeOffset ProposedAt,
     string? Department,
     CaseHeader Header,
+    IReadOnlyList<ExtensionComment> ExtensionComments,
     IReadOnlyList<VerdictView> CompanyVerdicts,
     IReadOnlyList<VerdictOutcomeView> IntervenerVerdicts,
     bool? CompanyRuling,

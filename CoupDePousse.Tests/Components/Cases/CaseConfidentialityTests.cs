@@ -2,6 +2,7 @@ using Bunit;
 using CoupDePousse.App.Features.Cases;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using static CoupDePousse.Tests.TestSupport.CaseBuilder;
 
 namespace CoupDePousse.Tests.Components.Cases;
@@ -115,5 +116,72 @@ public class CaseConfidentialityTests : FeaturePageContext
 
         cut.Find("[data-testid=company-objectives]").TextContent.Should().Contain(Objectives[0].Statement);
         cut.FindAll("[data-testid=objectives-not-shared]").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Hr_page_shows_the_impact_on_the_work_and_says_the_situation_stays_with_the_beneficiary()
+    {
+        var coachingCase = await Database.SaveAsync(InSessions());
+        SignInAs(Hr);
+
+        var cut = this.RenderCase(coachingCase.Id);
+
+        cut.Markup.Should().NotContain(Situation);
+        cut.FindAll("[data-testid=case-description]").Should().BeEmpty();
+        cut.Find("[data-testid=case-work-impact]").TextContent.Should().Be(WorkImpact);
+        cut.Find("[data-testid=situation-withheld]").TextContent.Should().Contain("reste entre elle et l'intervenant");
+    }
+
+    [Fact]
+    public async Task The_beneficiary_page_shows_the_situation_with_who_reads_it()
+    {
+        var coachingCase = await Database.SaveAsync(InSessions());
+        SignInAs(Beneficiary);
+
+        var cut = this.RenderCase(coachingCase.Id);
+
+        cut.Find("[data-testid=case-description]").TextContent.Should().Be(Situation);
+        cut.Find("[data-testid=case-situation]").TextContent.Should().Contain("Lue uniquement par le bénéficiaire et l'intervenant.");
+        cut.Find("[data-testid=case-work-impact]").TextContent.Should().Be(WorkImpact);
+    }
+
+    [Fact]
+    public async Task A_case_proposed_before_the_impact_was_asked_shows_it_as_not_given()
+    {
+        var coachingCase = await Database.SaveAsync(InSessions());
+        await using (var db = Database.CreateDbContext())
+        {
+            await db.Database.ExecuteSqlAsync($"""UPDATE "Cases" SET "WorkImpact" = '' WHERE "Id" = {coachingCase.Id}""", Xunit.TestContext.Current.CancellationToken);
+        }
+
+        SignInAs(Hr);
+
+        var cut = this.RenderCase(coachingCase.Id);
+
+        cut.Find("[data-testid=case-work-impact]").TextContent.Should().Be("non renseigné");
+    }
+
+    [Theory]
+    [InlineData(Who.Hr, true)]
+    [InlineData(Who.Intervener, true)]
+    [InlineData(Who.Beneficiary, false)]
+    public async Task An_extension_shows_its_category_to_everyone_involved_and_its_comment_to_hr_and_its_author(Who who, bool seesComment)
+    {
+        var coachingCase = InSessions();
+        coachingCase.RequestExtension(Intervener, 60, ExtensionCategory.ContextChanged, "MARQUEUR-COMMENTAIRE-EXTENSION", Now).ShouldSucceed();
+        await Database.SaveAsync(coachingCase);
+        SignInAs(Of(who));
+
+        var cut = this.RenderCase(coachingCase.Id);
+
+        cut.Find("[data-testid=extension-category]").TextContent.Should().Be("Le contexte de travail a changé");
+        if (seesComment)
+        {
+            cut.Find("[data-testid=extension-comment]").TextContent.Should().Contain("MARQUEUR-COMMENTAIRE-EXTENSION");
+        }
+        else
+        {
+            cut.Markup.Should().NotContain("MARQUEUR-COMMENTAIRE-EXTENSION");
+        }
     }
 }

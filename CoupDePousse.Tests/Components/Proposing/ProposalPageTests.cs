@@ -32,6 +32,7 @@ public class ProposalPageTests : FeaturePageContext
         form.Find("[data-testid=field-domain-ManagementAndCommunication]").Change(true);
         form.WaitForElement("[data-testid=field-topic-difficult-conversations]", Patience).Change(true);
         form.Find("[data-testid=field-description]").Input("Des entretiens de recadrage à conduire dans une nouvelle équipe.");
+        form.Find("[data-testid=field-work-impact]").Input("Les retards répétés désorganisent le planning.");
         form.Find("[data-testid=field-timing]").Input("Dans le mois");
     }
 
@@ -74,6 +75,8 @@ public class ProposalPageTests : FeaturePageContext
         saved.BeneficiaryId.Should().Be(BeneficiaryId);
         saved.Domains.Should().Equal(CoachingDomain.ManagementAndCommunication);
         saved.TopicCodes.Should().Equal("difficult-conversations");
+        saved.Description.Should().Be("Des entretiens de recadrage à conduire dans une nouvelle équipe.");
+        saved.WorkImpact.Should().Be("Les retards répétés désorganisent le planning.");
     }
 
     [Fact]
@@ -125,6 +128,39 @@ public class ProposalPageTests : FeaturePageContext
         form.Find("[data-testid=propose-submit]").Click();
 
         form.WaitForElement("[data-testid=error-message]", Patience).TextContent.Should().Be("Décrivez la situation en quelques phrases.");
+        (await CaseCountAsync()).Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData("Manager", "Lu uniquement par la personne concernée et l'intervenant. Ni les RH ni vous ne le relirez.")]
+    [InlineData("HR", "Lu uniquement par la personne concernée et l'intervenant. Une fois envoyé, les RH ne le relisent pas.")]
+    [InlineData("Beneficiary", "Lu uniquement par vous et l'intervenant. Ni les RH ni votre manager ne le lisent.")]
+    public void Each_part_of_the_request_says_who_will_read_it(string role, string situationAudience)
+    {
+        SignInAs(role switch { "Manager" => Manager, "HR" => Hr, _ => Beneficiary }, "Personne");
+        var form = RenderForm();
+        form.WaitForElement("[data-testid=proposal-form]", Patience);
+
+        form.Find("[data-testid=audience-situation]").TextContent.Trim().Should().Be(situationAudience);
+        form.Find("[data-testid=audience-work-impact]").TextContent.Trim().Should().Be("Lu aussi par les RH, qui en ont besoin pour valider la demande.");
+        form.Find("[data-testid=audience-timing]").TextContent.Trim().Should().Be("Lu aussi par les RH, qui en ont besoin pour valider la demande.");
+        form.Markup.Should().Contain("La situation, avec ses mots").And.Contain("L'impact sur le travail");
+    }
+
+    [Fact]
+    public async Task The_impact_on_the_work_is_asked_for_before_the_proposal_is_sent()
+    {
+        SignInAs(Hr, "Hélène RH");
+        var form = RenderForm();
+        form.WaitForElement("[data-testid=field-beneficiary]", Patience);
+        ChooseBeneficiary(form, "Octave Autre");
+        form.Find("[data-testid=field-domain-ManagementAndCommunication]").Change(true);
+        form.Find("[data-testid=field-description]").Input("Des entretiens de recadrage à conduire.");
+        form.Find("[data-testid=field-timing]").Input("Dans le mois");
+
+        form.Find("[data-testid=propose-submit]").Click();
+
+        form.WaitForElement("[data-testid=error-message]", Patience).TextContent.Should().Be("Dites en quelques mots ce que la situation change dans le travail.");
         (await CaseCountAsync()).Should().Be(0);
     }
 }

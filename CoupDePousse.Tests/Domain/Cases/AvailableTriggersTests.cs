@@ -90,7 +90,7 @@ public class AvailableTriggersTests
         coachingCase.AvailableTriggers(Beneficiary).Should().Equal(
             CaseTrigger.Stop, CaseTrigger.SetObjectives, CaseTrigger.ShareObjectives, CaseTrigger.RateObjectives);
 
-        coachingCase.RequestExtension(Intervener, 30, "Une séance de plus", Now).ShouldSucceed();
+        coachingCase.RequestExtension(Intervener, 30, ExtensionCategory.MoreSessionsNeeded, "Une séance de plus", Now).ShouldSucceed();
 
         coachingCase.AvailableTriggers(Hr).Should().Equal(CaseTrigger.ApproveExtension, CaseTrigger.RejectExtension);
         coachingCase.AvailableTriggers(Intervener).Should().NotContain(CaseTrigger.RequestExtension);
@@ -173,7 +173,7 @@ public class AvailableTriggersTests
         CaseTrigger.ShareObjectives => c.ShareObjectives(actor, true, Now),
         CaseTrigger.LogSession => c.LogSession(actor, Today, 15, SessionMode.Video, Now),
         CaseTrigger.WriteSessionNote => c.WriteSessionNote(actor, c.Sessions.FirstOrDefault()?.Id ?? Guid.NewGuid(), "Note", Now),
-        CaseTrigger.RequestExtension => c.RequestExtension(actor, 15, "Une séance de plus", Now),
+        CaseTrigger.RequestExtension => c.RequestExtension(actor, 15, ExtensionCategory.MoreSessionsNeeded, "Une séance de plus", Now),
         CaseTrigger.ApproveExtension => c.ApproveExtension(actor, Now),
         CaseTrigger.RejectExtension => c.RejectExtension(actor, Now),
         CaseTrigger.Close => c.Close(actor, "Synthèse", Now),

@@ -146,7 +146,7 @@ public class ClosingTests
         ["LogSession"] = c => c.LogSession(Intervener, Today, 30, SessionMode.OnSite, Now),
         ["SetObjectives"] = c => c.SetObjectives(Beneficiary, Objectives, Now),
         ["DraftObjectives"] = c => c.DraftObjectives(Intervener, Objectives, Now),
-        ["RequestExtension"] = c => c.RequestExtension(Intervener, 30, "Encore une séance", Now),
+        ["RequestExtension"] = c => c.RequestExtension(Intervener, 30, ExtensionCategory.MoreSessionsNeeded, "Encore une séance", Now),
         ["ApproveExtension"] = c => c.ApproveExtension(Hr, Now),
         ["Close"] = c => c.Close(Intervener, Summary, Now),
         ["Stop"] = c => c.Stop(Beneficiary, Now),

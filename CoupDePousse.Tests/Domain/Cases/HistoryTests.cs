@@ -81,7 +81,7 @@ public class HistoryTests
         ["SetObjectives"] = (Accepted, c => c.SetObjectives(Beneficiary, Objectives, Now), CaseTrigger.SetObjectives),
         ["ShareObjectives"] = (ObjectivesSet, c => c.ShareObjectives(Beneficiary, true, Now), CaseTrigger.ShareObjectives),
         ["LogSession"] = (ObjectivesSet, c => c.LogSession(Intervener, Today, 60, SessionMode.Phone, Now), CaseTrigger.LogSession),
-        ["RequestExtension"] = (() => InSessions(), c => c.RequestExtension(Intervener, 30, "Une séance de plus", Now), CaseTrigger.RequestExtension),
+        ["RequestExtension"] = (() => InSessions(), c => c.RequestExtension(Intervener, 30, ExtensionCategory.MoreSessionsNeeded, "Une séance de plus", Now), CaseTrigger.RequestExtension),
         ["ApproveExtension"] = (WithPendingExtension, c => c.ApproveExtension(Hr, Now), CaseTrigger.ApproveExtension),
         ["RejectExtension"] = (WithPendingExtension, c => c.RejectExtension(Hr, Now), CaseTrigger.RejectExtension),
         ["Close"] = (() => InSessions(), c => c.Close(Intervener, "Synthèse", Now), CaseTrigger.Close),
@@ -91,7 +91,7 @@ public class HistoryTests
     private static CoachingCase WithPendingExtension()
     {
         var coachingCase = InSessions();
-        coachingCase.RequestExtension(Intervener, 30, "Une séance de plus", Now).ShouldSucceed();
+        coachingCase.RequestExtension(Intervener, 30, ExtensionCategory.MoreSessionsNeeded, "Une séance de plus", Now).ShouldSucceed();
         return coachingCase;
     }
 
@@ -190,13 +190,13 @@ public class HistoryTests
     public void Extension_records_carry_the_minutes_asked_approved_or_rejected()
     {
         var coachingCase = InSessions();
-        coachingCase.RequestExtension(Intervener, 45, "Une séance de plus", Now).ShouldSucceed();
+        coachingCase.RequestExtension(Intervener, 45, ExtensionCategory.MoreSessionsNeeded, "Une séance de plus", Now).ShouldSucceed();
         coachingCase.History[^1].Detail.Should().Be(TransitionDetail.Duration(45));
 
         coachingCase.RejectExtension(Hr, Now).ShouldSucceed();
         coachingCase.History[^1].Detail.Should().Be(TransitionDetail.Duration(45));
 
-        coachingCase.RequestExtension(Intervener, 60, "Une séance de plus", Now).ShouldSucceed();
+        coachingCase.RequestExtension(Intervener, 60, ExtensionCategory.MoreSessionsNeeded, "Une séance de plus", Now).ShouldSucceed();
         coachingCase.ApproveExtension(Hr, Now).ShouldSucceed();
         coachingCase.History[^1].Detail.Should().Be(TransitionDetail.Duration(60));
     }

@@ -224,16 +224,17 @@ public class HoursTests
     }
 
     [Fact]
-    public void The_intervener_requests_an_extension_with_minutes_and_a_reason()
+    public void The_intervener_requests_an_extension_with_minutes_a_category_and_a_comment_for_hr()
     {
         var coachingCase = InSessions();
 
-        var result = coachingCase.RequestExtension(Intervener, 60, $"  {Reason}  ", Now);
+        var result = coachingCase.RequestExtension(Intervener, 60, ExtensionCategory.ObjectivesWidened, $"  {Reason}  ", Now);
 
         result.ShouldSucceed();
         coachingCase.PendingExtension.Should().BeSameAs(result.Value);
         result.Value.Minutes.Should().Be(60);
-        result.Value.Reason.Should().Be(Reason);
+        result.Value.Category.Should().Be(ExtensionCategory.ObjectivesWidened);
+        result.Value.Comment.Should().Be(Reason);
         result.Value.Status.Should().Be(ExtensionStatus.Pending);
         result.Value.RequestedBy.Should().Be(IntervenerId);
         coachingCase.Hours.TotalMinutes.Should().Be(360, "a pending extension does not count");
@@ -243,7 +244,7 @@ public class HoursTests
     public void A_session_over_the_budget_is_accepted_once_hr_approved_an_extension()
     {
         var coachingCase = InSessions(300);
-        coachingCase.RequestExtension(Intervener, 30, Reason, Now).ShouldSucceed();
+        coachingCase.RequestExtension(Intervener, 30, ExtensionCategory.MoreSessionsNeeded, Reason, Now).ShouldSucceed();
         coachingCase.ShouldRefuse(() => coachingCase.LogSession(Intervener, Today, 90, SessionMode.OnSite, Now), CaseErrors.OverBudget);
 
         coachingCase.ApproveExtension(Hr, Now).ShouldSucceed();
@@ -261,12 +262,12 @@ public class HoursTests
     {
         var coachingCase = InSessions();
 
-        var error = coachingCase.ShouldRefuse(() => coachingCase.RequestExtension(Intervener, 195, Reason, Now), CaseErrors.ExtensionOverCap);
+        var error = coachingCase.ShouldRefuse(() => coachingCase.RequestExtension(Intervener, 195, ExtensionCategory.MoreSessionsNeeded, Reason, Now), CaseErrors.ExtensionOverCap);
         error.English.Should().Contain("9 h");
 
-        coachingCase.RequestExtension(Intervener, 180, Reason, Now).ShouldSucceed();
+        coachingCase.RequestExtension(Intervener, 180, ExtensionCategory.MoreSessionsNeeded, Reason, Now).ShouldSucceed();
         coachingCase.ApproveExtension(Hr, Now).ShouldSucceed();
-        coachingCase.ShouldRefuse(() => coachingCase.RequestExtension(Intervener, 15, Reason, Now), CaseErrors.ExtensionOverCap);
+        coachingCase.ShouldRefuse(() => coachingCase.RequestExtension(Intervener, 15, ExtensionCategory.MoreSessionsNeeded, Reason, Now), CaseErrors.ExtensionOverCap);
     }
 
     [Fact]
@@ -276,31 +277,31 @@ public class HoursTests
         coachingCase.SetBudget(Hr, 240, BudgetBounds.Default, Now).ShouldSucceed();
         coachingCase.LogSession(Intervener, Today, 60, SessionMode.OnSite, Now).ShouldSucceed();
 
-        coachingCase.ShouldRefuse(() => coachingCase.RequestExtension(Intervener, 135, Reason, Now), CaseErrors.ExtensionOverCap);
-        coachingCase.RequestExtension(Intervener, 120, Reason, Now).ShouldSucceed();
+        coachingCase.ShouldRefuse(() => coachingCase.RequestExtension(Intervener, 135, ExtensionCategory.MoreSessionsNeeded, Reason, Now), CaseErrors.ExtensionOverCap);
+        coachingCase.RequestExtension(Intervener, 120, ExtensionCategory.MoreSessionsNeeded, Reason, Now).ShouldSucceed();
     }
 
     [Fact]
     public void Only_one_extension_request_is_pending_at_a_time()
     {
         var coachingCase = InSessions();
-        coachingCase.RequestExtension(Intervener, 30, Reason, Now).ShouldSucceed();
+        coachingCase.RequestExtension(Intervener, 30, ExtensionCategory.MoreSessionsNeeded, Reason, Now).ShouldSucceed();
 
-        coachingCase.ShouldRefuse(() => coachingCase.RequestExtension(Intervener, 30, Reason, Now), CaseErrors.ExtensionAlreadyPending);
+        coachingCase.ShouldRefuse(() => coachingCase.RequestExtension(Intervener, 30, ExtensionCategory.MoreSessionsNeeded, Reason, Now), CaseErrors.ExtensionAlreadyPending);
     }
 
     [Fact]
     public void A_rejected_extension_leaves_the_budget_unchanged_and_a_new_request_may_follow()
     {
         var coachingCase = InSessions();
-        coachingCase.RequestExtension(Intervener, 60, Reason, Now).ShouldSucceed();
+        coachingCase.RequestExtension(Intervener, 60, ExtensionCategory.MoreSessionsNeeded, Reason, Now).ShouldSucceed();
 
         coachingCase.RejectExtension(Hr, Now).ShouldSucceed();
 
         coachingCase.Extensions.Should().ContainSingle().Which.Status.Should().Be(ExtensionStatus.Rejected);
         coachingCase.Hours.TotalMinutes.Should().Be(360);
         coachingCase.PendingExtension.Should().BeNull();
-        coachingCase.RequestExtension(Intervener, 60, Reason, Now).ShouldSucceed();
+        coachingCase.RequestExtension(Intervener, 60, ExtensionCategory.MoreSessionsNeeded, Reason, Now).ShouldSucceed();
     }
 
     [Fact]
@@ -320,18 +321,31 @@ public class HoursTests
     {
         var coachingCase = InSessions();
 
-        coachingCase.ShouldRefuse(() => coachingCase.RequestExtension(Intervener, minutes, Reason, Now), CaseErrors.InvalidExtension);
+        coachingCase.ShouldRefuse(() => coachingCase.RequestExtension(Intervener, minutes, ExtensionCategory.MoreSessionsNeeded, Reason, Now), CaseErrors.InvalidExtension);
     }
 
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
     [InlineData(null)]
-    public void An_extension_request_needs_a_reason(string? reason)
+    public void The_comment_of_an_extension_request_is_optional(string? comment)
     {
         var coachingCase = InSessions();
 
-        coachingCase.ShouldRefuse(() => coachingCase.RequestExtension(Intervener, 30, reason!, Now), CaseErrors.ExtensionReasonRequired);
+        var result = coachingCase.RequestExtension(Intervener, 30, ExtensionCategory.Other, comment, Now);
+
+        result.ShouldSucceed();
+        result.Value.Comment.Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData((ExtensionCategory)42)]
+    public void An_extension_request_needs_a_known_category(ExtensionCategory? category)
+    {
+        var coachingCase = InSessions();
+
+        coachingCase.ShouldRefuse(() => coachingCase.RequestExtension(Intervener, 30, category, Reason, Now), CaseErrors.ExtensionCategoryRequired);
     }
 
     [Theory]
@@ -342,7 +356,7 @@ public class HoursTests
     {
         var coachingCase = InSessions();
 
-        coachingCase.ShouldRefuse(() => coachingCase.RequestExtension(Of(who), 30, Reason, Now), CaseErrors.NotAllowed);
+        coachingCase.ShouldRefuse(() => coachingCase.RequestExtension(Of(who), 30, ExtensionCategory.MoreSessionsNeeded, Reason, Now), CaseErrors.NotAllowed);
     }
 
     [Theory]
@@ -353,7 +367,7 @@ public class HoursTests
     public void Only_hr_approves_or_rejects_an_extension(Who who)
     {
         var coachingCase = InSessions();
-        coachingCase.RequestExtension(Intervener, 30, Reason, Now).ShouldSucceed();
+        coachingCase.RequestExtension(Intervener, 30, ExtensionCategory.MoreSessionsNeeded, Reason, Now).ShouldSucceed();
 
         coachingCase.ShouldRefuse(() => coachingCase.ApproveExtension(Of(who), Now), CaseErrors.NotAllowed);
         coachingCase.ShouldRefuse(() => coachingCase.RejectExtension(Of(who), Now), CaseErrors.NotAllowed);
@@ -364,7 +378,7 @@ public class HoursTests
     {
         var coachingCase = ObjectivesSet();
 
-        coachingCase.ShouldRefuse(() => coachingCase.RequestExtension(Intervener, 30, Reason, Now), CaseErrors.WrongState);
+        coachingCase.ShouldRefuse(() => coachingCase.RequestExtension(Intervener, 30, ExtensionCategory.MoreSessionsNeeded, Reason, Now), CaseErrors.WrongState);
     }
 
     [Theory]

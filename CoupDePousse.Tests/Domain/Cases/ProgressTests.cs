@@ -131,7 +131,7 @@ public class ProgressTests
         coachingCase.LogSession(Intervener, Today, 15, SessionMode.Phone, Now).ShouldSucceed();
         coachingCase.Progress.ForIntervener.Should().Be(NextStep.NearLimit, "300 of 360 minutes is 83 %");
 
-        coachingCase.RequestExtension(Intervener, 120, "Deux séances de plus.", Now).ShouldSucceed();
+        coachingCase.RequestExtension(Intervener, 120, ExtensionCategory.MoreSessionsNeeded, "Deux séances de plus.", Now).ShouldSucceed();
         coachingCase.Progress.ForIntervener.Should().Be(NextStep.WaitExtension);
         coachingCase.Progress.ForCompany.Should().Be(NextStep.DecideExtension);
 

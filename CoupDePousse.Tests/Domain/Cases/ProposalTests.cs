@@ -12,9 +12,10 @@ public class ProposalTests
         CoachingDomain[]? domains = null,
         string[]? topics = null,
         string description = "Une prise de parole à fort enjeu devant le comité de direction.",
+        string workImpact = "La présentation engage le budget du service pour l'an prochain.",
         string timing = "Avant la fin du trimestre",
         bool checklist = true) =>
-        new(domains ?? [CoachingDomain.ManagementAndCommunication], topics ?? ["public-speaking"], description, timing, checklist);
+        new(domains ?? [CoachingDomain.ManagementAndCommunication], topics ?? ["public-speaking"], description, workImpact, timing, checklist);
 
     private static Result<CoachingCase> Propose(Actor proposer, BeneficiaryRef? beneficiary = null, CaseProposal? proposal = null) =>
         CoachingCase.Propose(proposer, beneficiary ?? CaseBuilder.BeneficiaryRef, proposal ?? Request(), BudgetBounds.Default, Now);
@@ -136,6 +137,14 @@ public class ProposalTests
 
     [Theory]
     [InlineData("")]
+    [InlineData("   ")]
+    public void The_impact_on_the_work_is_required_for_a_new_proposal(string workImpact)
+    {
+        Propose(Manager, proposal: Request(workImpact: workImpact)).ShouldBeRefusedWith(CaseErrors.WorkImpactRequired);
+    }
+
+    [Theory]
+    [InlineData("")]
     [InlineData("  ")]
     public void A_wished_timing_is_required(string timing)
     {
@@ -164,9 +173,10 @@ public class ProposalTests
     [Fact]
     public void The_texts_of_a_proposal_are_kept_without_surrounding_spaces()
     {
-        var coachingCase = Propose(Manager, proposal: Request(description: "  Situation  ", timing: " Vite ")).Value;
+        var coachingCase = Propose(Manager, proposal: Request(description: "  Situation  ", workImpact: "  Impact ", timing: " Vite ")).Value;
 
         coachingCase.Description.Should().Be("Situation");
+        coachingCase.WorkImpact.Should().Be("Impact");
         coachingCase.WishedTiming.Should().Be("Vite");
     }
 

@@ -11,6 +11,7 @@ public class TextLimitsTests
     public enum Field
     {
         Description,
+        WorkImpact,
         WishedTiming,
         VerdictComment,
         ReferralNote,
@@ -18,7 +19,7 @@ public class TextLimitsTests
         ObjectiveSuccessMeasure,
         DraftStatement,
         DraftSuccessMeasure,
-        ExtensionReason,
+        ExtensionComment,
         SessionNote,
         ClosingSummary,
         CancellationReason,
@@ -55,11 +56,12 @@ public class TextLimitsTests
     private static int LimitOf(Field field) => field switch
     {
         Field.Description => TextLimits.Description,
+        Field.WorkImpact => TextLimits.WorkImpact,
         Field.WishedTiming => TextLimits.WishedTiming,
         Field.VerdictComment => TextLimits.VerdictComment,
         Field.ReferralNote => TextLimits.ReferralNote,
         Field.ObjectiveStatement or Field.ObjectiveSuccessMeasure or Field.DraftStatement or Field.DraftSuccessMeasure => TextLimits.ObjectiveText,
-        Field.ExtensionReason => TextLimits.ExtensionReason,
+        Field.ExtensionComment => TextLimits.ExtensionComment,
         Field.SessionNote => TextLimits.SessionNote,
         Field.ClosingSummary => TextLimits.ClosingSummary,
         Field.CancellationReason => TextLimits.CancellationReason,
@@ -72,6 +74,8 @@ public class TextLimitsTests
         {
             case Field.Description:
                 return CoachingCase.Propose(Manager, CaseBuilder.BeneficiaryRef, Proposal() with { Description = text }, BudgetBounds.Default, Now);
+            case Field.WorkImpact:
+                return CoachingCase.Propose(Manager, CaseBuilder.BeneficiaryRef, Proposal() with { WorkImpact = text }, BudgetBounds.Default, Now);
             case Field.WishedTiming:
                 return CoachingCase.Propose(Manager, CaseBuilder.BeneficiaryRef, Proposal() with { WishedTiming = text }, BudgetBounds.Default, Now);
             case Field.VerdictComment:
@@ -86,8 +90,8 @@ public class TextLimitsTests
                 return Accepted().DraftObjectives(Intervener, [new(text, "Mesure")], Now);
             case Field.DraftSuccessMeasure:
                 return Accepted().DraftObjectives(Intervener, [new("Objectif", text)], Now);
-            case Field.ExtensionReason:
-                return InSessions().RequestExtension(Intervener, 60, text, Now);
+            case Field.ExtensionComment:
+                return InSessions().RequestExtension(Intervener, 60, ExtensionCategory.MoreSessionsNeeded, text, Now);
             case Field.SessionNote:
                 var inSessions = InSessions();
                 return inSessions.WriteSessionNote(Intervener, inSessions.Sessions[0].Id, text, Now);

@@ -8,7 +8,7 @@ public class VisibilityTests
 {
     private static readonly string[] CaseContent =
     [
-        nameof(CaseVisibility.SeesRequest), nameof(CaseVisibility.SeesExactState), nameof(CaseVisibility.SeesOutcome),
+        nameof(CaseVisibility.SeesCompanyRequest), nameof(CaseVisibility.SeesSituation), nameof(CaseVisibility.SeesExactState), nameof(CaseVisibility.SeesOutcome),
         nameof(CaseVisibility.SeesHistory), nameof(CaseVisibility.SeesHours), nameof(CaseVisibility.SeesSessions),
         nameof(CaseVisibility.SeesCompanyVerdicts), nameof(CaseVisibility.SeesIntervenerVerdicts),
         nameof(CaseVisibility.SeesIntervenerVerdictComments), nameof(CaseVisibility.SeesObjectives),
@@ -49,6 +49,7 @@ public class VisibilityTests
         granted.Should().Contain(CaseContent).And.Contain(nameof(CaseVisibility.CanReach));
         granted.Should().NotContain(nameof(CaseVisibility.MayKeepSessionNotes));
         granted.Should().NotContain(nameof(CaseVisibility.SeesOnlyCoarseStatus));
+        granted.Should().NotContain(nameof(CaseVisibility.SeesExtensionComments), "the intervener's comment on an extension is addressed to HR");
     }
 
     [Fact]
@@ -56,7 +57,8 @@ public class VisibilityTests
     {
         var granted = Granted(VisibilityOf(Who.Intervener, Closed()));
 
-        granted.Should().Contain(CaseContent).And.Contain(nameof(CaseVisibility.CanReach)).And.Contain(nameof(CaseVisibility.MayKeepSessionNotes));
+        granted.Should().Contain(CaseContent).And.Contain(nameof(CaseVisibility.CanReach)).And.Contain(nameof(CaseVisibility.MayKeepSessionNotes))
+            .And.Contain(nameof(CaseVisibility.SeesExtensionComments), "the intervener wrote them");
         granted.Should().NotContain(nameof(CaseVisibility.SeesOnlyCoarseStatus));
     }
 
@@ -67,14 +69,15 @@ public class VisibilityTests
 
         granted.Should().Contain(new[]
         {
-            nameof(CaseVisibility.CanReach), nameof(CaseVisibility.SeesRequest), nameof(CaseVisibility.SeesExactState),
-            nameof(CaseVisibility.SeesHours), nameof(CaseVisibility.SeesCost),
+            nameof(CaseVisibility.CanReach), nameof(CaseVisibility.SeesCompanyRequest), nameof(CaseVisibility.SeesExactState),
+            nameof(CaseVisibility.SeesHours), nameof(CaseVisibility.SeesCost), nameof(CaseVisibility.SeesExtensions),
+            nameof(CaseVisibility.SeesExtensionComments),
             nameof(CaseVisibility.SeesCompanyVerdicts), nameof(CaseVisibility.SeesIntervenerVerdicts),
             nameof(CaseVisibility.SeesCancellationReason),
         });
         granted.Should().NotContain(new[]
         {
-            nameof(CaseVisibility.SeesIntervenerVerdictComments), nameof(CaseVisibility.SeesReferral),
+            nameof(CaseVisibility.SeesSituation), nameof(CaseVisibility.SeesIntervenerVerdictComments), nameof(CaseVisibility.SeesReferral),
             nameof(CaseVisibility.SeesClosingSummary), nameof(CaseVisibility.SeesObjectives),
             nameof(CaseVisibility.SeesObjectiveDrafts), nameof(CaseVisibility.SeesObjectiveHistory),
             nameof(CaseVisibility.MayKeepSessionNotes), nameof(CaseVisibility.SeesOnlyCoarseStatus),
@@ -159,6 +162,34 @@ public class VisibilityTests
         coachingCase.Cancel(Hr, "Réorganisation du service", Now).ShouldSucceed();
 
         VisibilityOf(who, coachingCase).SeesCancellationReason.Should().Be(sees);
+    }
+
+    [Theory]
+    [InlineData(Who.Beneficiary, true, true)]
+    [InlineData(Who.Intervener, true, true)]
+    [InlineData(Who.Hr, false, true)]
+    [InlineData(Who.Manager, false, false)]
+    [InlineData(Who.Admin, false, false)]
+    public void The_situation_stays_between_beneficiary_and_intervener_while_hr_reads_the_companys_part(Who who, bool situation, bool companyPart)
+    {
+        var visibility = VisibilityOf(who, InSessions());
+
+        visibility.SeesSituation.Should().Be(situation);
+        visibility.SeesCompanyRequest.Should().Be(companyPart);
+    }
+
+    [Theory]
+    [InlineData(Who.Beneficiary, true, false)]
+    [InlineData(Who.Intervener, true, true)]
+    [InlineData(Who.Hr, true, true)]
+    [InlineData(Who.Manager, false, false)]
+    [InlineData(Who.Admin, false, false)]
+    public void An_extensions_category_is_for_everyone_involved_its_comment_for_hr_and_its_author(Who who, bool extensions, bool comments)
+    {
+        var visibility = VisibilityOf(who, InSessions());
+
+        visibility.SeesExtensions.Should().Be(extensions);
+        visibility.SeesExtensionComments.Should().Be(comments);
     }
 
     [Theory]

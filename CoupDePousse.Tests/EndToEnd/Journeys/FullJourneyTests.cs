@@ -59,8 +59,11 @@ public sealed class FullJourneyTests(EndToEndFixture fixture) : EndToEndTest(fix
         await ContinueAsync(beneficiary, caseId);
         await ExpectStateAsync(beneficiary, CaseState.PreliminaryInterview);
 
-        // Each party validates the criteria it owns; the last verdict accepts the case.
+        // Each party validates the criteria it owns; the last verdict accepts the case. HR judges on the impact on the work, never the situation.
         await OpenCaseAsync(hr, caseId);
+        await Expect(hr.GetByTestId("case-work-impact")).ToContainTextAsync("désorganisent le planning");
+        await Expect(hr.GetByTestId("case-description")).ToHaveCountAsync(0);
+        await Expect(hr.GetByTestId("situation-withheld")).ToBeVisibleAsync();
         await RecordVerdictsAsync(hr, "company", CompanyCriteria);
         await ExpectStateAsync(hr, CaseState.PreliminaryInterview);
         await OpenCaseAsync(intervener, caseId);
@@ -113,7 +116,8 @@ public sealed class FullJourneyTests(EndToEndFixture fixture) : EndToEndTest(fix
 
         // The intervener asks for one more hour; HR sees it waiting and approves it.
         await FillNumberAsync(intervener.GetByTestId("field-extension-minutes"), 60);
-        await FillTextAsync(intervener.GetByTestId("field-extension-reason"), "Un dernier point après le second entretien.");
+        await intervener.GetByTestId("extension-category-MoreSessionsNeeded").CheckAsync();
+        await FillTextAsync(intervener.GetByTestId("field-extension-comment"), "Un dernier point après le second entretien.");
         await intervener.GetByTestId("action-RequestExtension").ClickAsync();
         await Expect(intervener.GetByTestId("extension")).ToHaveAttributeAsync("data-status", nameof(ExtensionStatus.Pending));
 
@@ -124,6 +128,8 @@ public sealed class FullJourneyTests(EndToEndFixture fixture) : EndToEndTest(fix
         await hr.GetByTestId("action-ApproveExtension").ClickAsync();
         await Expect(hr.GetByTestId("extension")).ToHaveAttributeAsync("data-status", nameof(ExtensionStatus.Approved));
         await Expect(hr.GetByTestId("hours-budget")).ToHaveAttributeAsync("data-minutes", "420");
+        await Expect(hr.GetByTestId("extension-category")).ToHaveAttributeAsync("data-category", nameof(ExtensionCategory.MoreSessionsNeeded));
+        await Expect(hr.GetByTestId("extension-comment")).ToContainTextAsync("Un dernier point");
 
         // Now the hour goes in.
         await OpenCaseAsync(intervener, caseId);
@@ -143,6 +149,9 @@ public sealed class FullJourneyTests(EndToEndFixture fixture) : EndToEndTest(fix
         await ExpectStateAsync(beneficiary, CaseState.Closed);
         await Expect(beneficiary.GetByTestId("closing-summary")).ToContainTextAsync("grille de préparation");
         await Expect(beneficiary.GetByTestId("hours-used")).ToHaveAttributeAsync("data-minutes", "420");
+        await Expect(beneficiary.GetByTestId("extension-category")).ToHaveAttributeAsync("data-category", nameof(ExtensionCategory.MoreSessionsNeeded));
+        await Expect(beneficiary.GetByTestId("extension-comment")).ToHaveCountAsync(0);
+        await Expect(beneficiary.GetByTestId("case-description")).ToContainTextAsync("Deux entretiens difficiles");
         await beneficiary.GetByTestId("rating-1-Reached").CheckAsync();
         await ClickAndWaitForHistoryAsync(beneficiary, beneficiary.GetByTestId("action-RateObjectives"), CaseTrigger.RateObjectives);
         await Expect(beneficiary.GetByTestId("objective")).ToHaveAttributeAsync("data-rating", nameof(ObjectiveRating.Reached));

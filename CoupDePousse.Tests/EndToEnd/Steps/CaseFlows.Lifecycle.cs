@@ -19,6 +19,7 @@ public static partial class CaseFlows
         CoachingDomain Domain = CoachingDomain.ManagementAndCommunication,
         string Topic = "difficult-conversations",
         string Description = "Deux entretiens difficiles à mener avec l’équipe dans les prochaines semaines.",
+        string WorkImpact = "Les retards répétés désorganisent le planning de l’équipe.",
         string Timing = "Dans le mois");
 
     /// <summary>The acceptance criteria each party owns (company = HR).</summary>
@@ -37,6 +38,7 @@ public static partial class CaseFlows
         await proposer.GetByTestId($"field-domain-{proposal.Domain}").CheckAsync();
         await proposer.GetByTestId($"field-topic-{proposal.Topic}").CheckAsync();
         await proposer.GetByTestId("field-description").FillAsync(proposal.Description);
+        await proposer.GetByTestId("field-work-impact").FillAsync(proposal.WorkImpact);
         await proposer.GetByTestId("field-timing").FillAsync(proposal.Timing);
 
         var checklist = proposer.GetByTestId("offer-checklist");

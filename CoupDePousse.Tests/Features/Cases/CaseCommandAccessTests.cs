@@ -33,7 +33,7 @@ public class CaseCommandAccessTests(SharedDatabase shared) : IClassFixture<Share
             [CaseTrigger.ShareObjectives] = (ObjectivesSet, _ => new ShareObjectivesCommand(true)),
             [CaseTrigger.RateObjectives] = (() => InSessions(), c => new RateObjectivesCommand(c.Objectives.ToDictionary(o => o.Id, _ => ObjectiveRating.Reached))),
             [CaseTrigger.LogSession] = (() => InSessions(), _ => new LogSessionCommand(Today, 90, SessionMode.Video)),
-            [CaseTrigger.RequestExtension] = (() => InSessions(), _ => new RequestExtensionCommand(60, "Un entretien de plus avant l'échéance")),
+            [CaseTrigger.RequestExtension] = (() => InSessions(), _ => new RequestExtensionCommand(60, ExtensionCategory.MoreSessionsNeeded, "Un entretien de plus avant l'échéance")),
             [CaseTrigger.ApproveExtension] = (WithPendingExtension, _ => new ApproveExtensionCommand()),
             [CaseTrigger.RejectExtension] = (WithPendingExtension, _ => new RejectExtensionCommand()),
             [CaseTrigger.Close] = (() => InSessions(), _ => new CloseCommand("Objectifs atteints en deux séances")),
@@ -109,7 +109,7 @@ public class CaseCommandAccessTests(SharedDatabase shared) : IClassFixture<Share
     private static CoachingCase WithPendingExtension()
     {
         var coachingCase = InSessions();
-        coachingCase.RequestExtension(Intervener, 60, "Un entretien de plus", Now).ShouldSucceed();
+        coachingCase.RequestExtension(Intervener, 60, ExtensionCategory.MoreSessionsNeeded, "Un entretien de plus", Now).ShouldSucceed();
         return coachingCase;
     }
 

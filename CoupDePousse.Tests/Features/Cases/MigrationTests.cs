@@ -91,7 +91,7 @@ public class MigrationTests
         coachingCase.SetObjectives(Beneficiary, Objectives, Now).ShouldSucceed();
         coachingCase.ShareObjectives(Beneficiary, false, Now).ShouldSucceed();
         coachingCase.LogSession(Intervener, Today, 45, SessionMode.Phone, Now).ShouldSucceed();
-        coachingCase.RequestExtension(Intervener, 120, "Une séance de plus", Now).ShouldSucceed();
+        coachingCase.RequestExtension(Intervener, 120, ExtensionCategory.MoreSessionsNeeded, "Une séance de plus", Now).ShouldSucceed();
         var saved = await database.SaveAsync(coachingCase);
         var cancelled = WithIntervener();
         cancelled.Cancel(Hr, "Réorganisation du service", Now).ShouldSucceed();
@@ -114,6 +114,71 @@ public class MigrationTests
         (await ReasonOf(CaseTrigger.RequestExtension, saved)).Should().Be("2 h");
         (await ReasonOf(CaseTrigger.RuleAccept, saved)).Should().BeNull();
         (await ReasonOf(CaseTrigger.Cancel, cancelled)).Should().Be("Réorganisation du service");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task An_existing_description_stays_the_confidential_situation_and_an_existing_reason_becomes_an_hr_comment(DatabaseProvider provider)
+    {
+        var token = TestContext.Current.CancellationToken;
+        await using var database = await CreateAsync(provider);
+        var coachingCase = InSessions();
+        coachingCase.RequestExtension(Intervener, 60, ExtensionCategory.MoreSessionsNeeded, null, Now).ShouldSucceed();
+        var saved = await database.SaveAsync(coachingCase);
+        const string oldSituation = "Ancienne description : tensions avec un collègue depuis la réorganisation.";
+        const string oldReason = "Une séance de plus pour préparer l'entretien annuel.";
+
+        await using (var db = database.CreateDbContext())
+        {
+            await MigrateToBeforeAsync(db, "_RequestAudiences");
+            await db.Database.ExecuteSqlAsync($"""UPDATE "Cases" SET "Description" = {oldSituation} WHERE "Id" = {saved.Id}""", token);
+            await db.Database.ExecuteSqlAsync($"""UPDATE "BudgetExtensions" SET "Reason" = {oldReason}""", token);
+            await db.Database.MigrateAsync(token);
+        }
+
+        var migrated = await database.LoadAsync(saved.Id);
+        migrated.Description.Should().Be(oldSituation);
+        migrated.WorkImpact.Should().BeEmpty("nobody was asked for it before");
+        migrated.Extensions.Should().ContainSingle().Which.Should().Match<BudgetExtension>(e => e.Category == ExtensionCategory.Other && e.Comment == oldReason);
+
+        var forHr = ReadModelJson.Of(await database.Cases().GetAsync(Hr, saved.Id, token));
+        forHr.Should().NotContain(oldSituation).And.Contain(oldReason);
+        var forBeneficiary = ReadModelJson.Of(await database.Cases().GetAsync(Beneficiary, saved.Id, token));
+        forBeneficiary.Should().Contain(oldSituation).And.NotContain(oldReason);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Going_back_before_the_two_audiences_writes_the_comment_or_the_category_as_the_reason(DatabaseProvider provider)
+    {
+        var token = TestContext.Current.CancellationToken;
+        await using var database = await CreateAsync(provider);
+        var commented = InSessions();
+        commented.RequestExtension(Intervener, 60, ExtensionCategory.ContextChanged, "Changement d'équipe", Now).ShouldSucceed();
+        var silent = InSessions();
+        silent.RequestExtension(Intervener, 30, ExtensionCategory.ObjectivesWidened, null, Now).ShouldSucceed();
+        await database.SaveAsync(commented);
+        await database.SaveAsync(silent);
+
+        await using var db = database.CreateDbContext();
+        await MigrateToBeforeAsync(db, "_RequestAudiences");
+
+        async Task<string> ReasonOf(CoachingCase of)
+        {
+            var id = of.Extensions.Single().Id;
+            return await db.Database.SqlQuery<string>($"""SELECT "Reason" AS "Value" FROM "BudgetExtensions" WHERE "Id" = {id}""").SingleAsync(token);
+        }
+
+        (await ReasonOf(commented)).Should().Be("Changement d'équipe");
+        (await ReasonOf(silent)).Should().Be(nameof(ExtensionCategory.ObjectivesWidened));
+    }
+
+    /// <summary>Goes down to the migration just before the one whose name ends so.</summary>
+    private static async Task MigrateToBeforeAsync(AppDbContext db, string migrationSuffix)
+    {
+        var migrations = db.Database.GetMigrations().ToList();
+        var index = migrations.FindIndex(m => m.EndsWith(migrationSuffix, StringComparison.Ordinal));
+        await db.GetService<IMigrator>().MigrateAsync(migrations[index - 1], TestContext.Current.CancellationToken);
     }
 
     private static async Task MigrateToInitialAsync(AppDbContext db)

@@ -9,6 +9,7 @@ public class TextColumnTests(SharedDatabase shared) : IClassFixture<SharedDataba
     public static TheoryData<Type, string, int> Columns => new()
     {
         { typeof(CoachingCase), nameof(CoachingCase.Description), TextLimits.Description },
+        { typeof(CoachingCase), nameof(CoachingCase.WorkImpact), TextLimits.WorkImpact },
         { typeof(CoachingCase), nameof(CoachingCase.WishedTiming), TextLimits.WishedTiming },
         { typeof(CoachingCase), nameof(CoachingCase.ClosingSummary), TextLimits.ClosingSummary },
         { typeof(CoachingCase), nameof(CoachingCase.CancellationReason), TextLimits.CancellationReason },
@@ -18,7 +19,7 @@ public class TextColumnTests(SharedDatabase shared) : IClassFixture<SharedDataba
         { typeof(Objective), nameof(Objective.SuccessMeasure), TextLimits.ObjectiveText },
         { typeof(ObjectiveDraft), nameof(ObjectiveDraft.Statement), TextLimits.ObjectiveText },
         { typeof(ObjectiveDraft), nameof(ObjectiveDraft.SuccessMeasure), TextLimits.ObjectiveText },
-        { typeof(BudgetExtension), nameof(BudgetExtension.Reason), TextLimits.ExtensionReason },
+        { typeof(BudgetExtension), nameof(BudgetExtension.Comment), TextLimits.ExtensionComment },
         { typeof(SessionNote), nameof(SessionNote.Text), TextLimits.SessionNote },
     };
 

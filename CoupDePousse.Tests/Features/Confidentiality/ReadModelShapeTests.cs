@@ -9,7 +9,9 @@ public class ReadModelShapeTests
 {
     public static TheoryData<Type, string[]> ForbiddenByModel => new()
     {
-        { typeof(CompanyCaseView), ["Note", "Referral", "ClosingSummary", "Summary"] },
+        { typeof(CompanyCaseView), ["Note", "Referral", "ClosingSummary", "Summary", "Situation", "Description"] },
+        { typeof(CaseHeader), ["Situation", "Description", "Comment", "Note"] },
+        { typeof(ExtensionView), ["Comment", "Reason"] },
         { typeof(PipelineOverview), ["Note", "Referral", "Summary", "Objective", "Comment", "Description"] },
         { typeof(ProposerCaseView), ["Note", "Referral", "Summary", "Description", "State", "Outcome", "Reason", "History", "Objective", "Verdict", "Intervener"] },
         { typeof(ProposalListItem), ["Note", "Referral", "Summary", "Description", "State", "Outcome", "Reason", "History", "Objective", "Verdict", "Intervener"] },
@@ -46,6 +48,21 @@ public class ReadModelShapeTests
     {
         typeof(CompanyCaseView).GetProperty(nameof(CompanyCaseView.IntervenerVerdicts))!.PropertyType
             .GenericTypeArguments.Should().Equal(typeof(VerdictOutcomeView));
+    }
+
+    [Fact]
+    public void Hr_reads_the_request_through_the_companys_part_only()
+    {
+        typeof(CompanyCaseView).GetProperties().Select(p => p.Name).Should().NotContain(nameof(EngagementCaseView.Situation));
+        typeof(CaseHeader).GetProperties().Select(p => p.Name).Should().Contain([nameof(CaseHeader.WorkImpact), nameof(CaseHeader.WishedTiming)]);
+        typeof(EngagementCaseView).GetProperty(nameof(EngagementCaseView.Situation))!.PropertyType.Should().Be(typeof(string));
+    }
+
+    [Fact]
+    public void Extensions_reach_the_shared_header_through_a_type_without_comment()
+    {
+        typeof(CaseHeader).GetProperty(nameof(CaseHeader.Extensions))!.PropertyType
+            .GenericTypeArguments.Should().Equal(typeof(ExtensionView));
     }
 
     private static bool Matches(string path, string fragment) => path.Contains(fragment, StringComparison.OrdinalIgnoreCase);

@@ -26,7 +26,7 @@ public class RefusalLoggingTests(SharedDatabase shared) : IClassFixture<SharedDa
             ["session logged by the beneficiary"] = (() => InSessions(), Who.Beneficiary,
                 (db, c) => db.Cases().PerformAsync(Beneficiary, c.Id, c.Version, new LogSessionCommand(Today, 60, SessionMode.Video), Token), CaseErrors.NotAllowed.Code),
             ["extension asked by the beneficiary"] = (() => InSessions(), Who.Beneficiary,
-                (db, c) => db.Cases().PerformAsync(Beneficiary, c.Id, c.Version, new RequestExtensionCommand(60, $"Raison {Marker}"), Token), CaseErrors.NotAllowed.Code),
+                (db, c) => db.Cases().PerformAsync(Beneficiary, c.Id, c.Version, new RequestExtensionCommand(60, ExtensionCategory.MoreSessionsNeeded, $"Raison {Marker}"), Token), CaseErrors.NotAllowed.Code),
             ["closing by hr"] = (() => InSessions(), Who.Hr,
                 (db, c) => db.Cases().PerformAsync(Hr, c.Id, c.Version, new CloseCommand($"Synthèse {Marker}"), Token), CaseErrors.NotAllowed.Code),
             ["closing summary too long"] = (() => InSessions(), Who.Intervener,

@@ -16,7 +16,7 @@ public class WaitingOnFilterTests
         await database.SaveAsync(WithIntervener());
         await database.SaveAsync(InSessions());
         var extension = InSessions();
-        extension.RequestExtension(Intervener, 60, "Une séance de plus pour consolider", Now.AddDays(1)).ShouldSucceed();
+        extension.RequestExtension(Intervener, 60, ExtensionCategory.MoreSessionsNeeded, "Une séance de plus pour consolider", Now.AddDays(1)).ShouldSucceed();
         await database.SaveAsync(extension);
         await database.SaveAsync(Closed());
 

@@ -35,7 +35,7 @@ public class SessionAccessTests(SharedDatabase shared) : IClassFixture<SharedDat
         var coachingCase = InSessions();
         if (operation is SessionOperation.ApproveExtension or SessionOperation.RejectExtension)
         {
-            coachingCase.RequestExtension(Intervener, 60, "Un entretien de plus", Now).ShouldSucceed();
+            coachingCase.RequestExtension(Intervener, 60, ExtensionCategory.MoreSessionsNeeded, "Un entretien de plus", Now).ShouldSucceed();
         }
 
         var stored = await shared.OnlyCaseAsync(coachingCase);
@@ -47,7 +47,7 @@ public class SessionAccessTests(SharedDatabase shared) : IClassFixture<SharedDat
         var result = operation switch
         {
             SessionOperation.LogSession => await cases.PerformAsync(actor, stored.Id, stored.Version, new LogSessionCommand(Today, 60, SessionMode.Phone), token),
-            SessionOperation.RequestExtension => await cases.PerformAsync(actor, stored.Id, stored.Version, new RequestExtensionCommand(60, "Une séance de plus"), token),
+            SessionOperation.RequestExtension => await cases.PerformAsync(actor, stored.Id, stored.Version, new RequestExtensionCommand(60, ExtensionCategory.MoreSessionsNeeded, "Une séance de plus"), token),
             SessionOperation.ApproveExtension => await cases.PerformAsync(actor, stored.Id, stored.Version, new ApproveExtensionCommand(), token),
             SessionOperation.RejectExtension => await cases.PerformAsync(actor, stored.Id, stored.Version, new RejectExtensionCommand(), token),
             _ => await notes.WriteNoteAsync(actor, stored.Id, stored.Sessions.Single().Id, "Une note", token),

@@ -201,6 +201,15 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DecidedAt")
                         .HasColumnType("INTEGER");
 
@@ -210,11 +219,6 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
 
                     b.Property<int>("Minutes")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
 
                     b.Property<long>("RequestedAt")
                         .HasColumnType("INTEGER");
@@ -321,6 +325,11 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.Property<string>("WishedTiming")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkImpact")
+                        .IsRequired()
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
