@@ -1,6 +1,7 @@
 using CoupDePousse.App.Data;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Tests.TestSupport;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -65,7 +66,8 @@ public class MigrationTests
             var cancel = cancelled.History.Single(h => h.Trigger == CaseTrigger.Cancel).Id;
             await db.Database.ExecuteSqlAsync($"""UPDATE "TransitionRecords" SET "Reason" = {"Réorganisation du service"} WHERE "Id" = {cancel}""", token);
 
-            await db.Database.MigrateAsync(token);
+            // As the app starts: migrations, then the reason they moved to the case is encrypted.
+            await DatabaseStartup.MigrateAsync(db, token);
         }
 
         var migrated = await database.LoadAsync(closed.Id);
@@ -113,7 +115,10 @@ public class MigrationTests
         (await ReasonOf(CaseTrigger.LogSession, saved)).Should().Be("45 min");
         (await ReasonOf(CaseTrigger.RequestExtension, saved)).Should().Be("2 h");
         (await ReasonOf(CaseTrigger.RuleAccept, saved)).Should().BeNull();
-        (await ReasonOf(CaseTrigger.Cancel, cancelled)).Should().Be("Réorganisation du service");
+        // A schema downgrade cannot decrypt: HR's words go back to the history still encrypted with their purpose.
+        var reason = await ReasonOf(CaseTrigger.Cancel, cancelled);
+        reason.Should().StartWith(ConfidentialText.PayloadPrefix);
+        database.DataProtection.CreateProtector(ConfidentialText.CancellationReason).Unprotect(reason!).Should().Be("Réorganisation du service");
     }
 
     private static async Task MigrateToInitialAsync(AppDbContext db)

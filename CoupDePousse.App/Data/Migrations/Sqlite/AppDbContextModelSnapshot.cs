@@ -213,7 +213,6 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RequestedAt")
@@ -253,11 +252,9 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CancellationReason")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ClosingSummary")
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool?>("CompanyRuling")
@@ -265,7 +262,6 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
 
                     b.Property<string>("Description")
                         .IsRequired()
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("Domains")
@@ -380,7 +376,6 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Comment")
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Criterion")
@@ -428,12 +423,10 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
 
                     b.Property<string>("Statement")
                         .IsRequired()
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SuccessMeasure")
                         .IsRequired()
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -457,12 +450,10 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
 
                     b.Property<string>("Statement")
                         .IsRequired()
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SuccessMeasure")
                         .IsRequired()
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -512,7 +503,6 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("WrittenAt")
@@ -829,7 +819,6 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
 
                             b1.Property<string>("Note")
                                 .IsRequired()
-                                .HasMaxLength(1000)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("ReferralNote");
 
