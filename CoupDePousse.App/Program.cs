@@ -13,6 +13,7 @@ builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddAppLocalization();
+builder.Services.AddAppKeyRing(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddAppDatabase(builder.Configuration);
 builder.Services.AddAppIdentity();
 builder.Services.AddAppHardening(builder.Configuration, builder.Environment);

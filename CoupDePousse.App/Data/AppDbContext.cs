@@ -2,8 +2,10 @@ using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Catalogue;
 using CoupDePousse.Domain.Common;
 using CoupDePousse.Domain.Interveners;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CoupDePousse.App.Data;
@@ -11,16 +13,21 @@ namespace CoupDePousse.App.Data;
 /// <summary>The application's model. On SQLite (the default) this type carries the migrations; on PostgreSQL, <see cref="PostgresAppDbContext"/>.</summary>
 public class AppDbContext : IdentityDbContext<ApplicationUser>
 {
-    public AppDbContext(DbContextOptions<AppDbContext> options)
+    public AppDbContext(DbContextOptions<AppDbContext> options, IDataProtectionProvider dataProtection)
         : base(options)
     {
+        DataProtection = dataProtection;
     }
 
     /// <summary>For a provider-specific subtype, which EF keys its own migrations to.</summary>
-    protected AppDbContext(DbContextOptions options)
+    protected AppDbContext(DbContextOptions options, IDataProtectionProvider dataProtection)
         : base(options)
     {
+        DataProtection = dataProtection;
     }
+
+    /// <summary>The key ring of the confidential columns (<see cref="ConfidentialText"/>); the model is built once per key ring.</summary>
+    internal IDataProtectionProvider DataProtection { get; }
 
     public DbSet<CoachingCase> Cases => Set<CoachingCase>();
 
@@ -56,10 +63,14 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>
         }
     }
 
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ReplaceService<IModelCacheKeyFactory, KeyRingModelCacheKeyFactory>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        ConfidentialText.ApplyProtection(builder.Model, DataProtection);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -92,4 +103,11 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>
             configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetConverter>();
         }
     }
+}
+
+/// <summary>The model holds the converters of one key ring: a context over another key ring gets its own model.</summary>
+internal sealed class KeyRingModelCacheKeyFactory : IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) =>
+        (context.GetType(), (context as AppDbContext)?.DataProtection, designTime);
 }

@@ -42,12 +42,26 @@ public static class DatabaseStartup
         return services;
     }
 
+    /// <summary>Creates the SQLite file 0600 in a folder created 0700 (SQLite gives its journal and WAL files the file's mode).</summary>
     public static string BuildConnectionString(IConfiguration configuration, string contentRootPath)
     {
-        var configuredPath = configuration[PathKey];
-        var path = Path.GetFullPath(Path.Combine(contentRootPath, string.IsNullOrWhiteSpace(configuredPath) ? DefaultPath : configuredPath));
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var path = DatabasePath(configuration, contentRootPath);
+        RestrictedFiles.OwnerOnlyFolder(Path.GetDirectoryName(path)!, tightenExisting: false);
+        RestrictedFiles.CreateOwnerOnlyFile(path);
         return new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+    }
+
+    public static string DatabasePath(IConfiguration configuration, string contentRootPath)
+    {
+        var configuredPath = configuration[PathKey];
+        return Path.GetFullPath(Path.Combine(contentRootPath, string.IsNullOrWhiteSpace(configuredPath) ? DefaultPath : configuredPath));
+    }
+
+    /// <summary>Applies pending migrations, then encrypts the confidential text they or an older version left plain; returns how many values.</summary>
+    public static async Task<int> MigrateAsync(AppDbContext context, CancellationToken cancellationToken = default)
+    {
+        await context.Database.MigrateAsync(cancellationToken);
+        return await ConfidentialTextUpgrade.EncryptPlainTextAsync(context, cancellationToken);
     }
 
     /// <summary>Applies pending migrations and makes sure every role exists; runs before the app serves requests.</summary>
@@ -57,7 +71,11 @@ public static class DatabaseStartup
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>();
         await using (var context = await factory.CreateDbContextAsync())
         {
-            await context.Database.MigrateAsync();
+            var encrypted = await MigrateAsync(context);
+            if (encrypted > 0)
+            {
+                app.Logger.LogInformation("Encrypted {Count} confidential values written before encryption at rest.", encrypted);
+            }
         }
 
         var roleManager = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();

@@ -14,5 +14,5 @@ public sealed class InterceptedDatabase(TestDatabase database, params IIntercept
     public CaseService Cases() => new(this, new CaseCommandRunner(this, database.Clock, database.Logger<CaseCommandRunner>()), database.Clock, database.Logger<CaseService>());
 
     public AppDbContext CreateDbContext() =>
-        new(new DbContextOptionsBuilder<AppDbContext>(database.Options).AddInterceptors(interceptors).Options);
+        new(new DbContextOptionsBuilder<AppDbContext>(database.Options).AddInterceptors(interceptors).Options, database.DataProtection);
 }

@@ -22,7 +22,7 @@ public sealed class SqlCapture(TestDatabase database) : IDbContextFactory<AppDbC
     public PipelineService Pipeline() => new(this, database.Clock, database.Logger<PipelineService>());
 
     public AppDbContext CreateDbContext() =>
-        new(new DbContextOptionsBuilder<AppDbContext>(database.Options).AddInterceptors(_recorder).Options);
+        new(new DbContextOptionsBuilder<AppDbContext>(database.Options).AddInterceptors(_recorder).Options, database.DataProtection);
 
     private sealed class Recorder : DbCommandInterceptor
     {

@@ -5,6 +5,7 @@ using CoupDePousse.App.Security;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Catalogue;
 using CoupDePousse.Domain.Interveners;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -27,12 +28,16 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
     public const string PostgresVariable = "COUPDEPOUSSE_TEST_POSTGRES";
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "coupdepousse-tests-" + Guid.NewGuid().ToString("N"));
-    private readonly Func<AppDbContext> _createContext;
+    private readonly Func<IDataProtectionProvider, AppDbContext> _createContext;
     private readonly DbContextOptions<AppDbContext>? _sqliteOptions;
 
-    private TestDatabase(DatabaseProvider provider)
+    /// <summary>One key ring for every test database, so that they share one built model (it holds the converters).</summary>
+    public static IDataProtectionProvider SharedDataProtection { get; } = new EphemeralDataProtectionProvider();
+
+    private TestDatabase(DatabaseProvider provider, IDataProtectionProvider dataProtection)
     {
         Provider = provider;
+        DataProtection = dataProtection;
         // Identity reads its schema version from the app's services: give it the app's.
         var identityOptions = new ServiceCollection().AddTestIdentity().BuildServiceProvider();
         if (provider == DatabaseProvider.Postgres)
@@ -43,7 +48,7 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
                 .UseNpgsql($"{server};Database=cdp_test_{Guid.NewGuid():N}")
                 .UseApplicationServiceProvider(identityOptions)
                 .Options;
-            _createContext = () => new PostgresAppDbContext(options);
+            _createContext = keyRing => new PostgresAppDbContext(options, keyRing);
         }
         else
         {
@@ -53,7 +58,7 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
                 .UseApplicationServiceProvider(identityOptions)
                 .Options;
             _sqliteOptions = options;
-            _createContext = () => new AppDbContext(options);
+            _createContext = keyRing => new AppDbContext(options, keyRing);
         }
 
         Clock = new FakeTimeProvider(Now);
@@ -61,15 +66,18 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>The key ring of the confidential columns.</summary>
+    public IDataProtectionProvider DataProtection { get; private set; }
+
     public FakeTimeProvider Clock { get; }
 
     public RecordingLoggerProvider Logs { get; } = new();
 
     public static bool PostgresConfigured => Environment.GetEnvironmentVariable(PostgresVariable) is not null;
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, IDataProtectionProvider? dataProtection = null)
     {
-        var database = new TestDatabase(provider);
+        var database = new TestDatabase(provider, dataProtection ?? SharedDataProtection);
         await using var db = database.CreateDbContext();
         await db.Database.MigrateAsync();
         await database.SeedPeopleAsync(db);
@@ -79,7 +87,10 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
     /// <summary>The options of a SQLite test database, to build a context with extra interceptors.</summary>
     public DbContextOptions<AppDbContext> Options => _sqliteOptions ?? throw new InvalidOperationException("Interceptors are wired on the SQLite test database only.");
 
-    public AppDbContext CreateDbContext() => _createContext();
+    public AppDbContext CreateDbContext() => _createContext(DataProtection);
+
+    /// <summary>Reads the same database through another key ring, as the app does after a restart.</summary>
+    public void UseKeyRing(IDataProtectionProvider dataProtection) => DataProtection = dataProtection;
 
     public CaseService Cases() => new(this, Runner(), Clock, Logger<CaseService>());
 

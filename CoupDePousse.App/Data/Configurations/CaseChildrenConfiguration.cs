@@ -9,7 +9,7 @@ internal sealed class CriterionVerdictConfiguration : IEntityTypeConfiguration<C
     public void Configure(EntityTypeBuilder<CriterionVerdict> builder)
     {
         builder.ToTable("CriterionVerdicts");
-        builder.Property(v => v.Comment).HasMaxLength(TextLimits.VerdictComment);
+        builder.Property(v => v.Comment).IsConfidential(ConfidentialText.VerdictComment);
         builder.Property(v => v.RecordedBy).HasMaxLength(450);
     }
 }
@@ -20,8 +20,8 @@ internal sealed class ObjectiveConfiguration : IEntityTypeConfiguration<Objectiv
     {
         builder.ToTable("Objectives");
         builder.Property(o => o.Id).ValueGeneratedNever();
-        builder.Property(o => o.Statement).HasMaxLength(TextLimits.ObjectiveText);
-        builder.Property(o => o.SuccessMeasure).HasMaxLength(TextLimits.ObjectiveText);
+        builder.Property(o => o.Statement).IsConfidential(ConfidentialText.Objective);
+        builder.Property(o => o.SuccessMeasure).IsConfidential(ConfidentialText.Objective);
     }
 }
 
@@ -30,8 +30,8 @@ internal sealed class ObjectiveDraftConfiguration : IEntityTypeConfiguration<Obj
     public void Configure(EntityTypeBuilder<ObjectiveDraft> builder)
     {
         builder.ToTable("ObjectiveDrafts");
-        builder.Property(o => o.Statement).HasMaxLength(TextLimits.ObjectiveText);
-        builder.Property(o => o.SuccessMeasure).HasMaxLength(TextLimits.ObjectiveText);
+        builder.Property(o => o.Statement).IsConfidential(ConfidentialText.Objective);
+        builder.Property(o => o.SuccessMeasure).IsConfidential(ConfidentialText.Objective);
     }
 }
 
@@ -40,7 +40,13 @@ internal sealed class ObjectiveRevisionConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<ObjectiveRevision> builder)
     {
         builder.ToTable("ObjectiveRevisions");
-        builder.OwnsMany(r => r.Objectives, objective => objective.ToJson());
+        builder.OwnsMany(r => r.Objectives, objective =>
+        {
+            objective.ToJson();
+            // Each text inside the JSON is encrypted; the array's shape stays readable.
+            objective.Property(o => o.Statement).IsConfidential(ConfidentialText.Objective);
+            objective.Property(o => o.SuccessMeasure).IsConfidential(ConfidentialText.Objective);
+        });
     }
 }
 
@@ -60,7 +66,7 @@ internal sealed class BudgetExtensionConfiguration : IEntityTypeConfiguration<Bu
     {
         builder.ToTable("BudgetExtensions");
         builder.Property(e => e.Id).ValueGeneratedNever();
-        builder.Property(e => e.Comment).HasMaxLength(TextLimits.ExtensionComment);
+        builder.Property(e => e.Comment).IsConfidential(ConfidentialText.ExtensionComment);
         builder.Property(e => e.RequestedBy).HasMaxLength(450);
         builder.Property(e => e.DecidedBy).HasMaxLength(450);
     }
@@ -93,7 +99,7 @@ internal sealed class SessionNoteConfiguration : IEntityTypeConfiguration<Sessio
         builder.ToTable("SessionNotes");
         builder.Property(n => n.Id).ValueGeneratedNever();
         builder.Property(n => n.AuthorId).HasMaxLength(450);
-        builder.Property(n => n.Text).HasMaxLength(TextLimits.SessionNote);
+        builder.Property(n => n.Text).IsConfidential(ConfidentialText.SessionNote);
         builder.HasOne<CoachingSession>().WithMany().HasForeignKey(n => n.SessionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(n => new { n.CaseId, n.AuthorId });
     }

@@ -18,11 +18,11 @@ internal sealed class CoachingCaseConfiguration : IEntityTypeConfiguration<Coach
         builder.Property(c => c.BeneficiaryId).HasMaxLength(450).IsRequired();
         builder.Property(c => c.ProposedById).HasMaxLength(450).IsRequired();
         builder.Property(c => c.IntervenerId).HasMaxLength(450);
-        builder.Property(c => c.Description).HasMaxLength(TextLimits.Description).IsRequired();
+        builder.Property(c => c.Description).IsRequired().IsConfidential(ConfidentialText.Request);
         builder.Property(c => c.WorkImpact).HasMaxLength(TextLimits.WorkImpact).IsRequired();
         builder.Property(c => c.WishedTiming).HasMaxLength(TextLimits.WishedTiming).IsRequired();
-        builder.Property(c => c.ClosingSummary).HasMaxLength(TextLimits.ClosingSummary);
-        builder.Property(c => c.CancellationReason).HasMaxLength(TextLimits.CancellationReason);
+        builder.Property(c => c.ClosingSummary).IsConfidential(ConfidentialText.ClosingSummary);
+        builder.Property(c => c.CancellationReason).IsConfidential(ConfidentialText.CancellationReason);
         builder.Property(c => c.Domains);
         builder.Property(c => c.TopicCodes);
 
@@ -34,7 +34,7 @@ internal sealed class CoachingCaseConfiguration : IEntityTypeConfiguration<Coach
         builder.OwnsOne(c => c.Referral, referral =>
         {
             referral.Property(r => r.Kind).HasColumnName("ReferralKind");
-            referral.Property(r => r.Note).HasColumnName("ReferralNote").HasMaxLength(TextLimits.ReferralNote);
+            referral.Property(r => r.Note).HasColumnName("ReferralNote").IsConfidential(ConfidentialText.ReferralNote);
         });
 
         builder.Ignore(c => c.Hours);

@@ -1,6 +1,7 @@
 using CoupDePousse.App.Data;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Tests.TestSupport;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -65,7 +66,8 @@ public class MigrationTests
             var cancel = cancelled.History.Single(h => h.Trigger == CaseTrigger.Cancel).Id;
             await db.Database.ExecuteSqlAsync($"""UPDATE "TransitionRecords" SET "Reason" = {"Réorganisation du service"} WHERE "Id" = {cancel}""", token);
 
-            await db.Database.MigrateAsync(token);
+            // As the app starts: migrations, then the reason they moved to the case is encrypted.
+            await DatabaseStartup.MigrateAsync(db, token);
         }
 
         var migrated = await database.LoadAsync(closed.Id);
@@ -113,7 +115,10 @@ public class MigrationTests
         (await ReasonOf(CaseTrigger.LogSession, saved)).Should().Be("45 min");
         (await ReasonOf(CaseTrigger.RequestExtension, saved)).Should().Be("2 h");
         (await ReasonOf(CaseTrigger.RuleAccept, saved)).Should().BeNull();
-        (await ReasonOf(CaseTrigger.Cancel, cancelled)).Should().Be("Réorganisation du service");
+        // A schema downgrade cannot decrypt: HR's words go back to the history still encrypted with their purpose.
+        var reason = await ReasonOf(CaseTrigger.Cancel, cancelled);
+        reason.Should().StartWith(ConfidentialText.PayloadPrefix);
+        database.DataProtection.CreateProtector(ConfidentialText.CancellationReason).Unprotect(reason!).Should().Be("Réorganisation du service");
     }
 
     [Theory]
@@ -133,7 +138,7 @@ public class MigrationTests
             await MigrateToBeforeAsync(db, "_RequestAudiences");
             await db.Database.ExecuteSqlAsync($"""UPDATE "Cases" SET "Description" = {oldSituation} WHERE "Id" = {saved.Id}""", token);
             await db.Database.ExecuteSqlAsync($"""UPDATE "BudgetExtensions" SET "Reason" = {oldReason}""", token);
-            await db.Database.MigrateAsync(token);
+            await DatabaseStartup.MigrateAsync(db, token);
         }
 
         var migrated = await database.LoadAsync(saved.Id);
@@ -169,7 +174,8 @@ public class MigrationTests
             return await db.Database.SqlQuery<string>($"""SELECT "Reason" AS "Value" FROM "BudgetExtensions" WHERE "Id" = {id}""").SingleAsync(token);
         }
 
-        (await ReasonOf(commented)).Should().Be("Changement d'équipe");
+        // A schema downgrade cannot decrypt: the comment goes back as the reason still encrypted with its purpose.
+        database.DataProtection.CreateProtector(ConfidentialText.ExtensionComment).Unprotect(await ReasonOf(commented)).Should().Be("Changement d'équipe");
         (await ReasonOf(silent)).Should().Be(nameof(ExtensionCategory.ObjectivesWidened));
     }
 

@@ -1,42 +1,80 @@
+using CoupDePousse.App.Data;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace CoupDePousse.Tests.Features.Cases;
 
-/// <summary>The database columns hold exactly what the domain lets a person write: each length comes from <see cref="TextLimits"/>.</summary>
+/// <summary>
+/// Plain text columns hold exactly what the domain lets a person write (each length from <see cref="TextLimits"/>);
+/// confidential ones are encrypted with their own purpose, in columns wide enough for the ciphertext.
+/// </summary>
 public class TextColumnTests(SharedDatabase shared) : IClassFixture<SharedDatabase>
 {
-    public static TheoryData<Type, string, int> Columns => new()
+    public static TheoryData<Type, string, int> PlainColumns => new()
     {
-        { typeof(CoachingCase), nameof(CoachingCase.Description), TextLimits.Description },
         { typeof(CoachingCase), nameof(CoachingCase.WorkImpact), TextLimits.WorkImpact },
         { typeof(CoachingCase), nameof(CoachingCase.WishedTiming), TextLimits.WishedTiming },
-        { typeof(CoachingCase), nameof(CoachingCase.ClosingSummary), TextLimits.ClosingSummary },
-        { typeof(CoachingCase), nameof(CoachingCase.CancellationReason), TextLimits.CancellationReason },
-        { typeof(Referral), nameof(Referral.Note), TextLimits.ReferralNote },
-        { typeof(CriterionVerdict), nameof(CriterionVerdict.Comment), TextLimits.VerdictComment },
-        { typeof(Objective), nameof(Objective.Statement), TextLimits.ObjectiveText },
-        { typeof(Objective), nameof(Objective.SuccessMeasure), TextLimits.ObjectiveText },
-        { typeof(ObjectiveDraft), nameof(ObjectiveDraft.Statement), TextLimits.ObjectiveText },
-        { typeof(ObjectiveDraft), nameof(ObjectiveDraft.SuccessMeasure), TextLimits.ObjectiveText },
-        { typeof(BudgetExtension), nameof(BudgetExtension.Comment), TextLimits.ExtensionComment },
-        { typeof(SessionNote), nameof(SessionNote.Text), TextLimits.SessionNote },
+    };
+
+    public static TheoryData<Type, string, string> ConfidentialColumns => new()
+    {
+        { typeof(CoachingCase), nameof(CoachingCase.Description), ConfidentialText.Request },
+        { typeof(CoachingCase), nameof(CoachingCase.ClosingSummary), ConfidentialText.ClosingSummary },
+        { typeof(CoachingCase), nameof(CoachingCase.CancellationReason), ConfidentialText.CancellationReason },
+        { typeof(Referral), nameof(Referral.Note), ConfidentialText.ReferralNote },
+        { typeof(CriterionVerdict), nameof(CriterionVerdict.Comment), ConfidentialText.VerdictComment },
+        { typeof(Objective), nameof(Objective.Statement), ConfidentialText.Objective },
+        { typeof(Objective), nameof(Objective.SuccessMeasure), ConfidentialText.Objective },
+        { typeof(ObjectiveDraft), nameof(ObjectiveDraft.Statement), ConfidentialText.Objective },
+        { typeof(ObjectiveDraft), nameof(ObjectiveDraft.SuccessMeasure), ConfidentialText.Objective },
+        { typeof(ObjectiveInput), nameof(ObjectiveInput.Statement), ConfidentialText.Objective },
+        { typeof(ObjectiveInput), nameof(ObjectiveInput.SuccessMeasure), ConfidentialText.Objective },
+        { typeof(BudgetExtension), nameof(BudgetExtension.Comment), ConfidentialText.ExtensionComment },
+        { typeof(SessionNote), nameof(SessionNote.Text), ConfidentialText.SessionNote },
     };
 
     [Theory]
-    [MemberData(nameof(Columns))]
-    public void Each_text_column_is_as_long_as_the_domains_limit_for_it(Type entity, string property, int limit)
+    [MemberData(nameof(PlainColumns))]
+    public void Each_plain_text_column_is_as_long_as_the_domains_limit_for_it(Type entity, string property, int limit)
     {
         using var db = shared.Database.CreateDbContext();
 
-        // Referral is owned by the case: its entity type is found through the case's navigation.
+        Column(db, entity, property).GetMaxLength().Should().Be(limit);
+    }
+
+    [Theory]
+    [MemberData(nameof(ConfidentialColumns))]
+    public void Each_confidential_column_is_encrypted_with_its_purpose_and_unbounded(Type entity, string property, string purpose)
+    {
+        using var db = shared.Database.CreateDbContext();
+
+        var column = Column(db, entity, property);
+        column.GetValueConverter().Should().BeOfType<ConfidentialTextConverter>().Which.Purpose.Should().Be(purpose);
+        column.GetMaxLength().Should().BeNull("the ciphertext is several times longer than the text; the domain checks the text's length");
+    }
+
+    [Fact]
+    public void No_other_column_is_marked_confidential()
+    {
+        using var db = shared.Database.CreateDbContext();
+
+        ConfidentialText.Properties(db.Model).Should().HaveCount(ConfidentialColumns.Count());
+    }
+
+    private static IProperty Column(AppDbContext db, Type entity, string property)
+    {
+        // Referral is owned by the case, and ObjectiveInput by a revision: found through their navigations.
         var entityType = entity == typeof(Referral)
             ? db.Model.FindEntityType(typeof(CoachingCase))!.FindNavigation(nameof(CoachingCase.Referral))!.TargetEntityType
-            : db.Model.FindEntityType(entity);
+            : entity == typeof(ObjectiveInput)
+                ? db.Model.FindEntityType(typeof(ObjectiveRevision))!.FindNavigation(nameof(ObjectiveRevision.Objectives))!.TargetEntityType
+                : db.Model.FindEntityType(entity);
 
         entityType.Should().NotBeNull("{0} is mapped", entity.Name);
         var column = entityType!.FindProperty(property);
         column.Should().NotBeNull("{0}.{1} is mapped", entity.Name, property);
-        column!.GetMaxLength().Should().Be(limit);
+        return column!;
     }
 }

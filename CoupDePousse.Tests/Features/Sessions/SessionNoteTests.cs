@@ -54,7 +54,7 @@ public class SessionNoteTests
     [Fact]
     public void The_case_aggregate_has_no_way_to_hold_session_notes()
     {
-        using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite("Data Source=:memory:").Options);
+        using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite("Data Source=:memory:").Options, TestDatabase.SharedDataProtection);
         var caseType = db.Model.FindEntityType(typeof(CoachingCase))!;
 
         caseType.GetNavigations().Select(n => n.TargetEntityType.ClrType).Should().NotContain(typeof(SessionNote));

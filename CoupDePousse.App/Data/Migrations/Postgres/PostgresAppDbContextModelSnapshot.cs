@@ -214,8 +214,7 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)");
 
                     b.Property<string>("Comment")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
@@ -264,20 +263,17 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<string>("CancellationReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("text");
 
                     b.Property<string>("ClosingSummary")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("text");
 
                     b.Property<bool?>("CompanyRuling")
                         .HasColumnType("boolean");
 
                     b.Property<string>("Description")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("text");
 
                     b.PrimitiveCollection<int[]>("Domains")
                         .IsRequired()
@@ -398,8 +394,7 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("Comment")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Criterion")
                         .IsRequired()
@@ -446,13 +441,11 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
 
                     b.Property<string>("Statement")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("text");
 
                     b.Property<string>("SuccessMeasure")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -477,13 +470,11 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
 
                     b.Property<string>("Statement")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("text");
 
                     b.Property<string>("SuccessMeasure")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -534,8 +525,7 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)");
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("WrittenAt")
                         .HasColumnType("timestamp with time zone");
@@ -857,8 +847,7 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
 
                             b1.Property<string>("Note")
                                 .IsRequired()
-                                .HasMaxLength(1000)
-                                .HasColumnType("character varying(1000)")
+                                .HasColumnType("text")
                                 .HasColumnName("ReferralNote");
 
                             b1.HasKey("CoachingCaseId");

@@ -207,7 +207,6 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Comment")
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("DecidedAt")
@@ -257,11 +256,9 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CancellationReason")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ClosingSummary")
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool?>("CompanyRuling")
@@ -269,7 +266,6 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
 
                     b.Property<string>("Description")
                         .IsRequired()
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("Domains")
@@ -389,7 +385,6 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Comment")
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Criterion")
@@ -437,12 +432,10 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
 
                     b.Property<string>("Statement")
                         .IsRequired()
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SuccessMeasure")
                         .IsRequired()
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -466,12 +459,10 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
 
                     b.Property<string>("Statement")
                         .IsRequired()
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SuccessMeasure")
                         .IsRequired()
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -521,7 +512,6 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("WrittenAt")
@@ -838,7 +828,6 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
 
                             b1.Property<string>("Note")
                                 .IsRequired()
-                                .HasMaxLength(1000)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("ReferralNote");
 
