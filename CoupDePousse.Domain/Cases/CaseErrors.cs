@@ -21,6 +21,11 @@ public static class CaseErrors
         "Ce dossier vient d’être modifié par quelqu’un d’autre. Rechargez la page pour voir son état actuel.",
         "This case was just changed by someone else. Reload the page to see its current state.");
 
+    /// <summary>The only refusal a proposer ever hears: the same in every state, so it tells nothing of how far the case went.</summary>
+    public static readonly Error NoLongerWithdrawable = new("proposal.no_longer_withdrawable",
+        "Cette proposition ne peut plus être retirée.",
+        "This proposal can no longer be withdrawn.");
+
     // Proposal
     public static readonly Error NotAnEmployee = new("person.not_employee",
         "Un coup de pousse s’adresse à un collaborateur de l’entreprise, pas à un intervenant ni à un administrateur.",

@@ -53,6 +53,9 @@ public static class CaseBuilder
         _ => throw new ArgumentOutOfRangeException(nameof(who)),
     };
 
+    /// <summary>How a refused person is told: the manager of these cases proposed them, and hears only the one neutral refusal.</summary>
+    public static Error RefusalTo(Who who) => who == Who.Manager ? CaseErrors.NoLongerWithdrawable : CaseErrors.NotAllowed;
+
     /// <summary>A case at the named step, so that theories can list steps in their data.</summary>
     public static CoachingCase At(CaseStep step) => step switch
     {

@@ -18,21 +18,23 @@ public sealed class CaseCommandRunner(IDbContextFactory<AppDbContext> dbFactory,
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var coachingCase = await db.LoadCaseAsync(caseId, cancellationToken);
-        if (coachingCase is null || !CaseVisibility.For(actor, coachingCase).CanReach)
+        var visibility = coachingCase is null ? null : CaseVisibility.For(actor, coachingCase);
+        if (coachingCase is null || visibility is not { CanReach: true })
         {
             return Refuse(actor, caseId, command, AppErrors.NotFound);
         }
 
+        // Past this point the actor reaches the case: a proposer hears one neutral refusal, not even that it changed.
         if (expectedVersion is { } seen && coachingCase.Version != seen)
         {
-            return Refuse(actor, caseId, command, CaseErrors.Concurrency);
+            return Refuse(actor, caseId, command, visibility.Refusal(CaseErrors.Concurrency));
         }
 
         var now = clock.GetLocalNow();
         var result = await ApplyAsync(db, coachingCase, actor, command, now, cancellationToken);
         if (result.IsFailure)
         {
-            return Refuse(actor, caseId, command, result.Error!);
+            return Refuse(actor, caseId, command, visibility.Refusal(result.Error!));
         }
 
         try
@@ -41,7 +43,7 @@ public sealed class CaseCommandRunner(IDbContextFactory<AppDbContext> dbFactory,
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Refuse(actor, caseId, command, CaseErrors.Concurrency);
+            return Refuse(actor, caseId, command, visibility.Refusal(CaseErrors.Concurrency));
         }
 
         logger.LogInformation("{Trigger} on case {CaseId} by user {UserId} ({Role})", command.Trigger, caseId, actor.UserId, actor.Role);

@@ -53,7 +53,7 @@ public class AssignmentTests
     {
         var coachingCase = Proposed();
 
-        coachingCase.ShouldRefuse(() => coachingCase.AssignIntervener(Of(who), Candidate(), Now), CaseErrors.NotAllowed);
+        coachingCase.ShouldRefuse(() => coachingCase.AssignIntervener(Of(who), Candidate(), Now), RefusalTo(who));
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public class AssignmentTests
     {
         var coachingCase = WithIntervener();
 
-        coachingCase.ShouldRefuse(() => coachingCase.AgreeToMeet(Of(who), Now), CaseErrors.NotAllowed);
+        coachingCase.ShouldRefuse(() => coachingCase.AgreeToMeet(Of(who), Now), RefusalTo(who));
     }
 
     [Fact]
@@ -187,7 +187,7 @@ public class AssignmentTests
     {
         var coachingCase = WithIntervener();
 
-        coachingCase.ShouldRefuse(() => coachingCase.Decline(Of(who), Now), CaseErrors.NotAllowed);
+        coachingCase.ShouldRefuse(() => coachingCase.Decline(Of(who), Now), RefusalTo(who));
     }
 
     [Fact]

@@ -217,7 +217,7 @@ public class VisibilityTests
     {
         var coachingCase = InSessions();
 
-        coachingCase.ShouldRefuse(() => coachingCase.WriteSessionNote(Of(who), coachingCase.Sessions[0].Id, "Note", Now), CaseErrors.NotAllowed);
+        coachingCase.ShouldRefuse(() => coachingCase.WriteSessionNote(Of(who), coachingCase.Sessions[0].Id, "Note", Now), RefusalTo(who));
     }
 
     [Fact]
