@@ -185,8 +185,8 @@ public static class CaseErrors
         "With this extension the budget would exceed {0}, one and a half times the initial budget.");
 
     public static readonly Error InvalidExtension = new("extension.invalid",
-        "L’extension doit être un multiple de 15 minutes.",
-        "The extension must be a multiple of 15 minutes.");
+        "L’extension doit être un multiple de 15 minutes, entre 15 min et {0}.",
+        "The extension must be a multiple of 15 minutes, between 15 min and {0}.");
 
     // Objectives and closing
     public static readonly Error ObjectiveRequired = new("objectives.required",

@@ -104,9 +104,10 @@ public sealed partial class CoachingCase
         var result = Execute(actor, CaseTrigger.RequestExtension, now,
             () =>
             {
-                if (!Durations.IsWholeStep(minutes))
+                // Checked against its cap before any sum, so that a huge number cannot wrap past the cap.
+                if (!Durations.IsWholeStep(minutes) || minutes > HoursBudget.MaxExtensionMinutes)
                 {
-                    return CaseErrors.InvalidExtension;
+                    return CaseErrors.InvalidExtension.With(Durations.Format(HoursBudget.MaxExtensionMinutes));
                 }
 
                 var text = RequireText(reason, CaseErrors.ExtensionReasonRequired, TextLimits.ExtensionReason);
@@ -116,7 +117,7 @@ public sealed partial class CoachingCase
                 }
 
                 var hours = Hours;
-                return hours.TotalMinutes + minutes > hours.MaximumTotalMinutes
+                return minutes > hours.ExtensionRoomMinutes
                     ? CaseErrors.ExtensionOverCap.With(Durations.Format(hours.MaximumTotalMinutes))
                     : Result.Success();
             },

@@ -7,6 +7,12 @@ namespace CoupDePousse.Domain.Interveners;
 /// <summary>What HR needs to match an intervener to a case: domains covered, capacity, rate.</summary>
 public sealed class IntervenerProfile
 {
+    /// <summary>The most active cases one intervener may carry.</summary>
+    public const int MaxCapacity = 100;
+
+    /// <summary>The highest hourly rate accepted, 10 000 €, in cents.</summary>
+    public const int MaxHourlyRateCents = 10_000_00;
+
     private IntervenerProfile()
     {
     }
@@ -34,12 +40,12 @@ public sealed class IntervenerProfile
             return IntervenerErrors.DomainRequired;
         }
 
-        if (maxActiveCases is < 1 or > 100)
+        if (maxActiveCases is < 1 or > MaxCapacity)
         {
             return IntervenerErrors.InvalidCapacity;
         }
 
-        if (hourlyRateCents is < 0 or > 10_000_00)
+        if (hourlyRateCents is < 0 or > MaxHourlyRateCents)
         {
             return IntervenerErrors.InvalidRate;
         }
@@ -72,8 +78,8 @@ public static class IntervenerErrors
         "An intervener covers at least one domain.");
 
     public static readonly Error InvalidCapacity = new("intervener.invalid_capacity",
-        "Le nombre maximal de dossiers actifs doit être compris entre 1 et 100.",
-        "The maximum of active cases must be between 1 and 100.");
+        $"Le nombre maximal de dossiers actifs doit être compris entre 1 et {IntervenerProfile.MaxCapacity}.",
+        $"The maximum of active cases must be between 1 and {IntervenerProfile.MaxCapacity}.");
 
     public static readonly Error InvalidRate = new("intervener.invalid_rate",
         "Le tarif horaire doit être compris entre 0 et 10 000 €.",
