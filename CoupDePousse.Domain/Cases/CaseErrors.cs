@@ -142,6 +142,11 @@ public static class CaseErrors
         "Une exclusion demande une orientation : précisez vers qui et pourquoi, en quelques mots.",
         "An exclusion needs a referral: say where to and why, in a few words.");
 
+    /// <summary>A value no form offers (an unknown mode, kind, rating or criterion): only a tampered request sends one.</summary>
+    public static readonly Error UnknownChoice = new("input.unknown_choice",
+        "Ce choix ne fait pas partie de ceux proposés.",
+        "This choice is not one of those offered.");
+
     // Interview and sessions
     public static readonly Error InvalidDuration = new("duration.invalid",
         "La durée doit être un multiple de 15 minutes, entre 15 min et {0}.",
@@ -150,6 +155,10 @@ public static class CaseErrors
     public static readonly Error DateInFuture = new("date.in_future",
         "Cette date est dans le futur : enregistrez-la une fois la rencontre tenue.",
         "This date is in the future: record it once the meeting has taken place.");
+
+    public static readonly Error DateTooEarly = new("date.too_early",
+        "Cette date est trop ancienne : une rencontre ne peut pas dater d’avant {0}.",
+        "This date is too early: a meeting cannot date from before {0}.");
 
     public static readonly Error DateBeforeProposal = new("date.before_proposal",
         "Cette date précède la proposition du coup de pousse.",

@@ -33,6 +33,7 @@ public sealed partial class CoachingCase
     public Result RateObjectives(Actor actor, IReadOnlyDictionary<Guid, ObjectiveRating> ratings, DateTimeOffset now) =>
         Execute(actor, CaseTrigger.RateObjectives, now,
             () => ratings.Count == 0 ? CaseErrors.ObjectiveRequired
+                : !ratings.Values.All(Enum.IsDefined) ? CaseErrors.UnknownChoice
                 : ratings.Keys.All(id => _objectives.Any(o => o.Id == id)) ? Result.Success()
                 : CaseErrors.UnknownObjective,
             () =>
@@ -81,6 +82,11 @@ public sealed partial class CoachingCase
         var result = Execute(actor, CaseTrigger.LogSession, now,
             () =>
             {
+                if (!Enum.IsDefined(mode))
+                {
+                    return CaseErrors.UnknownChoice;
+                }
+
                 var meeting = CheckMeeting(date, durationMinutes, MaxSessionMinutes, now);
                 if (meeting.IsFailure)
                 {

@@ -40,6 +40,11 @@ public sealed class IntervenerProfile
             return IntervenerErrors.DomainRequired;
         }
 
+        if (!distinct.All(Enum.IsDefined))
+        {
+            return CaseErrors.UnknownDomain;
+        }
+
         if (maxActiveCases is < 1 or > MaxCapacity)
         {
             return IntervenerErrors.InvalidCapacity;

@@ -79,6 +79,19 @@ public sealed class AdministrationService(
             return AdministrationErrors.UnknownRole;
         }
 
+        // The service checks what it stores, whatever the form let through.
+        var displayName = Text.Name(newUser.DisplayName, TextLimits.DisplayName);
+        if (displayName.IsFailure)
+        {
+            return displayName.Error!;
+        }
+
+        var department = Text.Optional(newUser.Department, TextLimits.Department);
+        if (department.IsFailure)
+        {
+            return department.Error!;
+        }
+
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         if (newUser.ManagerId is not null && !await IsManagerAsync(users, newUser.ManagerId))
@@ -86,13 +99,14 @@ public sealed class AdministrationService(
             return AdministrationErrors.ManagerMustBeManager;
         }
 
+        var email = (newUser.Email ?? "").Trim();
         var user = new ApplicationUser
         {
-            UserName = newUser.Email.Trim(),
-            Email = newUser.Email.Trim(),
+            UserName = email,
+            Email = email,
             EmailConfirmed = true,
-            DisplayName = newUser.DisplayName.Trim(),
-            Department = string.IsNullOrWhiteSpace(newUser.Department) ? null : newUser.Department.Trim(),
+            DisplayName = displayName.Value,
+            Department = department.Value,
             ManagerId = newUser.ManagerId,
         };
         var created = await users.CreateAsync(user);
@@ -262,6 +276,12 @@ public sealed class AdministrationService(
             return allowed;
         }
 
+        var checkedDepartment = Text.Optional(department, TextLimits.Department);
+        if (checkedDepartment.IsFailure)
+        {
+            return checkedDepartment.Error!;
+        }
+
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = await users.FindByIdAsync(userId);
@@ -276,7 +296,7 @@ public sealed class AdministrationService(
         }
 
         var before = Organisation(user.Department, await EmailOfAsync(users, user.ManagerId));
-        user.Department = string.IsNullOrWhiteSpace(department) ? null : department.Trim();
+        user.Department = checkedDepartment.Value;
         user.ManagerId = managerId;
         var after = Organisation(user.Department, await EmailOfAsync(users, user.ManagerId));
         if (before == after)
