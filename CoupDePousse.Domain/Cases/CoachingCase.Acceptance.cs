@@ -10,10 +10,13 @@ public sealed partial class CoachingCase
     /// <summary>No meeting of this application can have been held before it; an earlier date is a typing slip or a forged request.</summary>
     public static readonly DateOnly EarliestMeetingDate = new(2000, 1, 1);
 
-    /// <summary>HR assigns (or, before the interview, reassigns) an intervener who fits and has room.</summary>
-    public Result AssignIntervener(Actor actor, IntervenerCandidate candidate, DateTimeOffset now) =>
+    /// <summary>
+    /// HR assigns (or, before the interview, reassigns) an intervener who fits and has room. The beneficiary's
+    /// current manager comes from the app: an intervener is never the person's own manager.
+    /// </summary>
+    public Result AssignIntervener(Actor actor, IntervenerCandidate candidate, string? beneficiaryManagerId, DateTimeOffset now) =>
         Execute(actor, CaseTrigger.AssignIntervener, now,
-            () => candidate.Profile.UserId == IntervenerId ? CaseErrors.AlreadyAssigned : candidate.Fits(Domains),
+            () => candidate.Profile.UserId == IntervenerId ? CaseErrors.AlreadyAssigned : candidate.Fits(Domains, new BeneficiaryRef(BeneficiaryId, beneficiaryManagerId)),
             () => IntervenerId = candidate.Profile.UserId);
 
     /// <summary>The beneficiary accepts to meet the intervener: free, no commitment.</summary>

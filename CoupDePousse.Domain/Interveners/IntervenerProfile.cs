@@ -64,14 +64,32 @@ public sealed class IntervenerProfile
     public bool Covers(IEnumerable<CoachingDomain> domains) => domains.Any(Domains.Contains);
 }
 
-/// <summary>An intervener as HR sees them when assigning: their profile and current load.</summary>
-public sealed record IntervenerCandidate(IntervenerProfile Profile, int ActiveCases)
+/// <summary>What the app knows of an intervener's account: it holds the Intervener role and is not disabled.</summary>
+public sealed record IntervenerAccount(bool HoldsIntervenerRole, bool Enabled)
+{
+    public static IntervenerAccount Active { get; } = new(true, true);
+
+    /// <summary>An account that no longer exists: neither an intervener nor enabled.</summary>
+    public static IntervenerAccount Gone { get; } = new(false, false);
+
+    /// <summary>May take cases now; a case whose intervener is no longer active is flagged to HR.</summary>
+    public bool IsActive => HoldsIntervenerRole && Enabled;
+}
+
+/// <summary>An intervener as HR sees them when assigning: their profile, current load and account.</summary>
+public sealed record IntervenerCandidate(IntervenerProfile Profile, int ActiveCases, IntervenerAccount Account)
 {
     public bool HasCapacity => ActiveCases < Profile.MaxActiveCases;
 
-    /// <summary>Whether HR may assign this intervener to a case of these domains.</summary>
-    public Result Fits(IEnumerable<CoachingDomain> domains) =>
-        !Profile.Covers(domains) ? CaseErrors.DomainsNotCovered
+    /// <summary>
+    /// Whether HR may assign this intervener to a case of these domains for this person: an active intervener account,
+    /// independent of the person (neither them nor their manager), a domain covered and room left.
+    /// </summary>
+    public Result Fits(IEnumerable<CoachingDomain> domains, BeneficiaryRef beneficiary) =>
+        !Account.HoldsIntervenerRole ? IntervenerErrors.NotAnIntervener
+        : !Account.Enabled ? IntervenerErrors.AccountDisabled
+        : Profile.UserId == beneficiary.UserId || Profile.UserId == beneficiary.ManagerId ? IntervenerErrors.NotIndependent
+        : !Profile.Covers(domains) ? CaseErrors.DomainsNotCovered
         : !HasCapacity ? CaseErrors.IntervenerFull
         : Result.Success();
 }
@@ -89,4 +107,16 @@ public static class IntervenerErrors
     public static readonly Error InvalidRate = new("intervener.invalid_rate",
         "Le tarif horaire doit être compris entre 0 et 10 000 €.",
         "The hourly rate must be between 0 and 10,000 €.");
+
+    public static readonly Error NotAnIntervener = new("intervener.role_required",
+        "Cette personne n’a pas (ou plus) le rôle Intervenant : elle ne peut pas être affectée.",
+        "This person does not (or no longer) hold the Intervener role: they cannot be assigned.");
+
+    public static readonly Error AccountDisabled = new("intervener.account_disabled",
+        "Le compte de cet intervenant est désactivé : il ne peut pas être affecté.",
+        "This intervener's account is disabled: they cannot be assigned.");
+
+    public static readonly Error NotIndependent = new("intervener.not_independent",
+        "L’intervenant doit être indépendant de la personne : ni la personne elle-même, ni son manager.",
+        "The intervener must be independent of the person: neither the person themself nor their manager.");
 }

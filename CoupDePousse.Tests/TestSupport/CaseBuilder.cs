@@ -84,7 +84,8 @@ public static class CaseBuilder
         OfferChecklistConfirmed: true);
 
     public static IntervenerCandidate Candidate(string userId = IntervenerId, int activeCases = 0, int capacity = 5, params CoachingDomain[] domains) =>
-        new(IntervenerProfile.Create(userId, domains.Length == 0 ? [CoachingDomain.ManagementAndCommunication] : domains, capacity, 120_00).Value, activeCases);
+        new(IntervenerProfile.Create(userId, domains.Length == 0 ? [CoachingDomain.ManagementAndCommunication] : domains, capacity, 120_00).Value, activeCases,
+            IntervenerAccount.Active);
 
     public static IReadOnlyList<ObjectiveInput> Objectives { get; } =
     [
@@ -98,7 +99,7 @@ public static class CaseBuilder
     public static CoachingCase WithIntervener()
     {
         var coachingCase = Proposed();
-        coachingCase.AssignIntervener(Hr, Candidate(), Now).ShouldSucceed();
+        coachingCase.AssignIntervener(Hr, Candidate(), ManagerId, Now).ShouldSucceed();
         return coachingCase;
     }
 

@@ -261,7 +261,27 @@ public sealed class AdministrationService(
         // The role is a claim of the session: the account's sessions end, and it signs in again with its new role.
         await scope.ServiceProvider.GetRequiredService<SessionRevocation>().RevokeAllAsync(user.Id, actor.UserId, cancellationToken);
         await audit.RecordAsync(SecurityEventKind.RoleChanged, actor.UserId, user.Id, string.Join(", ", current.Order()), role, cancellationToken);
+        if (role != Roles.Intervener)
+        {
+            await RemoveIntervenerProfileAsync(actor, user.Id, cancellationToken);
+        }
+
         return Result.Success();
+    }
+
+    // Whoever is no longer an intervener is offered for no new case; the cases they hold stay theirs and HR sees them flagged.
+    private async Task RemoveIntervenerProfileAsync(Actor actor, string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var profile = await db.IntervenerProfiles.SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        if (profile is null)
+        {
+            return;
+        }
+
+        db.IntervenerProfiles.Remove(profile);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(SecurityEventKind.IntervenerProfileChanged, actor.UserId, userId, Describe(profile), null, cancellationToken);
     }
 
     /// <summary>Who manages whom: the department and the manager of one person.</summary>

@@ -94,7 +94,10 @@ public sealed class CaseCommandRunner(IDbContextFactory<AppDbContext> dbFactory,
         }
 
         var activeCases = await db.Cases.Active().CountAsync(x => x.IntervenerId == intervenerId && x.Id != c.Id, cancellationToken);
-        return c.AssignIntervener(actor, new IntervenerCandidate(profile, activeCases), now);
+        var accounts = await db.IntervenerAccountsAsync([intervenerId], cancellationToken);
+        var beneficiaryManagerId = await db.Users.Where(u => u.Id == c.BeneficiaryId).Select(u => u.ManagerId).SingleOrDefaultAsync(cancellationToken);
+        return c.AssignIntervener(actor, new IntervenerCandidate(profile, activeCases, accounts.GetValueOrDefault(intervenerId, IntervenerAccount.Gone)),
+            beneficiaryManagerId, now);
     }
 
     private Result Refuse(Actor actor, Guid caseId, CaseCommand command, Error error) =>

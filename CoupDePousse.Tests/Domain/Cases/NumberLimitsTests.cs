@@ -129,7 +129,7 @@ public class NumberLimitsTests
 
     private static void AssignAndReachSessions(CoachingCase coachingCase)
     {
-        coachingCase.AssignIntervener(Hr, Candidate(), Now).ShouldSucceed();
+        coachingCase.AssignIntervener(Hr, Candidate(), ManagerId, Now).ShouldSucceed();
         coachingCase.AgreeToMeet(Beneficiary, Now).ShouldSucceed();
         coachingCase.RecordInterview(Intervener, Today, 60, Now).ShouldSucceed();
         coachingCase.Continue(Beneficiary, Now).ShouldSucceed();

@@ -183,7 +183,7 @@ public class VisibilityTests
         var coachingCase = InPreliminaryInterview();
         VisibilityOf(Who.Intervener, coachingCase).CanReach.Should().BeTrue();
 
-        coachingCase.AssignIntervener(Hr, Candidate(OtherIntervenerId), Now).ShouldSucceed();
+        coachingCase.AssignIntervener(Hr, Candidate(OtherIntervenerId), ManagerId, Now).ShouldSucceed();
 
         VisibilityOf(Who.Intervener, coachingCase).CanReach.Should().BeFalse();
         VisibilityOf(Who.OtherIntervener, coachingCase).Relation.Should().Be(CaseRelation.Intervener);
