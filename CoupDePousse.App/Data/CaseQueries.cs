@@ -1,6 +1,7 @@
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Catalogue;
 using CoupDePousse.Domain.Common;
+using CoupDePousse.Domain.Interveners;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePousse.App.Data;
@@ -47,6 +48,22 @@ public static class CaseQueries
         db.Cases.Active().Where(c => c.IntervenerId != null && c.Id != exceptCaseId)
             .GroupBy(c => c.IntervenerId!).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
+    /// <summary>For each given user that exists: whether they hold the Intervener role and their account is enabled.</summary>
+    public static async Task<Dictionary<string, IntervenerAccount>> IntervenerAccountsAsync(this AppDbContext db, IEnumerable<string?> userIds, CancellationToken cancellationToken = default)
+    {
+        var ids = userIds.OfType<string>().Distinct().ToList();
+        var intervener = nameof(Role.Intervener);
+        var accounts = await db.Users.Where(u => ids.Contains(u.Id))
+            .Select(u => new
+            {
+                u.Id,
+                Enabled = u.DisabledAt == null,
+                IsIntervener = db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == intervener)),
+            })
+            .ToListAsync(cancellationToken);
+        return accounts.ToDictionary(a => a.Id, a => new IntervenerAccount(a.IsIntervener, a.Enabled));
+    }
 
     /// <summary>Cases that still occupy an intervener's capacity: not in one of the domain's ended states.</summary>
     public static IQueryable<CoachingCase> Active(this IQueryable<CoachingCase> cases) =>

@@ -21,6 +21,11 @@ public static class CaseErrors
         "Ce dossier vient d’être modifié par quelqu’un d’autre. Rechargez la page pour voir son état actuel.",
         "This case was just changed by someone else. Reload the page to see its current state.");
 
+    /// <summary>The only refusal a proposer ever hears: the same in every state, so it tells nothing of how far the case went.</summary>
+    public static readonly Error NoLongerWithdrawable = new("proposal.no_longer_withdrawable",
+        "Cette proposition ne peut plus être retirée.",
+        "This proposal can no longer be withdrawn.");
+
     // Proposal
     public static readonly Error NotAnEmployee = new("person.not_employee",
         "Un coup de pousse s’adresse à un collaborateur de l’entreprise, pas à un intervenant ni à un administrateur.",
@@ -141,6 +146,11 @@ public static class CaseErrors
         "Une exclusion demande une orientation : précisez vers qui et pourquoi, en quelques mots.",
         "An exclusion needs a referral: say where to and why, in a few words.");
 
+    /// <summary>A value no form offers (an unknown mode, kind, rating or criterion): only a tampered request sends one.</summary>
+    public static readonly Error UnknownChoice = new("input.unknown_choice",
+        "Ce choix ne fait pas partie de ceux proposés.",
+        "This choice is not one of those offered.");
+
     // Interview and sessions
     public static readonly Error InvalidDuration = new("duration.invalid",
         "La durée doit être un multiple de 15 minutes, entre 15 min et {0}.",
@@ -149,6 +159,10 @@ public static class CaseErrors
     public static readonly Error DateInFuture = new("date.in_future",
         "Cette date est dans le futur : enregistrez-la une fois la rencontre tenue.",
         "This date is in the future: record it once the meeting has taken place.");
+
+    public static readonly Error DateTooEarly = new("date.too_early",
+        "Cette date est trop ancienne : une rencontre ne peut pas dater d’avant {0}.",
+        "This date is too early: a meeting cannot date from before {0}.");
 
     public static readonly Error DateBeforeProposal = new("date.before_proposal",
         "Cette date précède la proposition du coup de pousse.",
@@ -184,8 +198,8 @@ public static class CaseErrors
         "With this extension the budget would exceed {0}, one and a half times the initial budget.");
 
     public static readonly Error InvalidExtension = new("extension.invalid",
-        "L’extension doit être un multiple de 15 minutes.",
-        "The extension must be a multiple of 15 minutes.");
+        "L’extension doit être un multiple de 15 minutes, entre 15 min et {0}.",
+        "The extension must be a multiple of 15 minutes, between 15 min and {0}.");
 
     // Objectives and closing
     public static readonly Error ObjectiveRequired = new("objectives.required",

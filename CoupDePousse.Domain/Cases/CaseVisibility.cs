@@ -36,6 +36,9 @@ public sealed record CaseVisibility(CaseRelation Relation, bool ObjectivesShared
     /// <summary>A manager sees only proposed / in progress / ended of their own proposals.</summary>
     public bool SeesOnlyCoarseStatus => Relation == CaseRelation.Proposer;
 
+    /// <summary>What this actor is told of a refusal: a proposer hears one neutral answer whatever the state, step or race.</summary>
+    public Error Refusal(Error error) => SeesOnlyCoarseStatus ? CaseErrors.NoLongerWithdrawable : error;
+
     private bool IsBeneficiaryOrIntervener => Relation is CaseRelation.Beneficiary or CaseRelation.Intervener;
 
     private bool IsInvolved => IsBeneficiaryOrIntervener || Relation == CaseRelation.Company;

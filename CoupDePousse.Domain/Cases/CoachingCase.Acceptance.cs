@@ -7,10 +7,16 @@ public sealed partial class CoachingCase
 {
     public const int MaxInterviewMinutes = 3 * 60;
 
-    /// <summary>HR assigns (or, before the interview, reassigns) an intervener who fits and has room.</summary>
-    public Result AssignIntervener(Actor actor, IntervenerCandidate candidate, DateTimeOffset now) =>
+    /// <summary>No meeting of this application can have been held before it; an earlier date is a typing slip or a forged request.</summary>
+    public static readonly DateOnly EarliestMeetingDate = new(2000, 1, 1);
+
+    /// <summary>
+    /// HR assigns (or, before the interview, reassigns) an intervener who fits and has room. The beneficiary's
+    /// current manager comes from the app: an intervener is never the person's own manager.
+    /// </summary>
+    public Result AssignIntervener(Actor actor, IntervenerCandidate candidate, string? beneficiaryManagerId, DateTimeOffset now) =>
         Execute(actor, CaseTrigger.AssignIntervener, now,
-            () => candidate.Profile.UserId == IntervenerId ? CaseErrors.AlreadyAssigned : candidate.Fits(Domains),
+            () => candidate.Profile.UserId == IntervenerId ? CaseErrors.AlreadyAssigned : candidate.Fits(Domains, new BeneficiaryRef(BeneficiaryId, beneficiaryManagerId)),
             () => IntervenerId = candidate.Profile.UserId);
 
     /// <summary>The beneficiary accepts to meet the intervener: free, no commitment.</summary>
@@ -66,7 +72,8 @@ public sealed partial class CoachingCase
     {
         var party = PartyOf(actor);
         return Execute(actor, CaseTrigger.RecordVerdict, now,
-            () => !criterion.IsOwnedBy(party) ? CaseErrors.NotCriterionOwner
+            () => !Enum.IsDefined(criterion) ? CaseErrors.UnknownChoice
+                : !criterion.IsOwnedBy(party) ? CaseErrors.NotCriterionOwner
                 : comment?.Trim().Length > TextLimits.VerdictComment ? CaseErrors.TextTooLong.With(TextLimits.VerdictComment)
                 : Result.Success(),
             () =>
@@ -119,7 +126,7 @@ public sealed partial class CoachingCase
     /// <summary>A structural or therapeutic request is not treated: it is referred elsewhere, and ends.</summary>
     public Result Exclude(Actor actor, Referral referral, DateTimeOffset now) =>
         Execute(actor, CaseTrigger.Exclude, now,
-            () => RequireText(referral.Note, CaseErrors.ReferralNoteRequired, TextLimits.ReferralNote),
+            () => !Enum.IsDefined(referral.Kind) ? CaseErrors.UnknownChoice : RequireText(referral.Note, CaseErrors.ReferralNoteRequired, TextLimits.ReferralNote),
             () =>
             {
                 Referral = referral with { Note = referral.Note.Trim() };
@@ -140,6 +147,11 @@ public sealed partial class CoachingCase
         if (!Durations.IsWholeStep(durationMinutes) || durationMinutes > maxMinutes)
         {
             return CaseErrors.InvalidDuration.With(Durations.Format(maxMinutes));
+        }
+
+        if (date < EarliestMeetingDate)
+        {
+            return CaseErrors.DateTooEarly.With(EarliestMeetingDate.Year);
         }
 
         if (date > DateOnly.FromDateTime(now.DateTime))

@@ -33,6 +33,7 @@ public sealed partial class CoachingCase
     public Result RateObjectives(Actor actor, IReadOnlyDictionary<Guid, ObjectiveRating> ratings, DateTimeOffset now) =>
         Execute(actor, CaseTrigger.RateObjectives, now,
             () => ratings.Count == 0 ? CaseErrors.ObjectiveRequired
+                : !ratings.Values.All(Enum.IsDefined) ? CaseErrors.UnknownChoice
                 : ratings.Keys.All(id => _objectives.Any(o => o.Id == id)) ? Result.Success()
                 : CaseErrors.UnknownObjective,
             () =>
@@ -81,6 +82,11 @@ public sealed partial class CoachingCase
         var result = Execute(actor, CaseTrigger.LogSession, now,
             () =>
             {
+                if (!Enum.IsDefined(mode))
+                {
+                    return CaseErrors.UnknownChoice;
+                }
+
                 var meeting = CheckMeeting(date, durationMinutes, MaxSessionMinutes, now);
                 if (meeting.IsFailure)
                 {
@@ -104,9 +110,10 @@ public sealed partial class CoachingCase
         var result = Execute(actor, CaseTrigger.RequestExtension, now,
             () =>
             {
-                if (!Durations.IsWholeStep(minutes))
+                // Checked against its cap before any sum, so that a huge number cannot wrap past the cap.
+                if (!Durations.IsWholeStep(minutes) || minutes > HoursBudget.MaxExtensionMinutes)
                 {
-                    return CaseErrors.InvalidExtension;
+                    return CaseErrors.InvalidExtension.With(Durations.Format(HoursBudget.MaxExtensionMinutes));
                 }
 
                 if (category is not { } chosen || !Enum.IsDefined(chosen))
@@ -121,7 +128,7 @@ public sealed partial class CoachingCase
                 }
 
                 var hours = Hours;
-                return hours.TotalMinutes + minutes > hours.MaximumTotalMinutes
+                return minutes > hours.ExtensionRoomMinutes
                     ? CaseErrors.ExtensionOverCap.With(Durations.Format(hours.MaximumTotalMinutes))
                     : Result.Success();
             },

@@ -36,8 +36,14 @@ public sealed partial class CoachingCase
     // An HR member who is the beneficiary of a case never decides for the company on it.
     private bool ActsForCompany(Actor actor) => actor.Role == Role.HR && !IsBeneficiary(actor);
 
-    /// <summary>Whether the actor may fire the trigger now, and if not, the message saying why.</summary>
-    public Result CanPerform(Actor actor, CaseTrigger trigger)
+    /// <summary>Whether the actor may fire the trigger now, and if not, the message saying why (to a proposer, always the same one).</summary>
+    public Result CanPerform(Actor actor, CaseTrigger trigger) => Told(actor, Check(actor, trigger));
+
+    // A refusal as the actor may hear it: its state, step and guards stay hidden from whoever sees only the coarse status.
+    private Result Told(Actor actor, Result result) =>
+        result.IsFailure ? CaseVisibility.For(actor, this).Refusal(result.Error!) : result;
+
+    private Result Check(Actor actor, CaseTrigger trigger)
     {
         if (!MayAct(actor, trigger))
         {
@@ -88,7 +94,7 @@ public sealed partial class CoachingCase
         var valid = validate?.Invoke() ?? Result.Success();
         if (valid.IsFailure)
         {
-            return valid;
+            return Told(actor, valid);
         }
 
         FireAndRecord(actor, trigger, now, detail ?? TransitionDetail.None);

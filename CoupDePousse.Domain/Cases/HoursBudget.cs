@@ -8,6 +8,9 @@ public sealed record HoursBudget(int InitialMinutes, int ApprovedExtensionMinute
 {
     public const int DefaultMinutes = 6 * 60;
 
+    /// <summary>The largest extension that can ever fit: half of the largest budget the admin may allow.</summary>
+    public const int MaxExtensionMinutes = BudgetBounds.CeilingMinutes / 2;
+
     /// <summary>From this share of the budget on, the intervener is warned.</summary>
     public const int WarningPercentage = 80;
 
@@ -26,10 +29,13 @@ public sealed record HoursBudget(int InitialMinutes, int ApprovedExtensionMinute
     public int Percentage => TotalMinutes == 0 ? 0 : (int)Math.Round(100.0 * UsedMinutes / TotalMinutes);
 
     /// <summary>Compared exactly, not on the rounded percentage: 79.5 % is not yet 80 %.</summary>
-    public bool IsNearLimit => TotalMinutes > 0 && UsedMinutes * 100 >= TotalMinutes * WarningPercentage;
+    public bool IsNearLimit => TotalMinutes > 0 && UsedMinutes * 100L >= TotalMinutes * (long)WarningPercentage;
 
     /// <summary>Extensions may never take the total past one and a half times the initial budget.</summary>
-    public int MaximumTotalMinutes => InitialMinutes * 3 / 2;
+    public int MaximumTotalMinutes => (int)Math.Min(int.MaxValue, InitialMinutes * 3L / 2);
+
+    /// <summary>How many minutes extensions may still add, computed without ever adding a requested amount.</summary>
+    public int ExtensionRoomMinutes => Math.Max(0, MaximumTotalMinutes - TotalMinutes);
 }
 
 /// <summary>Bounds the admin sets for a case's initial budget.</summary>

@@ -13,4 +13,8 @@ public static class TextLimits
     public const int SessionNote = 10_000;
     public const int ClosingSummary = 4000;
     public const int CancellationReason = 500;
+
+    /// <summary>A person's name as shown everywhere, and their department.</summary>
+    public const int DisplayName = 100;
+    public const int Department = 100;
 }

@@ -2,7 +2,14 @@ namespace CoupDePousse.Domain.Common;
 
 public static class Money
 {
-    /// <summary>Minutes at an hourly rate, in whole cents, rounded half away from zero.</summary>
+    /// <summary>Minutes at an hourly rate, in whole cents, rounded half away from zero; exact for any two ints.</summary>
     public static long CostCents(int hourlyRateCents, int minutes) =>
-        (long)Math.Round(hourlyRateCents * (double)minutes / 60.0, MidpointRounding.AwayFromZero);
+        (long)Math.Round((long)hourlyRateCents * minutes / 60m, MidpointRounding.AwayFromZero);
+
+    /// <summary>Euros as people type them to whole cents, rounded half away from zero; out-of-range input saturates rather than throws.</summary>
+    public static int CentsFromEuros(decimal euros) =>
+        (int)Math.Clamp(Math.Round(Math.Clamp(euros, -SaturatingEuros, SaturatingEuros) * 100m, MidpointRounding.AwayFromZero), int.MinValue, int.MaxValue);
+
+    // Beyond any int of cents, yet small enough that multiplying by 100 cannot overflow a decimal.
+    private const decimal SaturatingEuros = int.MaxValue / 100m + 1;
 }

@@ -53,6 +53,9 @@ public static class CaseBuilder
         _ => throw new ArgumentOutOfRangeException(nameof(who)),
     };
 
+    /// <summary>How a refused person is told: the manager of these cases proposed them, and hears only the one neutral refusal.</summary>
+    public static Error RefusalTo(Who who) => who == Who.Manager ? CaseErrors.NoLongerWithdrawable : CaseErrors.NotAllowed;
+
     /// <summary>A case at the named step, so that theories can list steps in their data.</summary>
     public static CoachingCase At(CaseStep step) => step switch
     {
@@ -88,7 +91,8 @@ public static class CaseBuilder
         OfferChecklistConfirmed: true);
 
     public static IntervenerCandidate Candidate(string userId = IntervenerId, int activeCases = 0, int capacity = 5, params CoachingDomain[] domains) =>
-        new(IntervenerProfile.Create(userId, domains.Length == 0 ? [CoachingDomain.ManagementAndCommunication] : domains, capacity, 120_00).Value, activeCases);
+        new(IntervenerProfile.Create(userId, domains.Length == 0 ? [CoachingDomain.ManagementAndCommunication] : domains, capacity, 120_00).Value, activeCases,
+            IntervenerAccount.Active);
 
     public static IReadOnlyList<ObjectiveInput> Objectives { get; } =
     [
@@ -102,7 +106,7 @@ public static class CaseBuilder
     public static CoachingCase WithIntervener()
     {
         var coachingCase = Proposed();
-        coachingCase.AssignIntervener(Hr, Candidate(), Now).ShouldSucceed();
+        coachingCase.AssignIntervener(Hr, Candidate(), ManagerId, Now).ShouldSucceed();
         return coachingCase;
     }
 

@@ -20,7 +20,7 @@ public static class ConfidentialScenario
     public static async Task<(Guid Closed, Guid Excluded, Guid Cancelled)> StoreEveryKindAsync(TestDatabase database, Func<string, string> text)
     {
         var closed = CoachingCase.Propose(Manager, CaseBuilder.BeneficiaryRef, Proposal() with { Description = text("Request") }, BudgetBounds.Default, ProposedAt).Value;
-        closed.AssignIntervener(Hr, Candidate(), Now).ShouldSucceed();
+        closed.AssignIntervener(Hr, Candidate(), ManagerId, Now).ShouldSucceed();
         closed.AgreeToMeet(Beneficiary, Now).ShouldSucceed();
         closed.RecordInterview(Intervener, Today, 60, Now).ShouldSucceed();
         closed.Continue(Beneficiary, Now).ShouldSucceed();

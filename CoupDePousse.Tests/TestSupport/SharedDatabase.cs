@@ -43,4 +43,7 @@ public enum Expected
     NotFound,
     NotAllowed,
     Forbidden,
+
+    /// <summary>The proposer's one neutral refusal.</summary>
+    NoLongerWithdrawable,
 }

@@ -1,3 +1,4 @@
+using CoupDePousse.Domain.Cases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -7,8 +8,8 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
 {
     public void Configure(EntityTypeBuilder<ApplicationUser> builder)
     {
-        builder.Property(u => u.DisplayName).HasMaxLength(100).IsRequired();
-        builder.Property(u => u.Department).HasMaxLength(100);
+        builder.Property(u => u.DisplayName).HasMaxLength(TextLimits.DisplayName).IsRequired();
+        builder.Property(u => u.Department).HasMaxLength(TextLimits.Department);
         builder.Property(u => u.ManagerId).HasMaxLength(450);
 
         // A manager cannot be deleted while people still report to them.

@@ -87,7 +87,8 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
             "Thomas porte le projet de réorganisation des plannings et doit le défendre devant la direction le mois prochain.",
             "La décision sur les nouveaux plannings du service dépend de cette présentation.",
             "Avant la fin du mois");
-        Must(thomas.AssignIntervener(people.Hr, new IntervenerCandidate(intervener, 1), DaysAgo(2)));
+        // The demo interveners manage nobody, so no beneficiary's manager is passed to the independence check.
+        Must(thomas.AssignIntervener(people.Hr, new IntervenerCandidate(intervener, 1, IntervenerAccount.Active), beneficiaryManagerId: null, DaysAgo(2)));
         yield return thomas;
 
         // Léa: Marc had doubts on one criterion, so HR and Marc discuss it.
@@ -96,7 +97,7 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
             "Léa coordonne l’inventaire annuel ; la période est tendue et elle souhaite prendre du recul.",
             "L’inventaire mobilise tout l’entrepôt pendant deux semaines ; les arbitrages quotidiens passent par Léa.",
             "Dans les deux semaines");
-        Must(lea.AssignIntervener(people.Hr, new IntervenerCandidate(intervener2, 0), DaysAgo(18)));
+        Must(lea.AssignIntervener(people.Hr, new IntervenerCandidate(intervener2, 0, IntervenerAccount.Active), beneficiaryManagerId: null, DaysAgo(18)));
         Must(lea.AgreeToMeet(people.Lea, DaysAgo(17)));
         Must(lea.RecordInterview(people.Intervener2, DateOnly.FromDateTime(DaysAgo(12).UtcDateTime), 60, DaysAgo(12)));
         Must(lea.Continue(people.Lea, DaysAgo(11)));
@@ -142,7 +143,7 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
             "Période de forte charge pendant la migration de l’outil client.",
             "La migration de l’outil client se fait en parallèle de l’activité courante.",
             "Rapidement");
-        Must(stopped.AssignIntervener(people.Hr, new IntervenerCandidate(intervener2, 0), DaysAgo(199)));
+        Must(stopped.AssignIntervener(people.Hr, new IntervenerCandidate(intervener2, 0, IntervenerAccount.Active), beneficiaryManagerId: null, DaysAgo(199)));
         Must(stopped.AgreeToMeet(people.Sophie, DaysAgo(198)));
         Must(stopped.RecordInterview(people.Intervener2, DateOnly.FromDateTime(DaysAgo(195).UtcDateTime), 45, DaysAgo(195)));
         Must(stopped.Stop(people.Sophie, DaysAgo(194)));
@@ -174,7 +175,7 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
     private void MeetAndAccept(CoachingCase c, Actor beneficiary, Actor intervenerActor, IntervenerProfile profile, DateTimeOffset from)
     {
         var hr = people.Hr;
-        Must(c.AssignIntervener(hr, new IntervenerCandidate(profile, 0), from));
+        Must(c.AssignIntervener(hr, new IntervenerCandidate(profile, 0, IntervenerAccount.Active), beneficiaryManagerId: null, from));
         Must(c.AgreeToMeet(beneficiary, from.AddDays(1)));
         Must(c.RecordInterview(intervenerActor, DateOnly.FromDateTime(from.AddDays(2).UtcDateTime), 60, from.AddDays(2)));
         Must(c.Continue(beneficiary, from.AddDays(2)));

@@ -79,6 +79,19 @@ public sealed class AdministrationService(
             return AdministrationErrors.UnknownRole;
         }
 
+        // The service checks what it stores, whatever the form let through.
+        var displayName = Text.Name(newUser.DisplayName, TextLimits.DisplayName);
+        if (displayName.IsFailure)
+        {
+            return displayName.Error!;
+        }
+
+        var department = Text.Optional(newUser.Department, TextLimits.Department);
+        if (department.IsFailure)
+        {
+            return department.Error!;
+        }
+
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         if (newUser.ManagerId is not null && !await IsManagerAsync(users, newUser.ManagerId))
@@ -86,13 +99,14 @@ public sealed class AdministrationService(
             return AdministrationErrors.ManagerMustBeManager;
         }
 
+        var email = (newUser.Email ?? "").Trim();
         var user = new ApplicationUser
         {
-            UserName = newUser.Email.Trim(),
-            Email = newUser.Email.Trim(),
+            UserName = email,
+            Email = email,
             EmailConfirmed = true,
-            DisplayName = newUser.DisplayName.Trim(),
-            Department = string.IsNullOrWhiteSpace(newUser.Department) ? null : newUser.Department.Trim(),
+            DisplayName = displayName.Value,
+            Department = department.Value,
             ManagerId = newUser.ManagerId,
         };
         var created = await users.CreateAsync(user);
@@ -247,7 +261,27 @@ public sealed class AdministrationService(
         // The role is a claim of the session: the account's sessions end, and it signs in again with its new role.
         await scope.ServiceProvider.GetRequiredService<SessionRevocation>().RevokeAllAsync(user.Id, actor.UserId, cancellationToken);
         await audit.RecordAsync(SecurityEventKind.RoleChanged, actor.UserId, user.Id, string.Join(", ", current.Order()), role, cancellationToken);
+        if (role != Roles.Intervener)
+        {
+            await RemoveIntervenerProfileAsync(actor, user.Id, cancellationToken);
+        }
+
         return Result.Success();
+    }
+
+    // Whoever is no longer an intervener is offered for no new case; the cases they hold stay theirs and HR sees them flagged.
+    private async Task RemoveIntervenerProfileAsync(Actor actor, string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var profile = await db.IntervenerProfiles.SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        if (profile is null)
+        {
+            return;
+        }
+
+        db.IntervenerProfiles.Remove(profile);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(SecurityEventKind.IntervenerProfileChanged, actor.UserId, userId, Describe(profile), null, cancellationToken);
     }
 
     /// <summary>Who manages whom: the department and the manager of one person.</summary>
@@ -260,6 +294,12 @@ public sealed class AdministrationService(
         if (allowed.IsFailure)
         {
             return allowed;
+        }
+
+        var checkedDepartment = Text.Optional(department, TextLimits.Department);
+        if (checkedDepartment.IsFailure)
+        {
+            return checkedDepartment.Error!;
         }
 
         await using var scope = scopeFactory.CreateAsyncScope();
@@ -276,7 +316,7 @@ public sealed class AdministrationService(
         }
 
         var before = Organisation(user.Department, await EmailOfAsync(users, user.ManagerId));
-        user.Department = string.IsNullOrWhiteSpace(department) ? null : department.Trim();
+        user.Department = checkedDepartment.Value;
         user.ManagerId = managerId;
         var after = Organisation(user.Department, await EmailOfAsync(users, user.ManagerId));
         if (before == after)

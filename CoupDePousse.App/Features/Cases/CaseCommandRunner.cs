@@ -18,21 +18,23 @@ public sealed class CaseCommandRunner(IDbContextFactory<AppDbContext> dbFactory,
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var coachingCase = await db.LoadCaseAsync(caseId, cancellationToken);
-        if (coachingCase is null || !CaseVisibility.For(actor, coachingCase).CanReach)
+        var visibility = coachingCase is null ? null : CaseVisibility.For(actor, coachingCase);
+        if (coachingCase is null || visibility is not { CanReach: true })
         {
             return Refuse(actor, caseId, command, AppErrors.NotFound);
         }
 
+        // Past this point the actor reaches the case: a proposer hears one neutral refusal, not even that it changed.
         if (expectedVersion is { } seen && coachingCase.Version != seen)
         {
-            return Refuse(actor, caseId, command, CaseErrors.Concurrency);
+            return Refuse(actor, caseId, command, visibility.Refusal(CaseErrors.Concurrency));
         }
 
         var now = clock.GetLocalNow();
         var result = await ApplyAsync(db, coachingCase, actor, command, now, cancellationToken);
         if (result.IsFailure)
         {
-            return Refuse(actor, caseId, command, result.Error!);
+            return Refuse(actor, caseId, command, visibility.Refusal(result.Error!));
         }
 
         try
@@ -41,7 +43,7 @@ public sealed class CaseCommandRunner(IDbContextFactory<AppDbContext> dbFactory,
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Refuse(actor, caseId, command, CaseErrors.Concurrency);
+            return Refuse(actor, caseId, command, visibility.Refusal(CaseErrors.Concurrency));
         }
 
         logger.LogInformation("{Trigger} on case {CaseId} by user {UserId} ({Role})", command.Trigger, caseId, actor.UserId, actor.Role);
@@ -92,7 +94,10 @@ public sealed class CaseCommandRunner(IDbContextFactory<AppDbContext> dbFactory,
         }
 
         var activeCases = await db.Cases.Active().CountAsync(x => x.IntervenerId == intervenerId && x.Id != c.Id, cancellationToken);
-        return c.AssignIntervener(actor, new IntervenerCandidate(profile, activeCases), now);
+        var accounts = await db.IntervenerAccountsAsync([intervenerId], cancellationToken);
+        var beneficiaryManagerId = await db.Users.Where(u => u.Id == c.BeneficiaryId).Select(u => u.ManagerId).SingleOrDefaultAsync(cancellationToken);
+        return c.AssignIntervener(actor, new IntervenerCandidate(profile, activeCases, accounts.GetValueOrDefault(intervenerId, IntervenerAccount.Gone)),
+            beneficiaryManagerId, now);
     }
 
     private Result Refuse(Actor actor, Guid caseId, CaseCommand command, Error error) =>

@@ -144,23 +144,26 @@ public sealed class CaseService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var domains = await db.Cases.Where(c => c.Id == caseId).Select(c => c.Domains).SingleOrDefaultAsync(cancellationToken);
-        if (domains is null)
+        var found = await db.Cases.Where(c => c.Id == caseId).Select(c => new { c.Domains, c.BeneficiaryId }).SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
         {
             return AppErrors.NotFound;
         }
 
-        return Result.Success(await CandidatesAsync(db, caseId, domains, cancellationToken));
+        return Result.Success(await CandidatesAsync(db, caseId, found.Domains, found.BeneficiaryId, cancellationToken));
     }
 
-    private static async Task<IReadOnlyList<IntervenerOption>> CandidatesAsync(AppDbContext db, Guid caseId, IReadOnlyList<Domain.Catalogue.CoachingDomain> domains, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<IntervenerOption>> CandidatesAsync(AppDbContext db, Guid caseId, IReadOnlyList<Domain.Catalogue.CoachingDomain> domains, string beneficiaryId, CancellationToken cancellationToken)
     {
         var profiles = await db.IntervenerProfiles.AsNoTracking().ToListAsync(cancellationToken);
         var loads = await db.IntervenerLoadsAsync(caseId, cancellationToken);
         var names = await db.NamesAsync(profiles.Select(p => p.UserId), cancellationToken);
+        var accounts = await db.IntervenerAccountsAsync(profiles.Select(p => p.UserId), cancellationToken);
+        var beneficiary = new BeneficiaryRef(beneficiaryId,
+            await db.Users.Where(u => u.Id == beneficiaryId).Select(u => u.ManagerId).SingleOrDefaultAsync(cancellationToken));
         return profiles
-            .Select(p => new IntervenerCandidate(p, loads.GetValueOrDefault(p.UserId)))
-            .Where(c => c.Fits(domains).IsSuccess)
+            .Select(p => new IntervenerCandidate(p, loads.GetValueOrDefault(p.UserId), accounts.GetValueOrDefault(p.UserId, IntervenerAccount.Gone)))
+            .Where(c => c.Fits(domains, beneficiary).IsSuccess)
             .Select(c => new IntervenerOption(c.Profile.UserId, names.GetValueOrDefault(c.Profile.UserId, "?"), c.Profile.Domains, c.ActiveCases, c.Profile.MaxActiveCases, c.Profile.HourlyRateCents))
             .OrderBy(o => (double)o.ActiveCases / o.MaxActiveCases).ThenBy(o => o.Name)
             .ToList();
@@ -172,9 +175,11 @@ public sealed class CaseService(
         var rate = c.IntervenerId is null ? 0
             : await db.IntervenerProfiles.Where(p => p.UserId == c.IntervenerId).Select(p => p.HourlyRateCents).SingleOrDefaultAsync(cancellationToken);
         var candidates = c.CanPerform(actor, CaseTrigger.AssignIntervener).IsSuccess
-            ? await CandidatesAsync(db, c.Id, c.Domains, cancellationToken)
+            ? await CandidatesAsync(db, c.Id, c.Domains, c.BeneficiaryId, cancellationToken)
             : [];
         var bounds = await db.BudgetBoundsAsync(cancellationToken);
-        return new CompanyFacts(department, rate, candidates, bounds);
+        var intervenerActive = c.IntervenerId is null
+            || (await db.IntervenerAccountsAsync([c.IntervenerId], cancellationToken)).GetValueOrDefault(c.IntervenerId, IntervenerAccount.Gone).IsActive;
+        return new CompanyFacts(department, rate, candidates, bounds, intervenerActive);
     }
 }

@@ -3,8 +3,8 @@ using CoupDePousse.Domain.Common;
 
 namespace CoupDePousse.App.Features.Cases;
 
-/// <summary>What only HR's view needs from outside the case: department, rate, candidates to assign, the admin's budget bounds.</summary>
-internal sealed record CompanyFacts(string? Department, int HourlyRateCents, IReadOnlyList<IntervenerOption> Candidates, BudgetBounds Bounds);
+/// <summary>What only HR's view needs from outside the case: department, rate, candidates to assign, the admin's budget bounds, whether the intervener is still active.</summary>
+internal sealed record CompanyFacts(string? Department, int HourlyRateCents, IReadOnlyList<IntervenerOption> Candidates, BudgetBounds Bounds, bool IntervenerActive);
 
 /// <summary>
 /// Builds the read model of one case for one actor from <see cref="CaseVisibility"/>: every part a relation may or may not
@@ -53,7 +53,8 @@ internal sealed class CaseViewBuilder(Actor actor, CoachingCase c, CaseVisibilit
         c.ObjectivesShared,
         Objectives(),
         facts.Candidates,
-        facts.Bounds);
+        facts.Bounds,
+        !facts.IntervenerActive);
 
     private bool SeesVerdict(CriterionVerdict verdict) =>
         verdict.Party == Party.Company ? visibility.SeesCompanyVerdicts : visibility.SeesIntervenerVerdicts;

@@ -95,6 +95,7 @@ public sealed record EngagementCaseView(
 /// HR's view: the company's part of the request, company verdicts with comments, the intervener's verdicts without,
 /// extension comments, cost, and the objectives only when the beneficiary shared them.
 /// No situation, no referral, no closing summary, no notes.
+/// IntervenerInactive flags a case whose assigned intervener lost the role or was disabled: HR should reassign or follow up.
 /// </summary>
 public sealed record CompanyCaseView(
     Guid Id,
@@ -111,7 +112,8 @@ public sealed record CompanyCaseView(
     bool ObjectivesShared,
     IReadOnlyList<ObjectiveView> SharedObjectives,
     IReadOnlyList<IntervenerOption> Candidates,
-    BudgetBounds BudgetBounds)
+    BudgetBounds BudgetBounds,
+    bool IntervenerInactive)
     : CaseView(Id, BeneficiaryName, ProposedAt);
 
 /// <summary>An intervener HR may assign to a case: they fit its domains and have room.</summary>

@@ -24,8 +24,10 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
             : (await cases.CountAsync(cancellationToken),
                await cases.OrderByDescending(c => c.StateEnteredAt).Skip(page.Skip).Take(page.SafePageSize).ToRowsAsync(cancellationToken));
 
+        // The page's interveners are named even once they lost their profile: their cases stay theirs.
+        var onPage = pageCases.SelectMany(c => new[] { c.BeneficiaryId, c.IntervenerId }).OfType<string>().Distinct().ToList();
         var people = await db.Users.AsNoTracking()
-            .Where(u => pageCases.Select(c => c.BeneficiaryId).Contains(u.Id) || db.IntervenerProfiles.Any(p => p.UserId == u.Id))
+            .Where(u => onPage.Contains(u.Id) || db.IntervenerProfiles.Any(p => p.UserId == u.Id))
             .Select(u => new { u.Id, u.DisplayName, u.Department })
             .ToDictionaryAsync(u => u.Id, cancellationToken);
         var rates = await db.IntervenerProfiles.AsNoTracking().ToDictionaryAsync(p => p.UserId, p => p.HourlyRateCents, cancellationToken);

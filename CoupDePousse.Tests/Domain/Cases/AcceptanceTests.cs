@@ -77,7 +77,7 @@ public class AcceptanceTests
     {
         var coachingCase = Continued();
 
-        coachingCase.ShouldRefuse(() => coachingCase.RecordVerdict(Of(who), AcceptanceCriterion.FitsShortFormat, true, null, Now), CaseErrors.NotAllowed);
+        coachingCase.ShouldRefuse(() => coachingCase.RecordVerdict(Of(who), AcceptanceCriterion.FitsShortFormat, true, null, Now), RefusalTo(who));
     }
 
     [Fact]

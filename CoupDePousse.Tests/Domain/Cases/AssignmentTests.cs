@@ -13,7 +13,7 @@ public class AssignmentTests
         var coachingCase = CoachingCase.Propose(Manager, CaseBuilder.BeneficiaryRef,
             Proposal(CoachingDomain.ManagementAndCommunication, CoachingDomain.StressAndEmotions), BudgetBounds.Default, Now).Value;
 
-        var result = coachingCase.AssignIntervener(Hr, Candidate(activeCases: 4, capacity: 5, domains: [CoachingDomain.StressAndEmotions]), Now);
+        var result = coachingCase.AssignIntervener(Hr, Candidate(activeCases: 4, capacity: 5, domains: [CoachingDomain.StressAndEmotions]), ManagerId, Now);
 
         result.ShouldSucceed();
         coachingCase.IntervenerId.Should().Be(IntervenerId);
@@ -27,7 +27,7 @@ public class AssignmentTests
         var coachingCase = Proposed();
 
         coachingCase.ShouldRefuse(
-            () => coachingCase.AssignIntervener(Hr, Candidate(domains: [CoachingDomain.StrategyAndTactics, CoachingDomain.StressAndEmotions]), Now),
+            () => coachingCase.AssignIntervener(Hr, Candidate(domains: [CoachingDomain.StrategyAndTactics, CoachingDomain.StressAndEmotions]), ManagerId, Now),
             CaseErrors.DomainsNotCovered);
     }
 
@@ -40,7 +40,7 @@ public class AssignmentTests
         var coachingCase = Proposed();
 
         coachingCase.ShouldRefuse(
-            () => coachingCase.AssignIntervener(Hr, Candidate(activeCases: activeCases, capacity: capacity), Now),
+            () => coachingCase.AssignIntervener(Hr, Candidate(activeCases: activeCases, capacity: capacity), ManagerId, Now),
             CaseErrors.IntervenerFull);
     }
 
@@ -53,7 +53,7 @@ public class AssignmentTests
     {
         var coachingCase = Proposed();
 
-        coachingCase.ShouldRefuse(() => coachingCase.AssignIntervener(Of(who), Candidate(), Now), CaseErrors.NotAllowed);
+        coachingCase.ShouldRefuse(() => coachingCase.AssignIntervener(Of(who), Candidate(), ManagerId, Now), RefusalTo(who));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public class AssignmentTests
     {
         var coachingCase = WithIntervener();
 
-        coachingCase.ShouldRefuse(() => coachingCase.AssignIntervener(Hr, Candidate(), Now), CaseErrors.AlreadyAssigned);
+        coachingCase.ShouldRefuse(() => coachingCase.AssignIntervener(Hr, Candidate(), ManagerId, Now), CaseErrors.AlreadyAssigned);
     }
 
     [Theory]
@@ -72,7 +72,7 @@ public class AssignmentTests
         var coachingCase = At(step);
         var state = coachingCase.State;
 
-        coachingCase.AssignIntervener(Hr, Candidate(OtherIntervenerId), Now).ShouldSucceed();
+        coachingCase.AssignIntervener(Hr, Candidate(OtherIntervenerId), ManagerId, Now).ShouldSucceed();
 
         coachingCase.IntervenerId.Should().Be(OtherIntervenerId);
         coachingCase.State.Should().Be(state);
@@ -84,7 +84,7 @@ public class AssignmentTests
     public void A_replaced_intervener_can_no_longer_act_on_the_case()
     {
         var coachingCase = InPreliminaryInterview();
-        coachingCase.AssignIntervener(Hr, Candidate(OtherIntervenerId), Now).ShouldSucceed();
+        coachingCase.AssignIntervener(Hr, Candidate(OtherIntervenerId), ManagerId, Now).ShouldSucceed();
 
         coachingCase.ShouldRefuse(() => coachingCase.RecordInterview(Intervener, Today, 60, Now), CaseErrors.NotAllowed);
         coachingCase.RecordInterview(OtherIntervener, Today, 60, Now).ShouldSucceed();
@@ -97,7 +97,7 @@ public class AssignmentTests
     {
         var coachingCase = At(step);
 
-        coachingCase.ShouldRefuse(() => coachingCase.AssignIntervener(Hr, Candidate(OtherIntervenerId), Now), CaseErrors.InterviewAlreadyHeld);
+        coachingCase.ShouldRefuse(() => coachingCase.AssignIntervener(Hr, Candidate(OtherIntervenerId), ManagerId, Now), CaseErrors.InterviewAlreadyHeld);
     }
 
     [Theory]
@@ -109,7 +109,7 @@ public class AssignmentTests
     {
         var coachingCase = At(step);
 
-        coachingCase.ShouldRefuse(() => coachingCase.AssignIntervener(Hr, Candidate(OtherIntervenerId), Now), CaseErrors.WrongState);
+        coachingCase.ShouldRefuse(() => coachingCase.AssignIntervener(Hr, Candidate(OtherIntervenerId), ManagerId, Now), CaseErrors.WrongState);
     }
 
     [Theory]
@@ -120,7 +120,7 @@ public class AssignmentTests
     {
         var coachingCase = At(step);
 
-        coachingCase.ShouldRefuse(() => coachingCase.AssignIntervener(Hr, Candidate(OtherIntervenerId), Now), CaseErrors.Ended);
+        coachingCase.ShouldRefuse(() => coachingCase.AssignIntervener(Hr, Candidate(OtherIntervenerId), ManagerId, Now), CaseErrors.Ended);
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public class AssignmentTests
     {
         var coachingCase = WithIntervener();
 
-        coachingCase.ShouldRefuse(() => coachingCase.AgreeToMeet(Of(who), Now), CaseErrors.NotAllowed);
+        coachingCase.ShouldRefuse(() => coachingCase.AgreeToMeet(Of(who), Now), RefusalTo(who));
     }
 
     [Fact]
@@ -187,7 +187,7 @@ public class AssignmentTests
     {
         var coachingCase = WithIntervener();
 
-        coachingCase.ShouldRefuse(() => coachingCase.Decline(Of(who), Now), CaseErrors.NotAllowed);
+        coachingCase.ShouldRefuse(() => coachingCase.Decline(Of(who), Now), RefusalTo(who));
     }
 
     [Fact]

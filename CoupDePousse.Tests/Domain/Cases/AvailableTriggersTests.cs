@@ -152,9 +152,9 @@ public class AvailableTriggersTests
     }
 
     /// <summary>Fires the operation behind a trigger with valid input, so that only role, relation and state can refuse it.</summary>
-    private static Result Perform(CoachingCase c, CaseTrigger trigger, Actor actor) => trigger switch
+    internal static Result Perform(CoachingCase c, CaseTrigger trigger, Actor actor) => trigger switch
     {
-        CaseTrigger.AssignIntervener => c.AssignIntervener(actor, Candidate("intervener-3"), Now),
+        CaseTrigger.AssignIntervener => c.AssignIntervener(actor, Candidate("intervener-3"), ManagerId, Now),
         CaseTrigger.AgreeToMeet => c.AgreeToMeet(actor, Now),
         CaseTrigger.Decline => c.Decline(actor, Now),
         CaseTrigger.Withdraw => c.Withdraw(actor, Now),

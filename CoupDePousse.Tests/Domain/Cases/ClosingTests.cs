@@ -41,7 +41,7 @@ public class ClosingTests
     {
         var coachingCase = InSessions();
 
-        coachingCase.ShouldRefuse(() => coachingCase.Close(Of(who), Summary, Now), CaseErrors.NotAllowed);
+        coachingCase.ShouldRefuse(() => coachingCase.Close(Of(who), Summary, Now), RefusalTo(who));
     }
 
     [Theory]
@@ -107,7 +107,7 @@ public class ClosingTests
         var coachingCase = Closed();
         var ratings = new Dictionary<Guid, ObjectiveRating> { [coachingCase.Objectives[0].Id] = ObjectiveRating.Reached };
 
-        coachingCase.ShouldRefuse(() => coachingCase.RateObjectives(Of(who), ratings, Now), CaseErrors.NotAllowed);
+        coachingCase.ShouldRefuse(() => coachingCase.RateObjectives(Of(who), ratings, Now), RefusalTo(who));
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public class DatesAndConflictsTests
         var hrBeneficiary = Actor.Hr("hr-beneficiary");
         var coachingCase = CoachingCase.Propose(hrBeneficiary, new CoupDePousse.Domain.Cases.BeneficiaryRef(hrBeneficiary.UserId, null), Proposal(), BudgetBounds.Default, ProposedAt).Value;
 
-        coachingCase.ShouldRefuse(() => coachingCase.AssignIntervener(hrBeneficiary, Candidate(), Now), CaseErrors.NotAllowed);
+        coachingCase.ShouldRefuse(() => coachingCase.AssignIntervener(hrBeneficiary, Candidate(), ManagerId, Now), CaseErrors.NotAllowed);
         coachingCase.AvailableTriggers(hrBeneficiary).Should().BeEquivalentTo([CaseTrigger.Decline, CaseTrigger.Stop]);
         coachingCase.AvailableTriggers(Hr).Should().Contain(CaseTrigger.AssignIntervener);
     }

@@ -92,8 +92,8 @@ public class DiscussionTests
     {
         var coachingCase = UnderDiscussion();
 
-        coachingCase.ShouldRefuse(() => coachingCase.RuleAccept(Of(who), Now), CaseErrors.NotAllowed);
-        coachingCase.ShouldRefuse(() => coachingCase.RuleDecline(Of(who), Now), CaseErrors.NotAllowed);
+        coachingCase.ShouldRefuse(() => coachingCase.RuleAccept(Of(who), Now), RefusalTo(who));
+        coachingCase.ShouldRefuse(() => coachingCase.RuleDecline(Of(who), Now), RefusalTo(who));
     }
 
     [Theory]

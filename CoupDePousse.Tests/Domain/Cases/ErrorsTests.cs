@@ -13,7 +13,7 @@ public class ErrorsTests
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
 
     private static IEnumerable<(string Name, Error Error)> AllErrors() =>
-        new[] { typeof(CaseErrors), typeof(IntervenerErrors) }
+        new[] { typeof(CaseErrors), typeof(IntervenerErrors), typeof(TextErrors) }
             .SelectMany(type => type.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(field => field.FieldType == typeof(Error))
             .Select(field => ($"{field.DeclaringType!.Name}.{field.Name}", (Error)field.GetValue(null)!));

@@ -88,6 +88,6 @@ public class ExclusionTests
     {
         var coachingCase = InterviewHeld();
 
-        coachingCase.ShouldRefuse(() => coachingCase.Exclude(Of(who), ToOccupationalHealth, Now), CaseErrors.NotAllowed);
+        coachingCase.ShouldRefuse(() => coachingCase.Exclude(Of(who), ToOccupationalHealth, Now), RefusalTo(who));
     }
 }

@@ -64,7 +64,7 @@ public class HistoryTests
 
     private static readonly Dictionary<string, (Func<CoachingCase> Arrange, Func<CoachingCase, Result> Act, CaseTrigger Trigger)> AcceptedOperations = new()
     {
-        ["AssignIntervener"] = (() => Proposed(), c => c.AssignIntervener(Hr, Candidate(), Now), CaseTrigger.AssignIntervener),
+        ["AssignIntervener"] = (() => Proposed(), c => c.AssignIntervener(Hr, Candidate(), ManagerId, Now), CaseTrigger.AssignIntervener),
         ["AgreeToMeet"] = (WithIntervener, c => c.AgreeToMeet(Beneficiary, Now), CaseTrigger.AgreeToMeet),
         ["Decline"] = (WithIntervener, c => c.Decline(Beneficiary, Now), CaseTrigger.Decline),
         ["Withdraw"] = (WithIntervener, c => c.Withdraw(Manager, Now), CaseTrigger.Withdraw),

@@ -66,7 +66,7 @@ public class HoursTests
     {
         var coachingCase = Accepted();
 
-        coachingCase.ShouldRefuse(() => coachingCase.SetBudget(Of(who), 240, BudgetBounds.Default, Now), CaseErrors.NotAllowed);
+        coachingCase.ShouldRefuse(() => coachingCase.SetBudget(Of(who), 240, BudgetBounds.Default, Now), RefusalTo(who));
     }
 
     [Theory]
@@ -208,7 +208,7 @@ public class HoursTests
     {
         var coachingCase = InSessions();
 
-        coachingCase.ShouldRefuse(() => coachingCase.LogSession(Of(who), Today, 60, SessionMode.OnSite, Now), CaseErrors.NotAllowed);
+        coachingCase.ShouldRefuse(() => coachingCase.LogSession(Of(who), Today, 60, SessionMode.OnSite, Now), RefusalTo(who));
     }
 
     [Fact]
@@ -356,7 +356,7 @@ public class HoursTests
     {
         var coachingCase = InSessions();
 
-        coachingCase.ShouldRefuse(() => coachingCase.RequestExtension(Of(who), 30, ExtensionCategory.MoreSessionsNeeded, Reason, Now), CaseErrors.NotAllowed);
+        coachingCase.ShouldRefuse(() => coachingCase.RequestExtension(Of(who), 30, ExtensionCategory.MoreSessionsNeeded, Reason, Now), RefusalTo(who));
     }
 
     [Theory]
@@ -369,8 +369,8 @@ public class HoursTests
         var coachingCase = InSessions();
         coachingCase.RequestExtension(Intervener, 30, ExtensionCategory.MoreSessionsNeeded, Reason, Now).ShouldSucceed();
 
-        coachingCase.ShouldRefuse(() => coachingCase.ApproveExtension(Of(who), Now), CaseErrors.NotAllowed);
-        coachingCase.ShouldRefuse(() => coachingCase.RejectExtension(Of(who), Now), CaseErrors.NotAllowed);
+        coachingCase.ShouldRefuse(() => coachingCase.ApproveExtension(Of(who), Now), RefusalTo(who));
+        coachingCase.ShouldRefuse(() => coachingCase.RejectExtension(Of(who), Now), RefusalTo(who));
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public class InterviewTests
     {
         var coachingCase = InPreliminaryInterview();
 
-        coachingCase.ShouldRefuse(() => coachingCase.RecordInterview(Of(who), Today, 60, Now), CaseErrors.NotAllowed);
+        coachingCase.ShouldRefuse(() => coachingCase.RecordInterview(Of(who), Today, 60, Now), RefusalTo(who));
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public class InterviewTests
     {
         var coachingCase = InterviewHeld();
 
-        coachingCase.ShouldRefuse(() => coachingCase.Continue(Of(who), Now), CaseErrors.NotAllowed);
+        coachingCase.ShouldRefuse(() => coachingCase.Continue(Of(who), Now), RefusalTo(who));
     }
 
     [Fact]

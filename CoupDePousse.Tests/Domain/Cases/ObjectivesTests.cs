@@ -40,7 +40,7 @@ public class ObjectivesTests
     {
         var coachingCase = Accepted();
 
-        coachingCase.ShouldRefuse(() => coachingCase.DraftObjectives(Of(who), Objectives, Now), CaseErrors.NotAllowed);
+        coachingCase.ShouldRefuse(() => coachingCase.DraftObjectives(Of(who), Objectives, Now), RefusalTo(who));
     }
 
     [Theory]
@@ -76,7 +76,7 @@ public class ObjectivesTests
     {
         var coachingCase = Accepted();
 
-        coachingCase.ShouldRefuse(() => coachingCase.SetObjectives(Of(who), Objectives, Now), CaseErrors.NotAllowed);
+        coachingCase.ShouldRefuse(() => coachingCase.SetObjectives(Of(who), Objectives, Now), RefusalTo(who));
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public class ObjectivesTests
     {
         var coachingCase = ObjectivesSet();
 
-        coachingCase.ShouldRefuse(() => coachingCase.ShareObjectives(Of(who), true, Now), CaseErrors.NotAllowed);
+        coachingCase.ShouldRefuse(() => coachingCase.ShareObjectives(Of(who), true, Now), RefusalTo(who));
     }
 
     [Fact]

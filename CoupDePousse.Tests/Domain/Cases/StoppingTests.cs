@@ -51,7 +51,7 @@ public class StoppingTests
     {
         var coachingCase = InSessions();
 
-        coachingCase.ShouldRefuse(() => coachingCase.Stop(Of(who), Now), CaseErrors.NotAllowed);
+        coachingCase.ShouldRefuse(() => coachingCase.Stop(Of(who), Now), RefusalTo(who));
     }
 
     [Theory]
@@ -122,7 +122,7 @@ public class StoppingTests
     {
         var coachingCase = WithIntervener();
 
-        coachingCase.ShouldRefuse(() => coachingCase.Cancel(Of(who), null, Now), CaseErrors.NotAllowed);
+        coachingCase.ShouldRefuse(() => coachingCase.Cancel(Of(who), null, Now), RefusalTo(who));
     }
 
     [Theory]
@@ -146,7 +146,7 @@ public class StoppingTests
     {
         var coachingCase = WithIntervener();
 
-        coachingCase.ShouldRefuse(() => coachingCase.Withdraw(Of(who), Now), CaseErrors.NotAllowed);
+        coachingCase.ShouldRefuse(() => coachingCase.Withdraw(Of(who), Now), RefusalTo(who));
     }
 
     [Fact]
@@ -165,6 +165,6 @@ public class StoppingTests
     {
         var coachingCase = At(step);
 
-        coachingCase.ShouldRefuse(() => coachingCase.Withdraw(Manager, Now), CaseErrors.WrongState);
+        coachingCase.ShouldRefuse(() => coachingCase.Withdraw(Manager, Now), CaseErrors.NoLongerWithdrawable);
     }
 }

@@ -214,7 +214,7 @@ public class VisibilityTests
         var coachingCase = InPreliminaryInterview();
         VisibilityOf(Who.Intervener, coachingCase).CanReach.Should().BeTrue();
 
-        coachingCase.AssignIntervener(Hr, Candidate(OtherIntervenerId), Now).ShouldSucceed();
+        coachingCase.AssignIntervener(Hr, Candidate(OtherIntervenerId), ManagerId, Now).ShouldSucceed();
 
         VisibilityOf(Who.Intervener, coachingCase).CanReach.Should().BeFalse();
         VisibilityOf(Who.OtherIntervener, coachingCase).Relation.Should().Be(CaseRelation.Intervener);
@@ -248,7 +248,7 @@ public class VisibilityTests
     {
         var coachingCase = InSessions();
 
-        coachingCase.ShouldRefuse(() => coachingCase.WriteSessionNote(Of(who), coachingCase.Sessions[0].Id, "Note", Now), CaseErrors.NotAllowed);
+        coachingCase.ShouldRefuse(() => coachingCase.WriteSessionNote(Of(who), coachingCase.Sessions[0].Id, "Note", Now), RefusalTo(who));
     }
 
     [Fact]

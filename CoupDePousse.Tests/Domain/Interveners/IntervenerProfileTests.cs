@@ -115,7 +115,7 @@ public class IntervenerProfileTests
     {
         var candidate = CaseBuilder.Candidate(activeCases: activeCases, capacity: capacity, domains: [CoachingDomain.ManagementAndCommunication, CoachingDomain.StrategyAndTactics]);
 
-        var fits = candidate.Fits(caseDomains);
+        var fits = candidate.Fits(caseDomains, CaseBuilder.BeneficiaryRef);
 
         if (refusal is null)
         {

@@ -55,8 +55,8 @@ public class CandidateTests(SharedDatabase shared) : IClassFixture<SharedDatabas
         await using var db = shared.Database.CreateDbContext();
         var profiles = await db.IntervenerProfiles.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
         return profiles
-            .Select(p => new IntervenerCandidate(p, stored.Count(c => c.Id != coachingCase.Id && c.IntervenerId == p.UserId && c.State.IsActive())))
-            .Where(c => c.Fits(coachingCase.Domains).IsSuccess)
+            .Select(p => new IntervenerCandidate(p, stored.Count(c => c.Id != coachingCase.Id && c.IntervenerId == p.UserId && c.State.IsActive()), IntervenerAccount.Active))
+            .Where(c => c.Fits(coachingCase.Domains, CaseBuilder.BeneficiaryRef).IsSuccess)
             .Select(c => c.Profile.UserId)
             .ToList();
     }
@@ -66,7 +66,7 @@ public class CandidateTests(SharedDatabase shared) : IClassFixture<SharedDatabas
         var coachingCase = CoachingCase.Propose(Manager, CaseBuilder.BeneficiaryRef, Proposal(domains), BudgetBounds.Default, Now).ShouldSucceed();
         if (assigned)
         {
-            coachingCase.AssignIntervener(Hr, Candidate(), Now).ShouldSucceed();
+            coachingCase.AssignIntervener(Hr, Candidate(), ManagerId, Now).ShouldSucceed();
         }
 
         return coachingCase;

@@ -39,31 +39,31 @@ public class CaseCommandAccessTests(SharedDatabase shared) : IClassFixture<Share
             [CaseTrigger.Close] = (() => InSessions(), _ => new CloseCommand("Objectifs atteints en deux séances")),
         };
 
-    // Columns: Beneficiary, Manager (the proposer), OtherManager, Hr, Intervener (assigned), OtherIntervener, Admin, OtherBeneficiary.
+    // Columns: Beneficiary, Manager (the proposer, who hears one neutral refusal for anything), OtherManager, Hr, Intervener (assigned), OtherIntervener, Admin, OtherBeneficiary.
     // The assigned intervener cannot reach a case that has none yet (AssignIntervener): it is not found for them.
     public static TheoryData<CaseTrigger, Who, Expected> Matrix => Expand(
-        Row(CaseTrigger.AssignIntervener, NotAllowed, NotAllowed, NotFound, Success, NotFound, NotFound, NotFound, NotFound),
-        Row(CaseTrigger.SetBudget, NotAllowed, NotAllowed, NotFound, Success, NotAllowed, NotFound, NotFound, NotFound),
-        Row(CaseTrigger.AgreeToMeet, Success, NotAllowed, NotFound, NotAllowed, NotAllowed, NotFound, NotFound, NotFound),
-        Row(CaseTrigger.Decline, Success, NotAllowed, NotFound, NotAllowed, NotAllowed, NotFound, NotFound, NotFound),
+        Row(CaseTrigger.AssignIntervener, NotAllowed, NoLongerWithdrawable, NotFound, Success, NotFound, NotFound, NotFound, NotFound),
+        Row(CaseTrigger.SetBudget, NotAllowed, NoLongerWithdrawable, NotFound, Success, NotAllowed, NotFound, NotFound, NotFound),
+        Row(CaseTrigger.AgreeToMeet, Success, NoLongerWithdrawable, NotFound, NotAllowed, NotAllowed, NotFound, NotFound, NotFound),
+        Row(CaseTrigger.Decline, Success, NoLongerWithdrawable, NotFound, NotAllowed, NotAllowed, NotFound, NotFound, NotFound),
         Row(CaseTrigger.Withdraw, NotAllowed, Success, NotFound, NotAllowed, NotAllowed, NotFound, NotFound, NotFound),
-        Row(CaseTrigger.Cancel, NotAllowed, NotAllowed, NotFound, Success, NotAllowed, NotFound, NotFound, NotFound),
-        Row(CaseTrigger.RecordInterview, NotAllowed, NotAllowed, NotFound, NotAllowed, Success, NotFound, NotFound, NotFound),
-        Row(CaseTrigger.Continue, Success, NotAllowed, NotFound, NotAllowed, NotAllowed, NotFound, NotFound, NotFound),
-        Row(CaseTrigger.Stop, Success, NotAllowed, NotFound, NotAllowed, NotAllowed, NotFound, NotFound, NotFound),
-        Row(CaseTrigger.RecordVerdict, NotAllowed, NotAllowed, NotFound, Success, Success, NotFound, NotFound, NotFound),
-        Row(CaseTrigger.RuleAccept, NotAllowed, NotAllowed, NotFound, Success, Success, NotFound, NotFound, NotFound),
-        Row(CaseTrigger.RuleDecline, NotAllowed, NotAllowed, NotFound, Success, Success, NotFound, NotFound, NotFound),
-        Row(CaseTrigger.Exclude, NotAllowed, NotAllowed, NotFound, Success, Success, NotFound, NotFound, NotFound),
-        Row(CaseTrigger.DraftObjectives, NotAllowed, NotAllowed, NotFound, NotAllowed, Success, NotFound, NotFound, NotFound),
-        Row(CaseTrigger.SetObjectives, Success, NotAllowed, NotFound, NotAllowed, NotAllowed, NotFound, NotFound, NotFound),
-        Row(CaseTrigger.ShareObjectives, Success, NotAllowed, NotFound, NotAllowed, NotAllowed, NotFound, NotFound, NotFound),
-        Row(CaseTrigger.RateObjectives, Success, NotAllowed, NotFound, NotAllowed, NotAllowed, NotFound, NotFound, NotFound),
-        Row(CaseTrigger.LogSession, NotAllowed, NotAllowed, NotFound, NotAllowed, Success, NotFound, NotFound, NotFound),
-        Row(CaseTrigger.RequestExtension, NotAllowed, NotAllowed, NotFound, NotAllowed, Success, NotFound, NotFound, NotFound),
-        Row(CaseTrigger.ApproveExtension, NotAllowed, NotAllowed, NotFound, Success, NotAllowed, NotFound, NotFound, NotFound),
-        Row(CaseTrigger.RejectExtension, NotAllowed, NotAllowed, NotFound, Success, NotAllowed, NotFound, NotFound, NotFound),
-        Row(CaseTrigger.Close, NotAllowed, NotAllowed, NotFound, NotAllowed, Success, NotFound, NotFound, NotFound));
+        Row(CaseTrigger.Cancel, NotAllowed, NoLongerWithdrawable, NotFound, Success, NotAllowed, NotFound, NotFound, NotFound),
+        Row(CaseTrigger.RecordInterview, NotAllowed, NoLongerWithdrawable, NotFound, NotAllowed, Success, NotFound, NotFound, NotFound),
+        Row(CaseTrigger.Continue, Success, NoLongerWithdrawable, NotFound, NotAllowed, NotAllowed, NotFound, NotFound, NotFound),
+        Row(CaseTrigger.Stop, Success, NoLongerWithdrawable, NotFound, NotAllowed, NotAllowed, NotFound, NotFound, NotFound),
+        Row(CaseTrigger.RecordVerdict, NotAllowed, NoLongerWithdrawable, NotFound, Success, Success, NotFound, NotFound, NotFound),
+        Row(CaseTrigger.RuleAccept, NotAllowed, NoLongerWithdrawable, NotFound, Success, Success, NotFound, NotFound, NotFound),
+        Row(CaseTrigger.RuleDecline, NotAllowed, NoLongerWithdrawable, NotFound, Success, Success, NotFound, NotFound, NotFound),
+        Row(CaseTrigger.Exclude, NotAllowed, NoLongerWithdrawable, NotFound, Success, Success, NotFound, NotFound, NotFound),
+        Row(CaseTrigger.DraftObjectives, NotAllowed, NoLongerWithdrawable, NotFound, NotAllowed, Success, NotFound, NotFound, NotFound),
+        Row(CaseTrigger.SetObjectives, Success, NoLongerWithdrawable, NotFound, NotAllowed, NotAllowed, NotFound, NotFound, NotFound),
+        Row(CaseTrigger.ShareObjectives, Success, NoLongerWithdrawable, NotFound, NotAllowed, NotAllowed, NotFound, NotFound, NotFound),
+        Row(CaseTrigger.RateObjectives, Success, NoLongerWithdrawable, NotFound, NotAllowed, NotAllowed, NotFound, NotFound, NotFound),
+        Row(CaseTrigger.LogSession, NotAllowed, NoLongerWithdrawable, NotFound, NotAllowed, Success, NotFound, NotFound, NotFound),
+        Row(CaseTrigger.RequestExtension, NotAllowed, NoLongerWithdrawable, NotFound, NotAllowed, Success, NotFound, NotFound, NotFound),
+        Row(CaseTrigger.ApproveExtension, NotAllowed, NoLongerWithdrawable, NotFound, Success, NotAllowed, NotFound, NotFound, NotFound),
+        Row(CaseTrigger.RejectExtension, NotAllowed, NoLongerWithdrawable, NotFound, Success, NotAllowed, NotFound, NotFound, NotFound),
+        Row(CaseTrigger.Close, NotAllowed, NoLongerWithdrawable, NotFound, NotAllowed, Success, NotFound, NotFound, NotFound));
 
     [Fact]
     public void The_matrix_covers_every_case_command_and_every_person()
@@ -97,7 +97,12 @@ public class CaseCommandAccessTests(SharedDatabase shared) : IClassFixture<Share
             return;
         }
 
-        var error = expected == NotFound ? AppErrors.NotFound : CaseErrors.NotAllowed;
+        var error = expected switch
+        {
+            NotFound => AppErrors.NotFound,
+            NoLongerWithdrawable => CaseErrors.NoLongerWithdrawable,
+            _ => CaseErrors.NotAllowed,
+        };
         result.ShouldBeRefusedWith(error);
         reloaded.State.Should().Be(stored.State, "a refused command changes nothing");
         reloaded.Version.Should().Be(stored.Version);

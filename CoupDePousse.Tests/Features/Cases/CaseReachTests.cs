@@ -66,7 +66,7 @@ public class CaseReachTests(SharedDatabase shared) : IClassFixture<SharedDatabas
     public async Task An_intervener_replaced_before_the_interview_no_longer_reaches_the_case()
     {
         var coachingCase = WithIntervener();
-        coachingCase.AssignIntervener(Hr, Candidate(OtherIntervenerId, domains: [CoachingDomain.ManagementAndCommunication]), Now).ShouldSucceed();
+        coachingCase.AssignIntervener(Hr, Candidate(OtherIntervenerId, domains: [CoachingDomain.ManagementAndCommunication]), ManagerId, Now).ShouldSucceed();
         var stored = await shared.OnlyCaseAsync(coachingCase);
 
         var view = await shared.Database.Cases().GetAsync(Intervener, stored.Id, TestContext.Current.CancellationToken);

@@ -22,7 +22,7 @@ public class ListingTests : IAsyncLifetime
         _cases["beneficiary-1 for themself"] = (await _database.SaveAsync(Propose(Beneficiary, CaseBuilder.BeneficiaryRef))).Id;
         _cases["manager-1 for themself"] = (await _database.SaveAsync(Propose(Manager, new BeneficiaryRef(ManagerId, null)))).Id;
         var forOtherTeam = Propose(OtherManager, otherTeam);
-        forOtherTeam.AssignIntervener(Hr, Candidate(OtherIntervenerId, domains: [CoachingDomain.ManagementAndCommunication]), Now).ShouldSucceed();
+        forOtherTeam.AssignIntervener(Hr, Candidate(OtherIntervenerId, domains: [CoachingDomain.ManagementAndCommunication]), ManagerId, Now).ShouldSucceed();
         _cases["manager-2 for beneficiary-2"] = (await _database.SaveAsync(forOtherTeam)).Id;
     }
 

@@ -83,7 +83,7 @@ public class ManagerViewTests(SharedDatabase shared) : IClassFixture<SharedDatab
     {
         var proposal = Proposal() with { Description = $"Situation {DescriptionMarker}" };
         var coachingCase = CoachingCase.Propose(Manager, CaseBuilder.BeneficiaryRef, proposal, BudgetBounds.Default, Now).Value;
-        coachingCase.AssignIntervener(Hr, Candidate(), Now).ShouldSucceed();
+        coachingCase.AssignIntervener(Hr, Candidate(), ManagerId, Now).ShouldSucceed();
         switch (ending)
         {
             case Ending.DeclinedOffer:

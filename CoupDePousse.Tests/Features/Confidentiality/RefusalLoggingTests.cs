@@ -34,7 +34,7 @@ public class RefusalLoggingTests(SharedDatabase shared) : IClassFixture<SharedDa
             ["exclusion by the beneficiary"] = (InterviewHeld, Who.Beneficiary,
                 (db, c) => db.Cases().PerformAsync(Beneficiary, c.Id, c.Version, new ExcludeCommand(ReferralKind.Other, $"Orientation {Marker}"), Token), CaseErrors.NotAllowed.Code),
             ["verdict by the manager"] = (Continued, Who.Manager,
-                (db, c) => db.Cases().PerformAsync(Manager, c.Id, c.Version, new RecordVerdictCommand(AcceptanceCriterion.AffectsWork, false, $"Avis {Marker}"), Token), CaseErrors.NotAllowed.Code),
+                (db, c) => db.Cases().PerformAsync(Manager, c.Id, c.Version, new RecordVerdictCommand(AcceptanceCriterion.AffectsWork, false, $"Avis {Marker}"), Token), CaseErrors.NoLongerWithdrawable.Code),
             ["cancel by an outsider"] = (WithIntervener, Who.Admin,
                 (db, c) => db.Cases().PerformAsync(Admin, c.Id, c.Version, new CancelCommand($"Motif {Marker}"), Token), AppErrors.NotFound.Code),
             ["objectives on a stale version"] = (Accepted, Who.Beneficiary,

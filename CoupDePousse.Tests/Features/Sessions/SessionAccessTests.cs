@@ -20,13 +20,13 @@ public enum SessionOperation
 /// <summary>The session service's operations, by every person, on a case in sessions.</summary>
 public class SessionAccessTests(SharedDatabase shared) : IClassFixture<SharedDatabase>
 {
-    // Columns: Beneficiary, Manager (the proposer), OtherManager, Hr, Intervener (assigned), OtherIntervener, Admin, OtherBeneficiary.
+    // Columns: Beneficiary, Manager (the proposer, who hears one neutral refusal), OtherManager, Hr, Intervener (assigned), OtherIntervener, Admin, OtherBeneficiary.
     public static TheoryData<SessionOperation, Who, Expected> Matrix => Expand(
-        (SessionOperation.LogSession, [NotAllowed, NotAllowed, NotFound, NotAllowed, Success, NotFound, NotFound, NotFound]),
-        (SessionOperation.RequestExtension, [NotAllowed, NotAllowed, NotFound, NotAllowed, Success, NotFound, NotFound, NotFound]),
-        (SessionOperation.ApproveExtension, [NotAllowed, NotAllowed, NotFound, Success, NotAllowed, NotFound, NotFound, NotFound]),
-        (SessionOperation.RejectExtension, [NotAllowed, NotAllowed, NotFound, Success, NotAllowed, NotFound, NotFound, NotFound]),
-        (SessionOperation.WriteNote, [NotAllowed, NotAllowed, NotFound, NotAllowed, Success, NotFound, NotFound, NotFound]));
+        (SessionOperation.LogSession, [NotAllowed, NoLongerWithdrawable, NotFound, NotAllowed, Success, NotFound, NotFound, NotFound]),
+        (SessionOperation.RequestExtension, [NotAllowed, NoLongerWithdrawable, NotFound, NotAllowed, Success, NotFound, NotFound, NotFound]),
+        (SessionOperation.ApproveExtension, [NotAllowed, NoLongerWithdrawable, NotFound, Success, NotAllowed, NotFound, NotFound, NotFound]),
+        (SessionOperation.RejectExtension, [NotAllowed, NoLongerWithdrawable, NotFound, Success, NotAllowed, NotFound, NotFound, NotFound]),
+        (SessionOperation.WriteNote, [NotAllowed, NoLongerWithdrawable, NotFound, NotAllowed, Success, NotFound, NotFound, NotFound]));
 
     [Theory]
     [MemberData(nameof(Matrix))]
@@ -60,7 +60,12 @@ public class SessionAccessTests(SharedDatabase shared) : IClassFixture<SharedDat
             return;
         }
 
-        var error = expected == NotFound ? AppErrors.NotFound : CaseErrors.NotAllowed;
+        var error = expected switch
+        {
+            NotFound => AppErrors.NotFound,
+            NoLongerWithdrawable => CaseErrors.NoLongerWithdrawable,
+            _ => CaseErrors.NotAllowed,
+        };
         result.ShouldBeRefusedWith(error);
         reloaded.Version.Should().Be(stored.Version, "a refused operation changes nothing");
         reloaded.History.Should().HaveCount(stored.History.Count);
