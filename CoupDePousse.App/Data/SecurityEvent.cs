@@ -24,6 +24,7 @@ public enum SecurityEventKind
     AccountEnabled,
     IntervenerProfileChanged,
     BudgetBoundsChanged,
+    SmallGroupThresholdChanged,
 }
 
 /// <summary>

@@ -453,6 +453,55 @@ public sealed class AdministrationService(
         return Result.Success();
     }
 
+    public async Task<Result<int>> GetSmallGroupThresholdAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        var allowed = logger.RequireRole(actor, "ReadSmallGroupThreshold", Role.Admin);
+        if (allowed.IsFailure)
+        {
+            return allowed.Error!;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return (await db.SmallGroupThresholdAsync(cancellationToken)).Value;
+    }
+
+    public Task<Result> SetSmallGroupThresholdAsync(Actor actor, int caseCount, CancellationToken cancellationToken = default) =>
+        logger.LoggingRefusals(actor, "SetSmallGroupThreshold", SetSmallGroupThresholdCoreAsync(actor, caseCount, cancellationToken));
+
+    private async Task<Result> SetSmallGroupThresholdCoreAsync(Actor actor, int caseCount, CancellationToken cancellationToken)
+    {
+        var allowed = ActorAccess.Allow(actor, Role.Admin);
+        if (allowed.IsFailure)
+        {
+            return allowed;
+        }
+
+        var threshold = SmallGroupThreshold.Create(caseCount);
+        if (threshold.IsFailure)
+        {
+            return threshold.Error!;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var previous = await db.SmallGroupThresholdAsync(cancellationToken);
+        var settings = await db.BudgetSettings.SingleOrDefaultAsync(cancellationToken);
+        if (settings is null)
+        {
+            settings = new BudgetSettings();
+            db.BudgetSettings.Add(settings);
+        }
+
+        settings.SmallGroupThreshold = threshold.Value.Value;
+        await db.SaveChangesAsync(cancellationToken);
+        if (previous.Value != threshold.Value.Value)
+        {
+            await audit.RecordAsync(SecurityEventKind.SmallGroupThresholdChanged, actor.UserId, null,
+                FormattableString.Invariant($"cases={previous.Value}"), FormattableString.Invariant($"cases={threshold.Value.Value}"), cancellationToken);
+        }
+
+        return Result.Success();
+    }
+
     private static async Task<bool> IsManagerAsync(UserManager<ApplicationUser> users, string userId) =>
         await users.FindByIdAsync(userId) is { } manager && await users.IsInRoleAsync(manager, Roles.Manager);
 

@@ -70,7 +70,7 @@ public sealed record ObjectiveRevisionView(int Number, DateTimeOffset SetAt, IRe
 
 /// <summary>
 /// The beneficiary's and the intervener's view: everything but private notes, with the situation in the person's own words.
-/// Extension comments are filled for their author, the intervener, and stay empty for the beneficiary (decision 012).
+/// Extension comments are filled for their author, the intervener, and stay empty for the beneficiary (decision 014).
 /// </summary>
 public sealed record EngagementCaseView(
     Guid Id,

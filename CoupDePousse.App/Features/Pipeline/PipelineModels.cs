@@ -28,29 +28,45 @@ public sealed record PipelineRow(
     int BudgetMinutes,
     long CostCents);
 
-/// <summary>Counts and sums over the filtered cases, present only when the group is large enough.</summary>
+/// <summary>
+/// Counts and sums over the matching cases, present only when they are at least the small-group threshold. A null count
+/// is withheld: under the threshold, or hidden so that no other count can be recovered by subtraction.
+/// </summary>
 public sealed record PipelineStatistics(
     int CaseCount,
-    IReadOnlyDictionary<CaseState, int> ByState,
-    IReadOnlyDictionary<CaseOutcome, int> ByOutcome,
-    IReadOnlyDictionary<WaitingParty, int> WaitingOn,
+    int? ActiveCount,
+    IReadOnlyDictionary<CaseState, int?> ByState,
+    IReadOnlyDictionary<CaseOutcome, int?> ByOutcome,
+    IReadOnlyDictionary<WaitingParty, int?> WaitingOn,
     int UsedMinutes,
     int BudgetMinutes,
     long CostCents,
-    IReadOnlyList<DepartmentStatistics> ByDepartment)
+    IReadOnlyList<DepartmentStatistics> ByDepartment);
+
+/// <summary>A department's figures (cases, active, closed); each is null where withheld.</summary>
+public sealed record DepartmentStatistics(string Department, int? CaseCount, int? Active, int? Completed)
 {
-    /// <summary>Cases not yet ended, from the domain's definition of an ended state.</summary>
-    public int ActiveCount => ByState.Where(s => s.Key.IsActive()).Sum(s => s.Value);
+    public bool Shown => CaseCount is not null;
 }
 
-/// <summary>A department's figures; its counts are withheld when it has fewer than five cases.</summary>
-public sealed record DepartmentStatistics(string Department, bool Shown, int? CaseCount, int? Active, int? Completed);
-
+/// <summary>The pipeline: the matching count only from the threshold (null below it), the figures, one page of rows.</summary>
 public sealed record PipelineOverview(
-    int MatchingCases,
+    int? MatchingCases,
+    int SmallGroupThreshold,
     PipelineStatistics? Statistics,
     PagedResult<PipelineRow> Rows,
     IReadOnlyList<string> Departments,
     IReadOnlyList<IntervenerFilterOption> Interveners);
+
+/// <summary>HR's home: its working list in full, and counts that are null where the small-group rule withholds them.</summary>
+public sealed record HrDashboardView(
+    int SmallGroupThreshold,
+    IReadOnlyList<PipelineRow> WaitingOnHr,
+    int? WaitingOnHrCount,
+    int? PendingExtensions,
+    int? ToAssign,
+    int? ActiveCount,
+    int? UsedMinutes,
+    long? CostCents);
 
 public sealed record IntervenerFilterOption(string Id, string Name);

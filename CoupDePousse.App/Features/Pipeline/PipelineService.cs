@@ -6,9 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePousse.App.Features.Pipeline;
 
-/// <summary>HR's steering: the pipeline with its figures, and HR's own to-do list.</summary>
+/// <summary>HR's steering: the pipeline with its figures, and HR's own to-do list, every figure under the small-group rule.</summary>
 public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ILogger<PipelineService> logger)
 {
+    private const string NoDepartment = "—";
+
     public async Task<Result<PipelineOverview>> GetOverviewAsync(Actor actor, PipelineFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         var allowed = logger.RequireRole(actor, "ReadPipeline", Role.HR);
@@ -18,52 +20,104 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var cases = Filter(db, filter);
-        var (total, pageCases) = filter.WaitingOn is { } party
-            ? await WaitingOnAsync(cases, party, page, cancellationToken)
-            : (await cases.CountAsync(cancellationToken),
-               await cases.OrderByDescending(c => c.StateEnteredAt).Skip(page.Skip).Take(page.SafePageSize).ToRowsAsync(cancellationToken));
-
-        // The page's interveners are named even once they lost their profile: their cases stay theirs.
-        var onPage = pageCases.SelectMany(c => new[] { c.BeneficiaryId, c.IntervenerId }).OfType<string>().Distinct().ToList();
-        var people = await db.Users.AsNoTracking()
-            .Where(u => onPage.Contains(u.Id) || db.IntervenerProfiles.Any(p => p.UserId == u.Id))
-            .Select(u => new { u.Id, u.DisplayName, u.Department })
-            .ToDictionaryAsync(u => u.Id, cancellationToken);
+        var threshold = await db.SmallGroupThresholdAsync(cancellationToken);
+        var people = await PeopleAsync(db, cancellationToken);
         var rates = await db.IntervenerProfiles.AsNoTracking().ToDictionaryAsync(p => p.UserId, p => p.HourlyRateCents, cancellationToken);
-        var now = clock.GetUtcNow();
 
-        var rows = pageCases.Select(c =>
-        {
-            var hours = c.Hours;
-            return new PipelineRow(
-                c.Id,
-                people.GetValueOrDefault(c.BeneficiaryId)?.DisplayName ?? "?",
-                people.GetValueOrDefault(c.BeneficiaryId)?.Department,
-                c.State,
-                c.Outcome,
-                c.Domains,
-                c.IntervenerId is null ? null : people.GetValueOrDefault(c.IntervenerId)?.DisplayName,
-                c.Progress.WaitingOn,
-                c.Progress.ForCompany,
-                c.StateEnteredAt,
-                (int)(now - c.StateEnteredAt).TotalDays,
-                hours.UsedMinutes,
-                hours.TotalMinutes,
-                Money.CostCents(c.IntervenerId is null ? 0 : rates.GetValueOrDefault(c.IntervenerId), hours.UsedMinutes));
-        }).ToList();
-
-        // Figures describe the cases matching state, domain, department and intervener; "waiting on" narrows the rows only.
-        var matching = filter.WaitingOn is null ? total : await cases.CountAsync(cancellationToken);
-        var statistics = SmallGroups.CanShow(matching)
-            ? await StatisticsAsync(db, cases, matching, rates, cancellationToken)
+        // Every filter, "waiting on" included, defines the matching cases: the rows and the figures describe the same group.
+        var matching = await MatchingAsync(db, filter, cancellationToken);
+        var ordered = filter.WaitingOn is null
+            ? matching.OrderByDescending(c => c.StateEnteredAt)
+            : matching.OrderBy(c => c.StateEnteredAt);
+        var rows = ordered.Skip(page.Skip).Take(page.SafePageSize).Select(c => Row(c, people, rates, clock.GetUtcNow())).ToList();
+        var statistics = threshold.CanShow(matching.Count) && matching.Count > 0
+            ? Statistics(matching, people, rates, threshold)
             : null;
 
-        var departments = await db.Users.Where(u => u.Department != null).Select(u => u.Department!).Distinct().OrderBy(d => d).ToListAsync(cancellationToken);
+        var departments = people.Values.Select(p => p.Department).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
         var intervenerOptions = rates.Keys.Select(id => new IntervenerFilterOption(id, people.GetValueOrDefault(id)?.DisplayName ?? "?"))
             .OrderBy(i => i.Name).ToList();
 
-        return new PipelineOverview(total, statistics, new PagedResult<PipelineRow>(rows, total, page.SafePage, page.SafePageSize), departments, intervenerOptions);
+        return new PipelineOverview(
+            threshold.CanShow(matching.Count) ? matching.Count : null,
+            threshold.Value,
+            statistics,
+            new PagedResult<PipelineRow>(rows, matching.Count, page.SafePage, page.SafePageSize),
+            departments,
+            intervenerOptions);
+    }
+
+    /// <summary>HR's home: the cases waiting on HR (its working list), its to-do counts and the programme's headline figures, all under the small-group rule.</summary>
+    public async Task<Result<HrDashboardView>> GetHrDashboardAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        var allowed = logger.RequireRole(actor, "ReadPipeline", Role.HR);
+        if (allowed.IsFailure)
+        {
+            return allowed.Error!;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var threshold = await db.SmallGroupThresholdAsync(cancellationToken);
+        var people = await PeopleAsync(db, cancellationToken);
+        var rates = await db.IntervenerProfiles.AsNoTracking().ToDictionaryAsync(p => p.UserId, p => p.HourlyRateCents, cancellationToken);
+        var all = await MatchingAsync(db, new PipelineFilter(), cancellationToken);
+        var waitingOnHr = all.Where(c => c.Progress.WaitingOn == WaitingParty.HR)
+            .OrderBy(c => c.StateEnteredAt).Select(c => Row(c, people, rates, clock.GetUtcNow())).ToList();
+
+        // The to-do counts are figures too: the total waiting on HR and its parts by next step are suppressed as one table.
+        const string Waiting = "waiting";
+        var steps = Enum.GetValues<NextStep>();
+        var todo = new StatisticsTable<string>().Count(Waiting, waitingOnHr.Count);
+        foreach (var step in steps)
+        {
+            todo.Count(step.ToString(), waitingOnHr.Count(r => r.NextStep == step));
+        }
+
+        var shownTodo = todo.Sum(Waiting, steps.Select(s => s.ToString())).Suppress(threshold);
+        var statistics = threshold.CanShow(all.Count) && all.Count > 0 ? Statistics(all, people, rates, threshold) : null;
+
+        return new HrDashboardView(
+            threshold.Value,
+            waitingOnHr,
+            shownTodo[Waiting],
+            shownTodo[nameof(NextStep.DecideExtension)],
+            shownTodo[nameof(NextStep.AssignIntervener)],
+            statistics?.ActiveCount,
+            statistics?.UsedMinutes,
+            statistics?.CostCents);
+    }
+
+    private static PipelineRow Row(CaseRow c, IReadOnlyDictionary<string, Person> people, IReadOnlyDictionary<string, int> rates, DateTimeOffset now) => new(
+        c.Id,
+        people.GetValueOrDefault(c.BeneficiaryId)?.DisplayName ?? "?",
+        people.GetValueOrDefault(c.BeneficiaryId)?.Department,
+        c.State,
+        c.Outcome,
+        c.Domains,
+        c.IntervenerId is null ? null : people.GetValueOrDefault(c.IntervenerId)?.DisplayName,
+        c.Progress.WaitingOn,
+        c.Progress.ForCompany,
+        c.StateEnteredAt,
+        (int)(now - c.StateEnteredAt).TotalDays,
+        c.Hours.UsedMinutes,
+        c.Hours.TotalMinutes,
+        Cost(c, rates));
+
+    private static long Cost(CaseRow c, IReadOnlyDictionary<string, int> rates) =>
+        Money.CostCents(c.IntervenerId is null ? 0 : rates.GetValueOrDefault(c.IntervenerId), c.Hours.UsedMinutes);
+
+    private static async Task<Dictionary<string, Person>> PeopleAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        await db.Users.AsNoTracking()
+            .Select(u => new Person(u.Id, u.DisplayName, u.Department))
+            .ToDictionaryAsync(u => u.Id, cancellationToken);
+
+    // Whose move it is is a rule of the domain, applied in memory to the projected facts of the filtered cases.
+    private static async Task<List<CaseRow>> MatchingAsync(AppDbContext db, PipelineFilter filter, CancellationToken cancellationToken)
+    {
+        var rows = await Filter(db, filter).ToRowsAsync(cancellationToken);
+        return filter.WaitingOn is { } party
+            ? rows.Where(c => c.State.IsActive() && c.Progress.WaitingOn == party).ToList()
+            : rows;
     }
 
     private static IQueryable<CoachingCase> Filter(AppDbContext db, PipelineFilter filter)
@@ -92,57 +146,33 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
         return cases;
     }
 
-    // Whose move it is is a rule of the domain, applied in memory to the projected facts of the active cases, longest waiting first.
-    private static async Task<(int Total, List<CaseRow> Page)> WaitingOnAsync(IQueryable<CoachingCase> cases, WaitingParty party, PageRequest page, CancellationToken cancellationToken)
-    {
-        var waiting = (await cases.Active().ToRowsAsync(cancellationToken))
-            .Where(c => c.Progress.WaitingOn == party)
-            .OrderBy(c => c.StateEnteredAt)
-            .ToList();
-        return (waiting.Count, waiting.Skip(page.Skip).Take(page.SafePageSize).ToList());
-    }
-
-    private static async Task<PipelineStatistics> StatisticsAsync(
-        AppDbContext db,
-        IQueryable<CoachingCase> cases,
-        int total,
+    // The counts go through the domain's suppression; the sums of hours and cost cover the whole matching group, never fewer than the threshold.
+    private static PipelineStatistics Statistics(
+        IReadOnlyList<CaseRow> cases,
+        IReadOnlyDictionary<string, Person> people,
         IReadOnlyDictionary<string, int> rates,
-        CancellationToken cancellationToken)
+        SmallGroupThreshold threshold)
     {
-        var byState = await cases.GroupBy(c => c.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var byOutcome = await cases.Where(c => c.Outcome != null).GroupBy(c => c.Outcome!.Value)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var active = await cases.Active().ToRowsAsync(cancellationToken);
-        var waiting = active.Select(c => c.Progress.WaitingOn).OfType<WaitingParty>()
-            .GroupBy(w => w).ToDictionary(g => g.Key, g => g.Count());
-
-        var figures = await cases.Select(c => new
-        {
-            Department = db.Users.Where(u => u.Id == c.BeneficiaryId).Select(u => u.Department).FirstOrDefault(),
-            c.IntervenerId,
-            c.State,
-            c.BudgetMinutes,
-            ApprovedMinutes = c.Extensions.AsQueryable().Where(HoursBudget.CountsInBudget).Sum(e => e.Minutes),
-            UsedMinutes = c.Sessions.Sum(s => s.DurationMinutes),
-        }).ToListAsync(cancellationToken);
-        var hours = figures.Select(f => (f.IntervenerId, Hours: new HoursBudget(f.BudgetMinutes, f.ApprovedMinutes, f.UsedMinutes))).ToList();
-
-        var byDepartment = figures
-            .GroupBy(f => f.Department ?? "—")
-            .OrderBy(g => g.Key)
-            .Select(g => SmallGroups.CanShow(g.Count())
-                ? new DepartmentStatistics(g.Key, true, g.Count(), g.Count(f => f.State.IsActive()), g.Count(f => f.State == CaseState.Closed))
-                : new DepartmentStatistics(g.Key, false, null, null, null))
+        var facts = cases.Select(c => new CaseFact(c.State, c.Outcome, c.Progress.WaitingOn, DepartmentOf(c, people))).ToList();
+        var shown = CaseStatistics.Tabulate(facts).Suppress(threshold);
+        var byDepartment = facts.Select(f => f.Department).Distinct().Order(StringComparer.Ordinal)
+            .Select(d => new DepartmentStatistics(d, shown[CaseFigure.InDepartment(d)], shown[CaseFigure.ActiveIn(d)], shown[CaseFigure.ClosedIn(d)]))
             .ToList();
 
         return new PipelineStatistics(
-            total,
-            byState,
-            byOutcome,
-            waiting,
-            hours.Sum(h => h.Hours.UsedMinutes),
-            hours.Sum(h => h.Hours.TotalMinutes),
-            hours.Sum(h => Money.CostCents(h.IntervenerId is null ? 0 : rates.GetValueOrDefault(h.IntervenerId), h.Hours.UsedMinutes)),
+            cases.Count,
+            shown[CaseFigure.Active],
+            Enum.GetValues<CaseState>().ToDictionary(s => s, s => shown[CaseFigure.InState(s)]),
+            Enum.GetValues<CaseOutcome>().ToDictionary(o => o, o => shown[CaseFigure.WithOutcome(o)]),
+            Enum.GetValues<WaitingParty>().ToDictionary(p => p, p => shown[CaseFigure.WaitingOn(p)]),
+            cases.Sum(c => c.Hours.UsedMinutes),
+            cases.Sum(c => c.Hours.TotalMinutes),
+            cases.Sum(c => Cost(c, rates)),
             byDepartment);
     }
+
+    private static string DepartmentOf(CaseRow c, IReadOnlyDictionary<string, Person> people) =>
+        people.GetValueOrDefault(c.BeneficiaryId)?.Department ?? NoDepartment;
+
+    private sealed record Person(string Id, string DisplayName, string? Department);
 }

@@ -52,6 +52,37 @@ public class AdminPageTests : FeaturePageContext
     }
 
     [Fact]
+    public async Task A_small_group_threshold_under_three_is_refused_and_changes_nothing()
+    {
+        SignInAs(Admin, "Adam Admin");
+        var panel = RenderPanel<SmallGroupThresholdPanel>();
+        panel.WaitForAssertion(() => panel.Find("[data-testid=field-small-group-threshold]").GetAttribute("value").Should().Be("5"), Patience);
+
+        panel.Find("[data-testid=field-small-group-threshold]").Change("2");
+        panel.Find("[data-testid=small-group-threshold-save]").Click();
+
+        panel.WaitForElement("[data-testid=error-message]", Patience).TextContent
+            .Should().Be("Le seuil des petits groupes doit être un nombre entier entre 3 et 50 dossiers.");
+        await using var db = Database.CreateDbContext();
+        (await db.BudgetSettings.AnyAsync(Xunit.TestContext.Current.CancellationToken)).Should().BeFalse("a refused change changes nothing");
+    }
+
+    [Fact]
+    public async Task A_small_group_threshold_is_saved()
+    {
+        SignInAs(Admin, "Adam Admin");
+        var panel = RenderPanel<SmallGroupThresholdPanel>();
+        panel.WaitForAssertion(() => panel.Find("[data-testid=field-small-group-threshold]").GetAttribute("value").Should().Be("5"), Patience);
+
+        panel.Find("[data-testid=field-small-group-threshold]").Change("8");
+        panel.Find("[data-testid=small-group-threshold-save]").Click();
+
+        await using var db = Database.CreateDbContext();
+        panel.WaitForAssertion(() => db.BudgetSettings.AsNoTracking().Single().SmallGroupThreshold.Should().Be(8), Patience);
+        panel.FindAll("[data-testid=error-message]").Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Intervener_profile_is_refused_without_a_domain_and_saves_the_rate_in_cents()
     {
         SignInAs(Admin, "Adam Admin");

@@ -109,8 +109,10 @@ public class DashboardTests : FeaturePageContext
         var home = Render<Home>();
 
         var waiting = home.WaitForElement("[data-testid=hr-waiting-on-hr]", Patience);
-        waiting.GetAttribute("data-count").Should().Be("2");
-        home.Find("[data-testid=hr-to-assign]").GetAttribute("data-count").Should().Be("1");
+        waiting.GetAttribute("data-withheld").Should().Be("true", "two cases waiting on HR are a group under the threshold");
+        waiting.TextContent.Should().Contain("masqué").And.NotContain("2");
+        home.Find("[data-testid=hr-to-assign]").GetAttribute("data-withheld").Should().Be("true");
+        home.Find("[data-testid=hr-pending-extensions]").GetAttribute("data-count").Should().Be("0");
         home.FindAll("[data-testid=hr-todo]").Select(t => t.GetAttribute("data-todo")).Should().BeEquivalentTo(["Hr.Todo.Assign", "Hr.Todo.Rule"]);
         home.Find("[data-testid=statistics-hidden]").TextContent.Should().Contain("moins de 5 dossiers");
         home.FindAll("[data-testid=hr-cost]").Should().BeEmpty();

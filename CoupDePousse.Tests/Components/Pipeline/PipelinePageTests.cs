@@ -19,9 +19,12 @@ public class PipelinePageTests : FeaturePageContext
     private static CoachingCase ProposedForOtherDepartment() =>
         CoachingCase.Propose(Hr, new BeneficiaryRef(TestDatabase.OtherBeneficiaryId, OtherManagerId), Proposal(), BudgetBounds.Default, Now).Value;
 
-    [Fact]
-    public async Task Statistics_are_not_shown_for_fewer_than_five_cases()
+    [Theory]
+    [InlineData("fr-FR", "Les chiffres ne sont pas affichés : moins de 5 dossiers correspondent à ces filtres, et un chiffre sur un si petit groupe permettrait d'identifier quelqu'un. La liste des dossiers reste disponible ci-dessous.", "moins de 5 dossiers")]
+    [InlineData("en-US", "Figures are not shown: fewer than 5 cases match these filters, and a figure about so small a group could single someone out. The list of cases is still available below.", "fewer than 5 cases")]
+    public async Task Fewer_than_five_cases_show_their_rows_but_no_figure_and_say_why(string culture, string withheld, string fewer)
     {
+        UseCulture(culture);
         SignInAs(Hr);
         foreach (var coachingCase in new[] { Proposed(), InSessions(), Closed(), Declined() })
         {
@@ -31,8 +34,11 @@ public class PipelinePageTests : FeaturePageContext
         var page = RenderPipeline();
 
         page.WaitForAssertion(() => page.FindAll("[data-testid=case-row]").Should().HaveCount(4), Patience);
-        page.Find("[data-testid=statistics-hidden]").TextContent
-            .Should().Be("Les chiffres ne sont pas affichés pour les groupes de moins de 5 dossiers, afin que personne ne puisse être identifié.");
+        page.Find("[data-testid=statistics-hidden]").TextContent.Should().Be(withheld);
+        var matching = page.Find("[data-testid=pipeline-matching]");
+        matching.TextContent.Should().Be(fewer);
+        matching.HasAttribute("data-count").Should().BeFalse();
+        page.Find(".mud-table-pagination").TextContent.Should().NotContain("4", "the pager's range would give the count");
         page.FindAll("[data-testid=pipeline-statistics]").Should().BeEmpty();
         page.FindAll("[data-testid^=pipeline-count-]").Should().BeEmpty();
         page.FindAll("[data-testid=pipeline-cost]").Should().BeEmpty();
@@ -40,7 +46,7 @@ public class PipelinePageTests : FeaturePageContext
     }
 
     [Fact]
-    public async Task Statistics_are_shown_from_five_cases()
+    public async Task Statistics_are_shown_from_five_cases_with_small_counts_withheld()
     {
         SignInAs(Hr);
         foreach (var coachingCase in new[] { Proposed(), Proposed(), InSessions(minutes: 90), Closed(), Declined() })
@@ -52,24 +58,28 @@ public class PipelinePageTests : FeaturePageContext
 
         var total = page.WaitForElement("[data-testid=pipeline-total]", Patience);
         total.GetAttribute("data-count").Should().Be("5");
-        page.Find("[data-testid=pipeline-count-Proposed]").GetAttribute("data-count").Should().Be("2");
-        page.Find("[data-testid=pipeline-count-InSessions]").GetAttribute("data-count").Should().Be("1");
+        page.Find("[data-testid=pipeline-matching]").GetAttribute("data-count").Should().Be("5");
+        var proposed = page.Find("[data-testid=pipeline-count-Proposed]");
+        proposed.GetAttribute("data-withheld").Should().Be("true");
+        proposed.HasAttribute("data-count").Should().BeFalse();
+        proposed.TextContent.Should().Contain("masqué");
         page.Find("[data-testid=pipeline-count-UnderDiscussion]").GetAttribute("data-count").Should().Be("0");
-        page.Find("[data-testid=pipeline-outcome-Completed]").GetAttribute("data-count").Should().Be("1");
-        page.Find("[data-testid=pipeline-waiting-HR]").GetAttribute("data-count").Should().Be("2");
+        page.Find("[data-testid=pipeline-outcome-Completed]").GetAttribute("data-withheld").Should().Be("true");
+        page.Find("[data-testid=pipeline-waiting-HR]").GetAttribute("data-withheld").Should().Be("true");
         page.Find("[data-testid=pipeline-hours-used]").GetAttribute("data-minutes").Should().Be("150");
-        // 2 h 30 at 120 € an hour.
+        // 2 h 30 at 120 € an hour: a sum over the five matching cases.
         page.Find("[data-testid=pipeline-cost]").GetAttribute("data-cents").Should().Be("30000");
         page.Find("[data-testid=pipeline-cost]").TextContent.Should().Contain("300,00").And.Contain("€");
+        page.Find("[data-testid=withheld-note]").TextContent.Should().Contain("5 dossiers");
         page.FindAll("[data-testid=statistics-hidden]").Should().BeEmpty();
         page.FindAll("svg").Should().NotBeEmpty("the states and waiting-on figures are drawn as charts");
     }
 
     [Fact]
-    public async Task Department_breakdown_withholds_departments_of_fewer_than_five_cases()
+    public async Task A_small_department_is_withheld_and_so_is_the_department_that_would_give_it_away()
     {
         SignInAs(Hr);
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 6; i++)
         {
             await Database.SaveAsync(Proposed());
         }
@@ -79,13 +89,13 @@ public class PipelinePageTests : FeaturePageContext
 
         var page = RenderPipeline();
 
-        page.WaitForElement("[data-testid=pipeline-total]", Patience);
-        var small = page.Find("[data-testid=department-row][data-department=Ventes]");
-        small.GetAttribute("data-shown").Should().Be("false");
-        small.TextContent.Should().Contain("moins de 5 dossiers").And.NotContain("2");
-        var large = page.Find("[data-testid=department-row][data-department=Logistique]");
-        large.GetAttribute("data-shown").Should().Be("true");
-        large.TextContent.Should().Contain("5");
+        page.WaitForElement("[data-testid=pipeline-total]", Patience).GetAttribute("data-count").Should().Be("8");
+        foreach (var department in new[] { "Ventes", "Logistique" })
+        {
+            var row = page.Find($"[data-testid=department-row][data-department={department}]");
+            row.GetAttribute("data-shown").Should().Be("false");
+            row.TextContent.Should().Contain("masqué").And.NotContain("2").And.NotContain("6");
+        }
     }
 
     [Fact]

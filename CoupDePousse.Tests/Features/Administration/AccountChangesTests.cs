@@ -123,6 +123,18 @@ public class AccountChangesTests : AccountServicesTest
             $"minMinutes={before.Value.MinimumMinutes}; maxMinutes={before.Value.MaximumMinutes}", "minMinutes=60; maxMinutes=600"));
     }
 
+    [Fact]
+    public async Task A_small_group_threshold_change_is_audited_and_one_under_three_is_refused()
+    {
+        (await Administration.SetSmallGroupThresholdAsync(Admin, 2, Token)).ShouldBeRefusedWith(CoupDePousse.Domain.Common.SmallGroupThreshold.Invalid);
+        (await Administration.SetSmallGroupThresholdAsync(Hr, 7, Token)).IsFailure.Should().BeTrue("only the admin sets it");
+
+        (await Administration.SetSmallGroupThresholdAsync(Admin, 7, Token)).ShouldSucceed();
+
+        (await Administration.GetSmallGroupThresholdAsync(Admin, Token)).Value.Should().Be(7);
+        (await EventsAsync(null)).Should().Equal((SecurityEventKind.SmallGroupThresholdChanged, AdminId, "cases=5", "cases=7"));
+    }
+
     private async Task<ApplicationUser> UserAsync(string id)
     {
         await using var db = Database.CreateDbContext();

@@ -117,6 +117,9 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.Property<int>("MinimumMinutes")
                         .HasColumnType("integer");
 
+                    b.Property<int>("SmallGroupThreshold")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.ToTable("BudgetSettings", (string)null);

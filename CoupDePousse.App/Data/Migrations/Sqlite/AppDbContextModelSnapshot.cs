@@ -112,6 +112,9 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.Property<int>("MinimumMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("SmallGroupThreshold")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.ToTable("BudgetSettings", (string)null);
