@@ -25,7 +25,7 @@ public sealed class LoginOptions
     public TimeSpan FailureWindow { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>Sign-in requests one address may send per minute, whatever the account (the rate limiter's partition).</summary>
-    public int RequestsPerAddressPerMinute { get; set; } = 20;
+    public int RequestsPerAddressPerMinute { get; set; } = 60;
 }
 
 /// <summary>

@@ -42,6 +42,8 @@ public sealed class AppServerFixture : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "true");
         // Circuits and cookies re-read accounts every 2 s, so a revoked session shows within a test.
         builder.UseSetting("Security:Sessions:RevalidationInterval", "00:00:02");
+        // Every journey signs several people in from 127.0.0.1 within a minute: the per-address limit has its own test.
+        builder.UseSetting("Security:Login:RequestsPerAddressPerMinute", "10000");
     }
 
     public override async ValueTask DisposeAsync()
