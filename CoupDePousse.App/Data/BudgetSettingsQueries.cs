@@ -11,4 +11,17 @@ internal static class BudgetSettingsQueries
 
     public static async Task<SmallGroupThreshold> SmallGroupThresholdAsync(this AppDbContext db, CancellationToken cancellationToken = default) =>
         (await db.BudgetSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken))?.ToThreshold() ?? SmallGroupThreshold.Standard;
+
+    /// <summary>The settings row to change, tracked: the stored one, or a new one holding the defaults.</summary>
+    public static async Task<BudgetSettings> BudgetSettingsForUpdateAsync(this AppDbContext db, CancellationToken cancellationToken = default)
+    {
+        if (await db.BudgetSettings.SingleOrDefaultAsync(cancellationToken) is { } settings)
+        {
+            return settings;
+        }
+
+        settings = new BudgetSettings();
+        db.BudgetSettings.Add(settings);
+        return settings;
+    }
 }

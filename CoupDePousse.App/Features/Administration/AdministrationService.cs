@@ -433,14 +433,8 @@ public sealed class AdministrationService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var previous = await db.BudgetBoundsAsync(cancellationToken);
-        var settings = await db.BudgetSettings.SingleOrDefaultAsync(cancellationToken);
-        if (settings is null)
-        {
-            settings = new BudgetSettings();
-            db.BudgetSettings.Add(settings);
-        }
-
+        var settings = await db.BudgetSettingsForUpdateAsync(cancellationToken);
+        var previous = settings.ToBounds();
         settings.MinimumMinutes = bounds.Value.MinimumMinutes;
         settings.MaximumMinutes = bounds.Value.MaximumMinutes;
         await db.SaveChangesAsync(cancellationToken);
@@ -483,14 +477,8 @@ public sealed class AdministrationService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var previous = await db.SmallGroupThresholdAsync(cancellationToken);
-        var settings = await db.BudgetSettings.SingleOrDefaultAsync(cancellationToken);
-        if (settings is null)
-        {
-            settings = new BudgetSettings();
-            db.BudgetSettings.Add(settings);
-        }
-
+        var settings = await db.BudgetSettingsForUpdateAsync(cancellationToken);
+        var previous = settings.ToThreshold();
         settings.SmallGroupThreshold = threshold.Value.Value;
         await db.SaveChangesAsync(cancellationToken);
         if (previous.Value != threshold.Value.Value)
