@@ -65,6 +65,26 @@ public static class CaseQueries
         return accounts.ToDictionary(a => a.Id, a => new IntervenerAccount(a.IsIntervener, a.Enabled));
     }
 
+    /// <summary>
+    /// Interveners as the domain weighs them for one case: profile, load of active cases (that case left out) and account;
+    /// all of them, or the one given.
+    /// </summary>
+    public static async Task<List<IntervenerCandidate>> IntervenerCandidatesAsync(this AppDbContext db, Guid caseId, string? onlyUserId = null, CancellationToken cancellationToken = default)
+    {
+        var profiles = await db.IntervenerProfiles.AsNoTracking()
+            .Where(p => onlyUserId == null || p.UserId == onlyUserId)
+            .ToListAsync(cancellationToken);
+        var loads = await db.IntervenerLoadsAsync(caseId, cancellationToken);
+        var accounts = await db.IntervenerAccountsAsync(profiles.Select(p => p.UserId), cancellationToken);
+        return profiles
+            .Select(p => new IntervenerCandidate(p, loads.GetValueOrDefault(p.UserId), accounts.GetValueOrDefault(p.UserId, IntervenerAccount.Gone)))
+            .ToList();
+    }
+
+    /// <summary>The beneficiary of a case as the domain checks an intervener's independence: who they are and who manages them.</summary>
+    public static async Task<BeneficiaryRef> BeneficiaryOfAsync(this AppDbContext db, string beneficiaryId, CancellationToken cancellationToken = default) =>
+        new(beneficiaryId, await db.Users.Where(u => u.Id == beneficiaryId).Select(u => u.ManagerId).SingleOrDefaultAsync(cancellationToken));
+
     /// <summary>Cases that still occupy an intervener's capacity: not in one of the domain's ended states.</summary>
     public static IQueryable<CoachingCase> Active(this IQueryable<CoachingCase> cases) =>
         cases.Where(c => !CaseStates.Ended.Contains(c.State));

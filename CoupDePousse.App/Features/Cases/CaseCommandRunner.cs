@@ -2,7 +2,6 @@ using CoupDePousse.App.Data;
 using CoupDePousse.App.Features.Common;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Common;
-using CoupDePousse.Domain.Interveners;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePousse.App.Features.Cases;
@@ -87,17 +86,14 @@ public sealed class CaseCommandRunner(IDbContextFactory<AppDbContext> dbFactory,
             return allowed;
         }
 
-        var profile = await db.IntervenerProfiles.SingleOrDefaultAsync(p => p.UserId == intervenerId, cancellationToken);
-        if (profile is null)
+        var candidate = (await db.IntervenerCandidatesAsync(c.Id, intervenerId, cancellationToken)).SingleOrDefault();
+        if (candidate is null)
         {
             return AppErrors.NotAnIntervener;
         }
 
-        var activeCases = await db.Cases.Active().CountAsync(x => x.IntervenerId == intervenerId && x.Id != c.Id, cancellationToken);
-        var accounts = await db.IntervenerAccountsAsync([intervenerId], cancellationToken);
-        var beneficiaryManagerId = await db.Users.Where(u => u.Id == c.BeneficiaryId).Select(u => u.ManagerId).SingleOrDefaultAsync(cancellationToken);
-        return c.AssignIntervener(actor, new IntervenerCandidate(profile, activeCases, accounts.GetValueOrDefault(intervenerId, IntervenerAccount.Gone)),
-            beneficiaryManagerId, now);
+        var beneficiary = await db.BeneficiaryOfAsync(c.BeneficiaryId, cancellationToken);
+        return c.AssignIntervener(actor, candidate, beneficiary.ManagerId, now);
     }
 
     private Result Refuse(Actor actor, Guid caseId, CaseCommand command, Error error) =>

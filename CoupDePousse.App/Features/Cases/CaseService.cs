@@ -155,14 +155,10 @@ public sealed class CaseService(
 
     private static async Task<IReadOnlyList<IntervenerOption>> CandidatesAsync(AppDbContext db, Guid caseId, IReadOnlyList<Domain.Catalogue.CoachingDomain> domains, string beneficiaryId, CancellationToken cancellationToken)
     {
-        var profiles = await db.IntervenerProfiles.AsNoTracking().ToListAsync(cancellationToken);
-        var loads = await db.IntervenerLoadsAsync(caseId, cancellationToken);
-        var names = await db.NamesAsync(profiles.Select(p => p.UserId), cancellationToken);
-        var accounts = await db.IntervenerAccountsAsync(profiles.Select(p => p.UserId), cancellationToken);
-        var beneficiary = new BeneficiaryRef(beneficiaryId,
-            await db.Users.Where(u => u.Id == beneficiaryId).Select(u => u.ManagerId).SingleOrDefaultAsync(cancellationToken));
-        return profiles
-            .Select(p => new IntervenerCandidate(p, loads.GetValueOrDefault(p.UserId), accounts.GetValueOrDefault(p.UserId, IntervenerAccount.Gone)))
+        var candidates = await db.IntervenerCandidatesAsync(caseId, cancellationToken: cancellationToken);
+        var names = await db.NamesAsync(candidates.Select(c => c.Profile.UserId), cancellationToken);
+        var beneficiary = await db.BeneficiaryOfAsync(beneficiaryId, cancellationToken);
+        return candidates
             .Where(c => c.Fits(domains, beneficiary).IsSuccess)
             .Select(c => new IntervenerOption(c.Profile.UserId, names.GetValueOrDefault(c.Profile.UserId, "?"), c.Profile.Domains, c.ActiveCases, c.Profile.MaxActiveCases, c.Profile.HourlyRateCents))
             .OrderBy(o => (double)o.ActiveCases / o.MaxActiveCases).ThenBy(o => o.Name)
