@@ -88,6 +88,7 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>
         configurationBuilder.Properties<ExtensionCategory>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<ReferralKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<CoachingDomain>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<WaitingParty>().HaveConversion<string>().HaveMaxLength(16);
 
         // SQLite cannot order or compare DateTimeOffset; stored as sortable binary it can.
         if (Database.IsSqlite())

@@ -25,7 +25,11 @@ public static class CaseQueries
 {
     /// <summary>The whole aggregate, tracked. Session notes are not part of it and never load with it.</summary>
     public static Task<CoachingCase?> LoadCaseAsync(this AppDbContext db, Guid id, CancellationToken cancellationToken = default) =>
-        db.Cases
+        db.Cases.WholeAggregates().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+
+    /// <summary>Cases with every child collection of the aggregate, one query per collection.</summary>
+    public static IQueryable<CoachingCase> WholeAggregates(this IQueryable<CoachingCase> cases) =>
+        cases
             .Include(c => c.Verdicts)
             .Include(c => c.Objectives.OrderBy(o => o.Position))
             .Include(c => c.ObjectiveDrafts.OrderBy(d => d.Position))
@@ -33,8 +37,7 @@ public static class CaseQueries
             .Include(c => c.Sessions.OrderBy(s => s.LoggedAt))
             .Include(c => c.Extensions.OrderBy(e => e.RequestedAt))
             .Include(c => c.History.OrderBy(h => h.Id))
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+            .AsSplitQuery();
 
     /// <summary>Display names of the given users, for read models.</summary>
     public static async Task<Dictionary<string, string>> NamesAsync(this AppDbContext db, IEnumerable<string?> userIds, CancellationToken cancellationToken = default)

@@ -57,11 +57,16 @@ public static class DatabaseStartup
         return Path.GetFullPath(Path.Combine(contentRootPath, string.IsNullOrWhiteSpace(configuredPath) ? DefaultPath : configuredPath));
     }
 
-    /// <summary>Applies pending migrations, then encrypts the confidential text they or an older version left plain; returns how many values.</summary>
+    /// <summary>
+    /// Applies pending migrations, then encrypts the confidential text they or an older version left plain (returns how
+    /// many values) and refreshes the cases' stored facts computed under older rules.
+    /// </summary>
     public static async Task<int> MigrateAsync(AppDbContext context, CancellationToken cancellationToken = default)
     {
         await context.Database.MigrateAsync(cancellationToken);
-        return await ConfidentialTextUpgrade.EncryptPlainTextAsync(context, cancellationToken);
+        var encrypted = await ConfidentialTextUpgrade.EncryptPlainTextAsync(context, cancellationToken);
+        await CaseFacts.RefreshStaleAsync(context, cancellationToken);
+        return encrypted;
     }
 
     /// <summary>Applies pending migrations and makes sure every role exists; runs before the app serves requests.</summary>

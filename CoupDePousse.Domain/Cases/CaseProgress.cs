@@ -86,7 +86,10 @@ public sealed record CaseProgress(
     };
 
     /// <summary>The next step for HR: its own move when the case waits on HR, otherwise waiting on the others.</summary>
-    public NextStep ForCompany => (State, WaitingOn) switch
+    public NextStep ForCompany => CompanyStep(State, WaitingOn);
+
+    /// <summary>HR's next step from the state and whose move it is, which is all it depends on (so a list can read it from stored facts).</summary>
+    public static NextStep CompanyStep(CaseState state, WaitingParty? waitingOn) => (state, waitingOn) switch
     {
         (_, null) => NextStep.Ended,
         (CaseState.Proposed, WaitingParty.HR) => NextStep.AssignIntervener,

@@ -3,8 +3,11 @@ using CoupDePousse.Domain.Common;
 
 namespace CoupDePousse.Domain.Cases;
 
-/// <summary>The person a case is for, with who manages them (to check a manager's team) and their role (only employees).</summary>
-public sealed record BeneficiaryRef(string UserId, string? ManagerId, Role? Role = Common.Role.Beneficiary);
+/// <summary>
+/// The person a case is for, with who manages them (to check a manager's team), their role (only employees) and their
+/// department (which the figures group by).
+/// </summary>
+public sealed record BeneficiaryRef(string UserId, string? ManagerId, Role? Role = Common.Role.Beneficiary, string? Department = null);
 
 /// <summary>
 /// What a proposer fills in, for two audiences: the situation in the person's own words (beneficiary and intervener only),

@@ -100,6 +100,7 @@ public sealed partial class CoachingCase
         FireAndRecord(actor, trigger, now, detail ?? TransitionDetail.None);
         apply();
         AdvanceAutomatically(actor, now);
+        RefreshFacts();
         Version++;
         return Result.Success();
     }

@@ -1,7 +1,15 @@
+using CoupDePousse.Domain.Catalogue;
+
 namespace CoupDePousse.Domain.Cases;
 
 public sealed partial class CoachingCase
 {
+    /// <summary>
+    /// The revision of the rules behind the stored facts below. Raise it when <see cref="CaseProgress"/> or
+    /// <see cref="HoursBudget"/> change meaning: cases stored under an older revision are refreshed by the app at start.
+    /// </summary>
+    public const int CurrentFactsRevision = 1;
+
     /// <summary>The facts that say whose move it is and what comes next.</summary>
     public CaseProgress Progress => new(
         State,
@@ -14,4 +22,47 @@ public sealed partial class CoachingCase
         IntervenerRuling,
         PendingExtension is not null,
         Hours.IsNearLimit);
+
+    /// <summary>Who the case waits on, as <see cref="Progress"/> says it, kept so that lists and figures can filter and count on it.</summary>
+    public WaitingParty? WaitingOn { get; private set; }
+
+    /// <summary>Minutes logged in sessions, as <see cref="Hours"/> counts them, kept for lists and figures.</summary>
+    public int UsedMinutes { get; private set; }
+
+    /// <summary>Minutes of approved extensions, as <see cref="Hours"/> counts them, kept for lists and figures.</summary>
+    public int ApprovedExtensionMinutes { get; private set; }
+
+    /// <summary>The case's domains as one set of <see cref="CoachingDomains.Flag"/> bits, so that a filter on a domain is a comparison.</summary>
+    public int DomainFlags { get; private set; }
+
+    /// <summary>The beneficiary's department, which the figures group by; it follows the person when they move.</summary>
+    public string? Department { get; private set; }
+
+    /// <summary>The <see cref="CurrentFactsRevision"/> the stored facts were computed under.</summary>
+    public int FactsRevision { get; private set; }
+
+    /// <summary>True when every stored fact is what the aggregate derives now.</summary>
+    public bool FactsAreCurrent =>
+        FactsRevision == CurrentFactsRevision
+        && WaitingOn == Progress.WaitingOn
+        && UsedMinutes == Hours.UsedMinutes
+        && ApprovedExtensionMinutes == Hours.ApprovedExtensionMinutes
+        && DomainFlags == CoachingDomains.FlagsOf(Domains);
+
+    /// <summary>Recomputes the stored facts from the aggregate; every accepted operation ends with it. Returns whether anything changed.</summary>
+    public bool RefreshFacts()
+    {
+        if (FactsAreCurrent)
+        {
+            return false;
+        }
+
+        var hours = Hours;
+        WaitingOn = Progress.WaitingOn;
+        UsedMinutes = hours.UsedMinutes;
+        ApprovedExtensionMinutes = hours.ApprovedExtensionMinutes;
+        DomainFlags = CoachingDomains.FlagsOf(Domains);
+        FactsRevision = CurrentFactsRevision;
+        return true;
+    }
 }

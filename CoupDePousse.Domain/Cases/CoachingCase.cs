@@ -138,8 +138,10 @@ public sealed partial class CoachingCase
             WorkImpact = proposal.WorkImpact.Trim(),
             WishedTiming = proposal.WishedTiming.Trim(),
             BudgetMinutes = bounds.DefaultBudget,
+            Department = beneficiary.Department,
         };
         coachingCase._history.Add(new TransitionRecord(now, proposer.UserId, proposer.Role, CaseState.Proposed, CaseState.Proposed, CaseTrigger.Propose, TransitionDetail.None));
+        coachingCase.RefreshFacts();
         return coachingCase;
     }
 

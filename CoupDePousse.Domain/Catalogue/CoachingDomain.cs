@@ -7,3 +7,11 @@ public enum CoachingDomain
     StrategyAndTactics = 2,
     StressAndEmotions = 3,
 }
+
+public static class CoachingDomains
+{
+    /// <summary>The domain's bit in a set of domains stored as one integer.</summary>
+    public static int Flag(this CoachingDomain domain) => 1 << (int)domain;
+
+    public static int FlagsOf(IEnumerable<CoachingDomain> domains) => domains.Aggregate(0, (flags, domain) => flags | domain.Flag());
+}

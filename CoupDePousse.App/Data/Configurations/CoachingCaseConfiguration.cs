@@ -6,6 +6,8 @@ namespace CoupDePousse.App.Data.Configurations;
 
 internal sealed class CoachingCaseConfiguration : IEntityTypeConfiguration<CoachingCase>
 {
+    public const string FiguresIndex = "IX_Cases_Figures";
+
     public void Configure(EntityTypeBuilder<CoachingCase> builder)
     {
         builder.ToTable("Cases");
@@ -25,6 +27,7 @@ internal sealed class CoachingCaseConfiguration : IEntityTypeConfiguration<Coach
         builder.Property(c => c.CancellationReason).IsConfidential(ConfidentialText.CancellationReason);
         builder.Property(c => c.Domains);
         builder.Property(c => c.TopicCodes);
+        builder.Property(c => c.Department).HasMaxLength(TextLimits.Department);
 
         builder.OwnsOne(c => c.Interview, interview =>
         {
@@ -49,8 +52,27 @@ internal sealed class CoachingCaseConfiguration : IEntityTypeConfiguration<Coach
         builder.HasMany(c => c.History).WithOne().HasForeignKey("CaseId").IsRequired().OnDelete(DeleteBehavior.Cascade);
 
         builder.HasIndex(c => c.BeneficiaryId);
-        builder.HasIndex(c => c.IntervenerId);
         builder.HasIndex(c => c.ProposedById);
-        builder.HasIndex(c => c.State);
+
+        // HR's pipeline pages in the order of StateEnteredAt: one index per filter, each already in that order.
+        builder.HasIndex(c => c.StateEnteredAt);
+        builder.HasIndex(c => new { c.State, c.StateEnteredAt });
+        builder.HasIndex(c => new { c.IntervenerId, c.StateEnteredAt });
+        builder.HasIndex(c => new { c.Department, c.StateEnteredAt });
+        builder.HasIndex(c => new { c.WaitingOn, c.StateEnteredAt });
+
+        // The figures read every column they group and sum from this one index, never from the table.
+        builder.HasIndex(c => new
+        {
+            c.State,
+            c.Outcome,
+            c.WaitingOn,
+            c.Department,
+            c.IntervenerId,
+            c.UsedMinutes,
+            c.BudgetMinutes,
+            c.ApprovedExtensionMinutes,
+            c.DomainFlags,
+        }).HasDatabaseName(FiguresIndex);
     }
 }

@@ -53,6 +53,8 @@ internal sealed record DemoPeople(IReadOnlyDictionary<string, string> Ids)
     public Actor Intervener => Actor.Intervener(Ids[DemoUsers.Intervener.Email]);
 
     public Actor Intervener2 => Actor.Intervener(Ids[DemoUsers.Intervener2.Email]);
+
+    public string? DepartmentOf(Actor person) => DemoUsers.All.FirstOrDefault(u => Ids.GetValueOrDefault(u.Email) == person.UserId)?.Department;
 }
 
 /// <summary>The demo cases, each told as the sequence of operations that brought it where it is.</summary>
@@ -163,12 +165,12 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
 
     private DateTimeOffset DaysAgo(int days) => now.AddDays(-days);
 
-    private static CoachingCase Propose(Actor proposer, Actor beneficiary, bool checklistConfirmed, DateTimeOffset at,
+    private CoachingCase Propose(Actor proposer, Actor beneficiary, bool checklistConfirmed, DateTimeOffset at,
         CoachingDomain[] domains, string[] topics, string situation, string workImpact, string timing)
     {
         var managerId = proposer.Role == Role.Manager ? proposer.UserId : null;
         var proposal = new CaseProposal(domains, topics, situation, workImpact, timing, checklistConfirmed);
-        var proposed = CoachingCase.Propose(proposer, new BeneficiaryRef(beneficiary.UserId, managerId), proposal, BudgetBounds.Default, at);
+        var proposed = CoachingCase.Propose(proposer, new BeneficiaryRef(beneficiary.UserId, managerId, Department: people.DepartmentOf(beneficiary)), proposal, BudgetBounds.Default, at);
         return proposed.IsSuccess ? proposed.Value : throw new InvalidOperationException($"Demo proposal refused: {proposed.Error}");
     }
 

@@ -324,12 +324,18 @@ public sealed class AdministrationService(
             return Result.Success();
         }
 
+        // The person's cases follow them to their new department, in the same transaction as the move.
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var updated = await users.UpdateAsync(user);
         if (!updated.Succeeded)
         {
             return Rejected(updated);
         }
 
+        await db.Cases.Where(c => c.BeneficiaryId == user.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.Department, user.Department), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         await audit.RecordAsync(SecurityEventKind.OrganisationChanged, actor.UserId, user.Id, before, after, cancellationToken);
         return Result.Success();
     }

@@ -44,6 +44,7 @@ public sealed class CaseService(
             {
                 u.Id,
                 u.ManagerId,
+                u.Department,
                 Role = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -53,7 +54,7 @@ public sealed class CaseService(
         }
 
         var role = Enum.TryParse<Role>(beneficiary.Role, out var parsed) ? parsed : (Role?)null;
-        var proposed = CoachingCase.Propose(actor, new BeneficiaryRef(beneficiary.Id, beneficiary.ManagerId, role), proposal,
+        var proposed = CoachingCase.Propose(actor, new BeneficiaryRef(beneficiary.Id, beneficiary.ManagerId, role, beneficiary.Department), proposal,
             await db.BudgetBoundsAsync(cancellationToken), clock.GetLocalNow());
         if (proposed.IsFailure)
         {

@@ -254,6 +254,9 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("ApprovedExtensionMinutes")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("BeneficiaryContinued")
                         .HasColumnType("boolean");
 
@@ -274,9 +277,16 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.Property<bool?>("CompanyRuling")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Department")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("DomainFlags")
+                        .HasColumnType("integer");
 
                     b.PrimitiveCollection<int[]>("Domains")
                         .IsRequired()
@@ -284,6 +294,9 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FactsRevision")
+                        .HasColumnType("integer");
 
                     b.Property<string>("IntervenerId")
                         .HasMaxLength(450)
@@ -324,9 +337,16 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<int>("UsedMinutes")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<string>("WaitingOn")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("WishedTiming")
                         .IsRequired()
@@ -342,11 +362,20 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
 
                     b.HasIndex("BeneficiaryId");
 
-                    b.HasIndex("IntervenerId");
-
                     b.HasIndex("ProposedById");
 
-                    b.HasIndex("State");
+                    b.HasIndex("StateEnteredAt");
+
+                    b.HasIndex("Department", "StateEnteredAt");
+
+                    b.HasIndex("IntervenerId", "StateEnteredAt");
+
+                    b.HasIndex("State", "StateEnteredAt");
+
+                    b.HasIndex("WaitingOn", "StateEnteredAt");
+
+                    b.HasIndex("State", "Outcome", "WaitingOn", "Department", "IntervenerId", "UsedMinutes", "BudgetMinutes", "ApprovedExtensionMinutes", "DomainFlags")
+                        .HasDatabaseName("IX_Cases_Figures");
 
                     b.ToTable("Cases", (string)null);
                 });

@@ -247,6 +247,9 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ApprovedExtensionMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("BeneficiaryContinued")
                         .HasColumnType("INTEGER");
 
@@ -267,15 +270,25 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.Property<bool?>("CompanyRuling")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Department")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("DomainFlags")
+                        .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("Domains")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FactsRevision")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("IntervenerId")
@@ -317,9 +330,16 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("UsedMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("WaitingOn")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("WishedTiming")
                         .IsRequired()
@@ -335,11 +355,20 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
 
                     b.HasIndex("BeneficiaryId");
 
-                    b.HasIndex("IntervenerId");
-
                     b.HasIndex("ProposedById");
 
-                    b.HasIndex("State");
+                    b.HasIndex("StateEnteredAt");
+
+                    b.HasIndex("Department", "StateEnteredAt");
+
+                    b.HasIndex("IntervenerId", "StateEnteredAt");
+
+                    b.HasIndex("State", "StateEnteredAt");
+
+                    b.HasIndex("WaitingOn", "StateEnteredAt");
+
+                    b.HasIndex("State", "Outcome", "WaitingOn", "Department", "IntervenerId", "UsedMinutes", "BudgetMinutes", "ApprovedExtensionMinutes", "DomainFlags")
+                        .HasDatabaseName("IX_Cases_Figures");
 
                     b.ToTable("Cases", (string)null);
                 });
