@@ -2,8 +2,11 @@ using CoupDePousse.Domain.Common;
 
 namespace CoupDePousse.Domain.Cases;
 
-/// <summary>The facts of one case that HR's statistics count; the department is the beneficiary's.</summary>
-public sealed record CaseFact(CaseState State, CaseOutcome? Outcome, WaitingParty? WaitingOn, string Department);
+/// <summary>
+/// The facts HR's statistics count, shared by <paramref name="Cases"/> cases (one, or a group a query counted); the
+/// department is the beneficiary's.
+/// </summary>
+public sealed record CaseFact(CaseState State, CaseOutcome? Outcome, WaitingParty? WaitingOn, string Department, int Cases = 1);
 
 /// <summary>One count HR's statistics may show: a group of cases, named by what they share.</summary>
 public sealed record CaseFigure(string Group, string? Department = null)
@@ -46,37 +49,38 @@ public static class CaseStatistics
         var states = Enum.GetValues<CaseState>();
         var active = cases.Where(c => c.State.IsActive()).ToList();
         var ended = cases.Where(c => c.State.IsEnded()).ToList();
+        static int Total(IEnumerable<CaseFact> facts) => facts.Sum(f => f.Cases);
         CaseOutcome?[] outcomes = [.. Enum.GetValues<CaseOutcome>().Select(o => (CaseOutcome?)o), null];
         var parties = Enum.GetValues<WaitingParty>();
         var departments = cases.Select(c => c.Department).Distinct().Order(StringComparer.Ordinal).ToList();
 
-        table.Count(CaseFigure.All, cases.Count)
-            .Count(CaseFigure.Active, active.Count)
-            .Count(CaseFigure.Ended, ended.Count)
-            .Count(CaseFigure.EndedOtherwise, ended.Count(c => c.State != CaseState.Closed));
+        table.Count(CaseFigure.All, Total(cases))
+            .Count(CaseFigure.Active, Total(active))
+            .Count(CaseFigure.Ended, Total(ended))
+            .Count(CaseFigure.EndedOtherwise, Total(ended.Where(c => c.State != CaseState.Closed)));
         foreach (var state in states)
         {
-            table.Count(CaseFigure.InState(state), cases.Count(c => c.State == state));
+            table.Count(CaseFigure.InState(state), Total(cases.Where(c => c.State == state)));
         }
 
         foreach (var outcome in outcomes)
         {
-            table.Count(CaseFigure.WithOutcome(outcome), ended.Count(c => c.Outcome == outcome));
+            table.Count(CaseFigure.WithOutcome(outcome), Total(ended.Where(c => c.Outcome == outcome)));
         }
 
         foreach (var party in parties)
         {
-            table.Count(CaseFigure.WaitingOn(party), active.Count(c => c.WaitingOn == party));
+            table.Count(CaseFigure.WaitingOn(party), Total(active.Where(c => c.WaitingOn == party)));
         }
 
-        table.Count(CaseFigure.WaitingOnNobody, active.Count(c => c.WaitingOn is null));
+        table.Count(CaseFigure.WaitingOnNobody, Total(active.Where(c => c.WaitingOn is null)));
         foreach (var department in departments)
         {
             var inDepartment = cases.Where(c => c.Department == department).ToList();
-            table.Count(CaseFigure.InDepartment(department), inDepartment.Count)
-                .Count(CaseFigure.ActiveIn(department), inDepartment.Count(c => c.State.IsActive()))
-                .Count(CaseFigure.ClosedIn(department), inDepartment.Count(c => c.State == CaseState.Closed))
-                .Count(CaseFigure.EndedOtherwiseIn(department), inDepartment.Count(c => c.State.IsEnded() && c.State != CaseState.Closed))
+            table.Count(CaseFigure.InDepartment(department), Total(inDepartment))
+                .Count(CaseFigure.ActiveIn(department), Total(inDepartment.Where(c => c.State.IsActive())))
+                .Count(CaseFigure.ClosedIn(department), Total(inDepartment.Where(c => c.State == CaseState.Closed)))
+                .Count(CaseFigure.EndedOtherwiseIn(department), Total(inDepartment.Where(c => c.State.IsEnded() && c.State != CaseState.Closed)))
                 .Sum(CaseFigure.InDepartment(department), [CaseFigure.ActiveIn(department), CaseFigure.ClosedIn(department), CaseFigure.EndedOtherwiseIn(department)]);
         }
 

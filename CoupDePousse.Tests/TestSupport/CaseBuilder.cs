@@ -74,7 +74,11 @@ public static class CaseBuilder
         _ => throw new ArgumentOutOfRangeException(nameof(step)),
     };
 
-    public static BeneficiaryRef BeneficiaryRef => new(BeneficiaryId, ManagerId);
+    /// <summary>The beneficiary as <see cref="TestDatabase"/> stores them: in manager-1's team, in Logistique.</summary>
+    public static BeneficiaryRef BeneficiaryRef => new(BeneficiaryId, ManagerId, Department: "Logistique");
+
+    /// <summary>The other beneficiary as <see cref="TestDatabase"/> stores them: in manager-2's team, in Ventes.</summary>
+    public static BeneficiaryRef OtherBeneficiaryRef => new(OtherBeneficiaryId, OtherManagerId, Department: "Ventes");
 
     /// <summary>The situation of every built case: only the beneficiary and the intervener may ever receive it.</summary>
     public const string Situation = "Première prise de poste de manager, des entretiens de recadrage à conduire.";

@@ -13,7 +13,10 @@ public sealed class SqlCapture(TestDatabase database) : IDbContextFactory<AppDbC
 {
     private readonly Recorder _recorder = new();
 
-    public IReadOnlyList<string> Commands => _recorder.Commands.ToList();
+    public IReadOnlyList<string> Commands => _recorder.Commands.Select(c => c.Sql).ToList();
+
+    /// <summary>The commands with the values of their parameters, to run them again (as <c>EXPLAIN QUERY PLAN</c>, say).</summary>
+    public IReadOnlyList<CapturedCommand> Executed => _recorder.Commands.ToList();
 
     public void Clear() => _recorder.Commands.Clear();
 
@@ -26,36 +29,42 @@ public sealed class SqlCapture(TestDatabase database) : IDbContextFactory<AppDbC
 
     private sealed class Recorder : DbCommandInterceptor
     {
-        public ConcurrentQueue<string> Commands { get; } = new();
+        public ConcurrentQueue<CapturedCommand> Commands { get; } = new();
 
         public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
         {
-            Commands.Enqueue(command.CommandText);
+            Commands.Enqueue(CapturedCommand.Of(command));
             return result;
         }
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            Commands.Enqueue(command.CommandText);
+            Commands.Enqueue(CapturedCommand.Of(command));
             return ValueTask.FromResult(result);
         }
 
         public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
         {
-            Commands.Enqueue(command.CommandText);
+            Commands.Enqueue(CapturedCommand.Of(command));
             return result;
         }
 
         public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
         {
-            Commands.Enqueue(command.CommandText);
+            Commands.Enqueue(CapturedCommand.Of(command));
             return ValueTask.FromResult(result);
         }
 
         public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
-            Commands.Enqueue(command.CommandText);
+            Commands.Enqueue(CapturedCommand.Of(command));
             return ValueTask.FromResult(result);
         }
     }
+}
+
+public sealed record CapturedCommand(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters)
+{
+    public static CapturedCommand Of(DbCommand command) =>
+        new(command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList());
 }

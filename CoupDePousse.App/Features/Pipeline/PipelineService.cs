@@ -1,14 +1,21 @@
 using CoupDePousse.App.Data;
 using CoupDePousse.App.Features.Common;
 using CoupDePousse.Domain.Cases;
+using CoupDePousse.Domain.Catalogue;
 using CoupDePousse.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePousse.App.Features.Pipeline;
 
-/// <summary>HR's steering: the pipeline with its figures, and HR's own to-do list, every figure under the small-group rule.</summary>
+/// <summary>
+/// HR's steering: the pipeline with its figures, and HR's own to-do list, every figure under the small-group rule.
+/// Each call reads what it shows: figures are counted by the database over one covering index, rows are one page.
+/// </summary>
 public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ILogger<PipelineService> logger)
 {
+    /// <summary>How many of the cases waiting on HR its home lists, longest waiting first; the pipeline has them all.</summary>
+    public const int DashboardListSize = 10;
+
     private const string NoDepartment = "—";
 
     public async Task<Result<PipelineOverview>> GetOverviewAsync(Actor actor, PipelineFilter filter, PageRequest page, CancellationToken cancellationToken = default)
@@ -21,33 +28,31 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var threshold = await db.SmallGroupThresholdAsync(cancellationToken);
-        var people = await PeopleAsync(db, cancellationToken);
-        var rates = await db.IntervenerProfiles.AsNoTracking().ToDictionaryAsync(p => p.UserId, p => p.HourlyRateCents, cancellationToken);
 
         // Every filter, "waiting on" included, defines the matching cases: the rows and the figures describe the same group.
-        var matching = await MatchingAsync(db, filter, cancellationToken);
+        var matching = Filter(db.Cases.AsNoTracking(), filter);
+        var figures = await FiguresAsync(db, matching, cancellationToken);
         var ordered = filter.WaitingOn is null
             ? matching.OrderByDescending(c => c.StateEnteredAt)
             : matching.OrderBy(c => c.StateEnteredAt);
-        var rows = ordered.Skip(page.Skip).Take(page.SafePageSize).Select(c => Row(c, people, rates, clock.GetUtcNow())).ToList();
-        var statistics = threshold.CanShow(matching.Count) && matching.Count > 0
-            ? Statistics(matching, people, rates, threshold)
-            : null;
-
-        var departments = people.Values.Select(p => p.Department).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
-        var intervenerOptions = rates.Keys.Select(id => new IntervenerFilterOption(id, people.GetValueOrDefault(id)?.DisplayName ?? "?"))
-            .OrderBy(i => i.Name).ToList();
+        var rows = page.Skip < figures.CaseCount
+            ? await RowsAsync(db, ordered.Skip(page.Skip).Take(page.SafePageSize), cancellationToken)
+            : [];
+        var statistics = threshold.CanShow(figures.CaseCount) && figures.CaseCount > 0 ? Statistics(figures, threshold) : null;
 
         return new PipelineOverview(
-            threshold.CanShow(matching.Count) ? matching.Count : null,
+            threshold.CanShow(figures.CaseCount) ? figures.CaseCount : null,
             threshold.Value,
             statistics,
-            new PagedResult<PipelineRow>(rows, matching.Count, page.SafePage, page.SafePageSize),
-            departments,
-            intervenerOptions);
+            new PagedResult<PipelineRow>(rows, figures.CaseCount, page.SafePage, page.SafePageSize),
+            await DepartmentsAsync(db, cancellationToken),
+            await IntervenerOptionsAsync(db, cancellationToken));
     }
 
-    /// <summary>HR's home: the cases waiting on HR (its working list), its to-do counts and the programme's headline figures, all under the small-group rule.</summary>
+    /// <summary>
+    /// HR's home: the cases waiting longest on HR (its working list, always shown, <see cref="DashboardListSize"/> of them),
+    /// its to-do counts and the programme's headline figures, all under the small-group rule.
+    /// </summary>
     public async Task<Result<HrDashboardView>> GetHrDashboardAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         var allowed = logger.RequireRole(actor, "ReadPipeline", Role.HR);
@@ -58,27 +63,27 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var threshold = await db.SmallGroupThresholdAsync(cancellationToken);
-        var people = await PeopleAsync(db, cancellationToken);
-        var rates = await db.IntervenerProfiles.AsNoTracking().ToDictionaryAsync(p => p.UserId, p => p.HourlyRateCents, cancellationToken);
-        var all = await MatchingAsync(db, new PipelineFilter(), cancellationToken);
-        var waitingOnHr = all.Where(c => c.Progress.WaitingOn == WaitingParty.HR)
-            .OrderBy(c => c.StateEnteredAt).Select(c => Row(c, people, rates, clock.GetUtcNow())).ToList();
+        var figures = await FiguresAsync(db, db.Cases.AsNoTracking(), cancellationToken);
+        var longestWaiting = await RowsAsync(db,
+            db.Cases.AsNoTracking().Where(c => c.WaitingOn == WaitingParty.HR).OrderBy(c => c.StateEnteredAt).Take(DashboardListSize),
+            cancellationToken);
 
         // The to-do counts are figures too: the total waiting on HR and its parts by next step are suppressed as one table.
         const string Waiting = "waiting";
+        var waitingOnHr = figures.Groups.Where(g => g.WaitingOn == WaitingParty.HR).ToList();
         var steps = Enum.GetValues<NextStep>();
-        var todo = new StatisticsTable<string>().Count(Waiting, waitingOnHr.Count);
+        var todo = new StatisticsTable<string>().Count(Waiting, waitingOnHr.Sum(g => g.Cases));
         foreach (var step in steps)
         {
-            todo.Count(step.ToString(), waitingOnHr.Count(r => r.NextStep == step));
+            todo.Count(step.ToString(), waitingOnHr.Where(g => CaseProgress.CompanyStep(g.State, g.WaitingOn) == step).Sum(g => g.Cases));
         }
 
         var shownTodo = todo.Sum(Waiting, steps.Select(s => s.ToString())).Suppress(threshold);
-        var statistics = threshold.CanShow(all.Count) && all.Count > 0 ? Statistics(all, people, rates, threshold) : null;
+        var statistics = threshold.CanShow(figures.CaseCount) && figures.CaseCount > 0 ? Statistics(figures, threshold) : null;
 
         return new HrDashboardView(
             threshold.Value,
-            waitingOnHr,
+            longestWaiting,
             shownTodo[Waiting],
             shownTodo[nameof(NextStep.DecideExtension)],
             shownTodo[nameof(NextStep.AssignIntervener)],
@@ -87,42 +92,8 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
             statistics?.CostCents);
     }
 
-    private static PipelineRow Row(CaseRow c, IReadOnlyDictionary<string, Person> people, IReadOnlyDictionary<string, int> rates, DateTimeOffset now) => new(
-        c.Id,
-        people.GetValueOrDefault(c.BeneficiaryId)?.DisplayName ?? "?",
-        people.GetValueOrDefault(c.BeneficiaryId)?.Department,
-        c.State,
-        c.Outcome,
-        c.Domains,
-        c.IntervenerId is null ? null : people.GetValueOrDefault(c.IntervenerId)?.DisplayName,
-        c.Progress.WaitingOn,
-        c.Progress.ForCompany,
-        c.StateEnteredAt,
-        (int)(now - c.StateEnteredAt).TotalDays,
-        c.Hours.UsedMinutes,
-        c.Hours.TotalMinutes,
-        Cost(c, rates));
-
-    private static long Cost(CaseRow c, IReadOnlyDictionary<string, int> rates) =>
-        Money.CostCents(c.IntervenerId is null ? 0 : rates.GetValueOrDefault(c.IntervenerId), c.Hours.UsedMinutes);
-
-    private static async Task<Dictionary<string, Person>> PeopleAsync(AppDbContext db, CancellationToken cancellationToken) =>
-        await db.Users.AsNoTracking()
-            .Select(u => new Person(u.Id, u.DisplayName, u.Department))
-            .ToDictionaryAsync(u => u.Id, cancellationToken);
-
-    // Whose move it is is a rule of the domain, applied in memory to the projected facts of the filtered cases.
-    private static async Task<List<CaseRow>> MatchingAsync(AppDbContext db, PipelineFilter filter, CancellationToken cancellationToken)
+    private static IQueryable<CoachingCase> Filter(IQueryable<CoachingCase> cases, PipelineFilter filter)
     {
-        var rows = await Filter(db, filter).ToRowsAsync(cancellationToken);
-        return filter.WaitingOn is { } party
-            ? rows.Where(c => c.State.IsActive() && c.Progress.WaitingOn == party).ToList()
-            : rows;
-    }
-
-    private static IQueryable<CoachingCase> Filter(AppDbContext db, PipelineFilter filter)
-    {
-        var cases = db.Cases.AsNoTracking();
         if (filter.State is { } state)
         {
             cases = cases.Where(c => c.State == state);
@@ -130,7 +101,8 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
 
         if (filter.Domain is { } domain)
         {
-            cases = cases.Where(c => c.Domains.Contains(domain));
+            var flag = domain.Flag();
+            cases = cases.Where(c => (c.DomainFlags & flag) != 0);
         }
 
         if (!string.IsNullOrEmpty(filter.IntervenerId))
@@ -140,39 +112,132 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
 
         if (!string.IsNullOrEmpty(filter.Department))
         {
-            cases = cases.Where(c => db.Users.Any(u => u.Id == c.BeneficiaryId && u.Department == filter.Department));
+            cases = cases.Where(c => c.Department == filter.Department);
+        }
+
+        if (filter.WaitingOn is { } party)
+        {
+            cases = cases.Where(c => c.WaitingOn == party);
         }
 
         return cases;
     }
 
-    // The counts go through the domain's suppression; the sums of hours and cost cover the whole matching group, never fewer than the threshold.
-    private static PipelineStatistics Statistics(
-        IReadOnlyList<CaseRow> cases,
-        IReadOnlyDictionary<string, Person> people,
-        IReadOnlyDictionary<string, int> rates,
-        SmallGroupThreshold threshold)
+    /// <summary>One page of rows: the case's own columns, the two names and the rate, never any text of the case.</summary>
+    private async Task<List<PipelineRow>> RowsAsync(AppDbContext db, IQueryable<CoachingCase> page, CancellationToken cancellationToken)
     {
-        var facts = cases.Select(c => new CaseFact(c.State, c.Outcome, c.Progress.WaitingOn, DepartmentOf(c, people))).ToList();
+        var facts = await page.Select(c => new
+        {
+            c.Id,
+            BeneficiaryName = db.Users.Where(u => u.Id == c.BeneficiaryId).Select(u => u.DisplayName).FirstOrDefault(),
+            c.Department,
+            c.State,
+            c.Outcome,
+            c.Domains,
+            IntervenerName = db.Users.Where(u => u.Id == c.IntervenerId).Select(u => u.DisplayName).FirstOrDefault(),
+            Rate = db.IntervenerProfiles.Where(p => p.UserId == c.IntervenerId).Select(p => p.HourlyRateCents).FirstOrDefault(),
+            c.WaitingOn,
+            c.StateEnteredAt,
+            c.BudgetMinutes,
+            c.ApprovedExtensionMinutes,
+            c.UsedMinutes,
+        }).ToListAsync(cancellationToken);
+
+        var now = clock.GetUtcNow();
+        return facts.Select(f =>
+        {
+            var hours = new HoursBudget(f.BudgetMinutes, f.ApprovedExtensionMinutes, f.UsedMinutes);
+            return new PipelineRow(
+                f.Id,
+                f.BeneficiaryName ?? "?",
+                f.Department,
+                f.State,
+                f.Outcome,
+                f.Domains,
+                f.IntervenerName,
+                f.WaitingOn,
+                CaseProgress.CompanyStep(f.State, f.WaitingOn),
+                f.StateEnteredAt,
+                (int)(now - f.StateEnteredAt).TotalDays,
+                hours.UsedMinutes,
+                hours.TotalMinutes,
+                Money.CostCents(f.Rate, hours.UsedMinutes));
+        }).ToList();
+    }
+
+    /// <summary>
+    /// The matching cases counted by state, outcome, party waited on and department, with their hours; and the minutes
+    /// each intervener logged, counted by case size, so that the cost is the sum of each case's cost as its row shows it.
+    /// </summary>
+    private static async Task<Figures> FiguresAsync(AppDbContext db, IQueryable<CoachingCase> matching, CancellationToken cancellationToken)
+    {
+        var groups = await matching
+            .GroupBy(c => new { c.State, c.Outcome, c.WaitingOn, c.Department })
+            .Select(g => new FigureGroup(
+                g.Key.State,
+                g.Key.Outcome,
+                g.Key.WaitingOn,
+                g.Key.Department,
+                g.Count(),
+                g.Sum(c => c.UsedMinutes),
+                g.Sum(c => c.BudgetMinutes + c.ApprovedExtensionMinutes)))
+            .ToListAsync(cancellationToken);
+        var logged = await matching
+            .Where(c => c.IntervenerId != null && c.UsedMinutes > 0)
+            .GroupBy(c => new { c.IntervenerId, c.UsedMinutes })
+            .Select(g => new { g.Key.IntervenerId, g.Key.UsedMinutes, Cases = g.Count() })
+            .ToListAsync(cancellationToken);
+        var rates = await db.IntervenerProfiles.ToDictionaryAsync(p => p.UserId, p => p.HourlyRateCents, cancellationToken);
+        var cost = logged.Sum(l => Money.CostCents(rates.GetValueOrDefault(l.IntervenerId!), l.UsedMinutes) * l.Cases);
+        return new Figures(groups, cost);
+    }
+
+    private static async Task<List<IntervenerFilterOption>> IntervenerOptionsAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var interveners = await db.IntervenerProfiles.Join(db.Users, p => p.UserId, u => u.Id, (p, u) => new { u.Id, u.DisplayName })
+            .ToListAsync(cancellationToken);
+        return interveners.Select(i => new IntervenerFilterOption(i.Id, i.DisplayName)).OrderBy(i => i.Name).ToList();
+    }
+
+    /// <summary>
+    /// The options of the department filter: every department someone belongs to, read as a loose index scan (one seek
+    /// per department rather than a read of every person).
+    /// </summary>
+    private static Task<List<string>> DepartmentsAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        db.Database.SqlQueryRaw<string>(
+            """
+            WITH RECURSIVE "Departments"("Value") AS (
+                SELECT MIN("Department") FROM "AspNetUsers"
+                UNION ALL
+                SELECT (SELECT MIN("Department") FROM "AspNetUsers" WHERE "Department" > "Value") FROM "Departments" WHERE "Value" IS NOT NULL)
+            SELECT "Value" FROM "Departments" WHERE "Value" IS NOT NULL
+            """).ToListAsync(cancellationToken);
+
+    // The counts go through the domain's suppression; the sums of hours and cost cover the whole matching group, never fewer than the threshold.
+    private static PipelineStatistics Statistics(Figures figures, SmallGroupThreshold threshold)
+    {
+        var facts = figures.Groups.Select(g => new CaseFact(g.State, g.Outcome, g.WaitingOn, g.Department ?? NoDepartment, g.Cases)).ToList();
         var shown = CaseStatistics.Tabulate(facts).Suppress(threshold);
         var byDepartment = facts.Select(f => f.Department).Distinct().Order(StringComparer.Ordinal)
             .Select(d => new DepartmentStatistics(d, shown[CaseFigure.InDepartment(d)], shown[CaseFigure.ActiveIn(d)], shown[CaseFigure.ClosedIn(d)]))
             .ToList();
 
         return new PipelineStatistics(
-            cases.Count,
+            figures.CaseCount,
             shown[CaseFigure.Active],
             Enum.GetValues<CaseState>().ToDictionary(s => s, s => shown[CaseFigure.InState(s)]),
             Enum.GetValues<CaseOutcome>().ToDictionary(o => o, o => shown[CaseFigure.WithOutcome(o)]),
             Enum.GetValues<WaitingParty>().ToDictionary(p => p, p => shown[CaseFigure.WaitingOn(p)]),
-            cases.Sum(c => c.Hours.UsedMinutes),
-            cases.Sum(c => c.Hours.TotalMinutes),
-            cases.Sum(c => Cost(c, rates)),
+            figures.Groups.Sum(g => g.UsedMinutes),
+            figures.Groups.Sum(g => g.BudgetMinutes),
+            figures.CostCents,
             byDepartment);
     }
 
-    private static string DepartmentOf(CaseRow c, IReadOnlyDictionary<string, Person> people) =>
-        people.GetValueOrDefault(c.BeneficiaryId)?.Department ?? NoDepartment;
+    private sealed record FigureGroup(CaseState State, CaseOutcome? Outcome, WaitingParty? WaitingOn, string? Department, int Cases, int UsedMinutes, int BudgetMinutes);
 
-    private sealed record Person(string Id, string DisplayName, string? Department);
+    private sealed record Figures(IReadOnlyList<FigureGroup> Groups, long CostCents)
+    {
+        public int CaseCount { get; } = Groups.Sum(g => g.Cases);
+    }
 }

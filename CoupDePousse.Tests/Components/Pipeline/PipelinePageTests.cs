@@ -17,7 +17,7 @@ public class PipelinePageTests : FeaturePageContext
     private IRenderedComponent<ContainerFragment> RenderPipeline() => RenderWithProviders<PipelinePage>();
 
     private static CoachingCase ProposedForOtherDepartment() =>
-        CoachingCase.Propose(Hr, new BeneficiaryRef(TestDatabase.OtherBeneficiaryId, OtherManagerId), Proposal(), BudgetBounds.Default, Now).Value;
+        CoachingCase.Propose(Hr, OtherBeneficiaryRef, Proposal(), BudgetBounds.Default, Now).Value;
 
     [Theory]
     [InlineData("fr-FR", "Les chiffres ne sont pas affichés : moins de 5 dossiers correspondent à ces filtres, et un chiffre sur un si petit groupe permettrait d'identifier quelqu'un. La liste des dossiers reste disponible ci-dessous.", "moins de 5 dossiers")]

@@ -128,6 +128,21 @@ public class StatisticsTableTests
         shown[CaseFigure.InDepartment("Logistique")].Should().Be(12);
     }
 
+    [Property(Arbitrary = [typeof(Populations)], MaxTest = 200)]
+    public void Cases_counted_in_groups_give_the_same_table_as_cases_counted_one_by_one(CaseFact[] cases)
+    {
+        var groups = cases.GroupBy(c => (c.State, c.Outcome, c.WaitingOn, c.Department))
+            .Select(g => new CaseFact(g.Key.State, g.Key.Outcome, g.Key.WaitingOn, g.Key.Department, g.Count()))
+            .ToList();
+
+        var oneByOne = CaseStatistics.Tabulate(cases);
+        var grouped = CaseStatistics.Tabulate(groups);
+
+        grouped.Keys.Should().BeEquivalentTo(oneByOne.Keys);
+        grouped.Keys.Select(k => grouped[k]).Should().Equal(grouped.Keys.Select(k => oneByOne[k]));
+        grouped.Sums.Select(s => s.Total).Should().Equal(oneByOne.Sums.Select(s => s.Total));
+    }
+
     /// <summary>Random tables of linked counts, as HR's statistics build them from random cases.</summary>
     public static class Populations
     {

@@ -16,7 +16,7 @@ public class ListingTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        var otherTeam = new BeneficiaryRef(OtherBeneficiaryId, OtherManagerId);
+        var otherTeam = OtherBeneficiaryRef;
         _cases["manager-1 for beneficiary-1"] = (await _database.SaveAsync(WithIntervener())).Id;
         _cases["hr for beneficiary-1"] = (await _database.SaveAsync(Propose(Hr, CaseBuilder.BeneficiaryRef))).Id;
         _cases["beneficiary-1 for themself"] = (await _database.SaveAsync(Propose(Beneficiary, CaseBuilder.BeneficiaryRef))).Id;

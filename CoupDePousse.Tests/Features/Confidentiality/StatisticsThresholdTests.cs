@@ -12,7 +12,7 @@ namespace CoupDePousse.Tests.Features.Confidentiality;
 public class StatisticsThresholdTests
 {
     private static CoachingCase ProposedInSales() =>
-        CoachingCase.Propose(Hr, new BeneficiaryRef(TestDatabase.OtherBeneficiaryId, OtherManagerId), Proposal(), BudgetBounds.Default, Now).Value;
+        CoachingCase.Propose(Hr, OtherBeneficiaryRef, Proposal(), BudgetBounds.Default, Now).Value;
 
     [Fact]
     public async Task Statistics_are_withheld_for_four_cases_and_shown_for_five()
@@ -166,7 +166,7 @@ public class StatisticsThresholdTests
     }
 
     private static CoachingCase StressProposedInSales() =>
-        CoachingCase.Propose(Hr, new BeneficiaryRef(TestDatabase.OtherBeneficiaryId, OtherManagerId), Proposal(CoachingDomain.StressAndEmotions), BudgetBounds.Default, Now).Value;
+        CoachingCase.Propose(Hr, OtherBeneficiaryRef, Proposal(CoachingDomain.StressAndEmotions), BudgetBounds.Default, Now).Value;
 
     private static void CheckFigures(PipelineOverview overview, IReadOnlyList<PipelineRow> matching, IReadOnlyList<PipelineRow> population, SmallGroupThreshold threshold, PipelineFilter filter)
     {

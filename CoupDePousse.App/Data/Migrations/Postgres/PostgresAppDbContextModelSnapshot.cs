@@ -94,6 +94,8 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Department");
+
                     b.HasIndex("ManagerId");
 
                     b.HasIndex("NormalizedEmail")

@@ -89,6 +89,8 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Department");
+
                     b.HasIndex("ManagerId");
 
                     b.HasIndex("NormalizedEmail")

@@ -92,6 +92,11 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                 name: "IX_Cases_WaitingOn_StateEnteredAt",
                 table: "Cases",
                 columns: new[] { "WaitingOn", "StateEnteredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_Department",
+                table: "AspNetUsers",
+                column: "Department");
         }
 
         /// <inheritdoc />
@@ -120,6 +125,10 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_Cases_WaitingOn_StateEnteredAt",
                 table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AspNetUsers_Department",
+                table: "AspNetUsers");
 
             migrationBuilder.DropColumn(
                 name: "ApprovedExtensionMinutes",

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CoupDePousse.App.Data.Migrations.Sqlite
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201025454_CaseFacts")]
+    [Migration("20261201031004_CaseFacts")]
     partial class CaseFacts
     {
         /// <inheritdoc />
@@ -91,6 +91,8 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Department");
 
                     b.HasIndex("ManagerId");
 

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CoupDePousse.App.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261201025509_CaseFacts")]
+    [Migration("20261201030752_CaseFacts")]
     partial class CaseFacts
     {
         /// <inheritdoc />
@@ -96,6 +96,8 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Department");
 
                     b.HasIndex("ManagerId");
 
