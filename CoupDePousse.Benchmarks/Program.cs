@@ -5,6 +5,7 @@ var verb = args.FirstOrDefault();
 var rest = args.Skip(1).ToArray();
 return verb switch
 {
+    "queries" => await CoupDePousse.Benchmarks.Queries.QueryBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 

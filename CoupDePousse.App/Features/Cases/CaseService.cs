@@ -168,7 +168,6 @@ public sealed class CaseService(
 
     private static async Task<CompanyFacts> CompanyFactsAsync(AppDbContext db, CoachingCase c, Actor actor, CancellationToken cancellationToken)
     {
-        var department = await db.Users.Where(u => u.Id == c.BeneficiaryId).Select(u => u.Department).SingleOrDefaultAsync(cancellationToken);
         var rate = c.IntervenerId is null ? 0
             : await db.IntervenerProfiles.Where(p => p.UserId == c.IntervenerId).Select(p => p.HourlyRateCents).SingleOrDefaultAsync(cancellationToken);
         var candidates = c.CanPerform(actor, CaseTrigger.AssignIntervener).IsSuccess
@@ -177,6 +176,6 @@ public sealed class CaseService(
         var bounds = await db.BudgetBoundsAsync(cancellationToken);
         var intervenerActive = c.IntervenerId is null
             || (await db.IntervenerAccountsAsync([c.IntervenerId], cancellationToken)).GetValueOrDefault(c.IntervenerId, IntervenerAccount.Gone).IsActive;
-        return new CompanyFacts(department, rate, candidates, bounds, intervenerActive);
+        return new CompanyFacts(c.Department, rate, candidates, bounds, intervenerActive);
     }
 }
