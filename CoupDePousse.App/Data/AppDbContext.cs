@@ -43,16 +43,45 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
+    /// <summary>HR's figures by combination of facts: written only through <see cref="Data.CaseCounts"/>, with each change to a case.</summary>
+    public DbSet<CaseCount> CaseCounts => Set<CaseCount>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditChanges();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var deltas = Data.CaseCounts.DeltasOf(ChangeTracker);
+        if (deltas.IsEmpty)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        // The counts change in the same transaction as the cases, or not at all.
+        using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        deltas.Apply(this);
+        transaction?.Commit();
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseAuditChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var deltas = Data.CaseCounts.DeltasOf(ChangeTracker);
+        if (deltas.IsEmpty)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The counts change in the same transaction as the cases, or not at all.
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await deltas.ApplyAsync(this, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return saved;
     }
 
     private void RefuseAuditChanges()

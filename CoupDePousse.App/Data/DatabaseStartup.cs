@@ -59,13 +59,14 @@ public static class DatabaseStartup
 
     /// <summary>
     /// Applies pending migrations, then encrypts the confidential text they or an older version left plain (returns how
-    /// many values) and refreshes the cases' stored facts computed under older rules.
+    /// many values), refreshes the cases' stored facts computed under older rules, and rebuilds HR's counts if they drifted.
     /// </summary>
     public static async Task<int> MigrateAsync(AppDbContext context, CancellationToken cancellationToken = default)
     {
         await context.Database.MigrateAsync(cancellationToken);
         var encrypted = await ConfidentialTextUpgrade.EncryptPlainTextAsync(context, cancellationToken);
         await CaseFacts.RefreshStaleAsync(context, cancellationToken);
+        await CaseCounts.RebuildIfDifferentAsync(context, cancellationToken);
         return encrypted;
     }
 

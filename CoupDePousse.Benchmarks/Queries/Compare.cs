@@ -71,12 +71,19 @@ internal static class Compare
         Same(differences, "cost", service.CostCents, sql.CostCents);
         foreach (var (state, count) in service.ByState)
         {
-            Shown(differences, $"state {state}", count, sql.ByState.GetValueOrDefault(state.ToString()));
+            Same(differences, $"state {state}", count, sql.Shown[CaseFigure.InState(state)]);
+            Shown(differences, $"state {state} count", count, sql.ByState.GetValueOrDefault(state.ToString()));
         }
 
         foreach (var (party, count) in service.WaitingOn)
         {
-            Shown(differences, $"waiting on {party}", count, sql.WaitingOn.GetValueOrDefault(party.ToString()));
+            Same(differences, $"waiting on {party}", count, sql.Shown[CaseFigure.WaitingOn(party)]);
+        }
+
+        foreach (var department in service.ByDepartment)
+        {
+            Same(differences, $"department {department.Department}", department.CaseCount, sql.Shown[CaseFigure.InDepartment(department.Department)]);
+            Same(differences, $"department {department.Department} active", department.Active, sql.Shown[CaseFigure.ActiveIn(department.Department)]);
         }
     }
 

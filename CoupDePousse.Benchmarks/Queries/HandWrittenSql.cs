@@ -1,14 +1,17 @@
+using CoupDePousse.Domain.Cases;
+using CoupDePousse.Domain.Common;
 using Microsoft.Data.Sqlite;
 
 namespace CoupDePousse.Benchmarks.Queries;
 
 /// <summary>
 /// The same reads as the services, written by hand over Microsoft.Data.Sqlite on the same schema and indexes: the
-/// yardstick the services are held to. Each method returns what the page shows, before any small-group suppression.
+/// yardstick the services are held to. The small-group rule is no SQL: the figures go through the same domain
+/// suppression as the service's, so that both sides produce what the page shows.
 /// </summary>
 internal sealed class HandWrittenSql(string connectionString)
 {
-    public sealed record Figures(int Cases, long UsedMinutes, long BudgetMinutes, long CostCents, IReadOnlyDictionary<string, int> ByState, IReadOnlyDictionary<string, int> WaitingOn);
+    public sealed record Figures(int Cases, long UsedMinutes, long BudgetMinutes, long CostCents, IReadOnlyDictionary<string, int> ByState, IReadOnlyDictionary<string, int> WaitingOn, SuppressedTable<CaseFigure> Shown);
 
     public sealed record Row(string Id, string BeneficiaryName, string? Department, string State, string? Outcome, string Domains, string? IntervenerName,
         string? WaitingOn, long StateEnteredAt, int BudgetMinutes, int ApprovedMinutes, int UsedMinutes, long CostCents);
@@ -21,17 +24,20 @@ internal sealed class HandWrittenSql(string connectionString)
 
     public sealed record ListedCase(string Id, string BeneficiaryName, string? IntervenerName, string ProposedByName, string State, int UsedMinutes, int TotalMinutes);
 
-    /// <summary>A pipeline filter as SQL: a WHERE clause on the cases (alias c) and its parameters.</summary>
-    public sealed record Where(string Clause, params (string Name, object Value)[] Parameters)
+    /// <summary>
+    /// A pipeline filter as SQL: a WHERE clause on the cases (alias c), the same on the kept counts (null when the
+    /// filter is not one of their facts), and the parameters.
+    /// </summary>
+    public sealed record Where(string Clause, string? CountsClause, params (string Name, object Value)[] Parameters)
     {
-        public static Where None { get; } = new("1 = 1");
+        public static Where None { get; } = new("1 = 1", "1 = 1");
     }
 
     public async Task<Overview> OverviewAsync(Where where, bool oldestFirst, int skip, int take)
     {
         await using var connection = await OpenAsync();
         var threshold = await ThresholdAsync(connection);
-        var figures = await FiguresAsync(connection, where);
+        var figures = await FiguresAsync(connection, where, threshold);
         var rows = await RowsAsync(connection, where, oldestFirst, skip, take);
         var departments = new List<string>();
         await using (var command = Command(connection, """
@@ -63,8 +69,8 @@ internal sealed class HandWrittenSql(string connectionString)
     {
         await using var connection = await OpenAsync();
         var threshold = await ThresholdAsync(connection);
-        var figures = await FiguresAsync(connection, Where.None);
-        var rows = await RowsAsync(connection, new Where("c.WaitingOn = 'HR'"), oldestFirst: true, 0, take);
+        var figures = await FiguresAsync(connection, Where.None, threshold);
+        var rows = await RowsAsync(connection, new Where("c.WaitingOn = 'HR'", null), oldestFirst: true, 0, take);
         return new Dashboard(threshold, figures, rows);
     }
 
@@ -169,16 +175,23 @@ internal sealed class HandWrittenSql(string connectionString)
         return Convert.ToInt32(await command.ExecuteScalarAsync() ?? 5);
     }
 
-    private static async Task<Figures> FiguresAsync(SqliteConnection connection, Where where)
+    private static async Task<Figures> FiguresAsync(SqliteConnection connection, Where where, int threshold)
     {
         var byState = new Dictionary<string, int>();
         var waitingOn = new Dictionary<string, int>();
         int cases = 0;
         long used = 0, budget = 0, cost;
-        await using (var command = Command(connection, $"""
-            SELECT State, WaitingOn, COUNT(*), SUM(UsedMinutes), SUM(BudgetMinutes + ApprovedExtensionMinutes)
-            FROM Cases c WHERE {where.Clause} GROUP BY State, Outcome, WaitingOn, Department
-            """, where.Parameters))
+        var figures = where.CountsClause is { } counts
+            ? $"""
+              SELECT State, WaitingOn, SUM(Cases), SUM(UsedMinutes), SUM(BudgetMinutes), Outcome, Department
+              FROM CaseCounts WHERE Cases <> 0 AND {counts} GROUP BY State, Outcome, WaitingOn, Department
+              """
+            : $"""
+              SELECT State, COALESCE(WaitingOn, ''), COUNT(*), SUM(UsedMinutes), SUM(BudgetMinutes + ApprovedExtensionMinutes), COALESCE(Outcome, ''), COALESCE(Department, '')
+              FROM Cases c WHERE {where.Clause} GROUP BY State, Outcome, WaitingOn, Department
+              """;
+        var facts = new List<CaseFact>();
+        await using (var command = Command(connection, figures, where.Parameters))
         await using (var reader = await command.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())
@@ -188,23 +201,32 @@ internal sealed class HandWrittenSql(string connectionString)
                 used += reader.GetInt64(3);
                 budget += reader.GetInt64(4);
                 byState[reader.GetString(0)] = byState.GetValueOrDefault(reader.GetString(0)) + count;
-                if (!reader.IsDBNull(1))
+                facts.Add(new CaseFact(
+                    Enum.Parse<CaseState>(reader.GetString(0)),
+                    reader.GetString(5).Length == 0 ? null : Enum.Parse<CaseOutcome>(reader.GetString(5)),
+                    reader.GetString(1).Length == 0 ? null : Enum.Parse<WaitingParty>(reader.GetString(1)),
+                    reader.GetString(6).Length == 0 ? "—" : reader.GetString(6),
+                    count));
+                if (reader.GetString(1).Length > 0)
                 {
                     waitingOn[reader.GetString(1)] = waitingOn.GetValueOrDefault(reader.GetString(1)) + count;
                 }
             }
         }
 
-        // Each case's cost rounded to the cent, half away from zero, as the app does; summed by the database.
+        // Each case's cost rounded to the cent, half away from zero, as the app does: cases counted by intervener and minutes logged.
         await using (var command = Command(connection, $"""
-            SELECT COALESCE(SUM((p.HourlyRateCents * c.UsedMinutes + 30) / 60), 0)
-            FROM Cases c JOIN IntervenerProfiles p ON p.UserId = c.IntervenerId WHERE {where.Clause} AND c.UsedMinutes > 0
+            SELECT COALESCE(SUM(g.Cases * ((p.HourlyRateCents * g.UsedMinutes + 30) / 60)), 0)
+            FROM (SELECT c.IntervenerId, c.UsedMinutes, COUNT(*) AS Cases FROM Cases c
+                  WHERE {where.Clause} AND c.IntervenerId IS NOT NULL AND c.UsedMinutes > 0 GROUP BY c.IntervenerId, c.UsedMinutes) g
+            JOIN IntervenerProfiles p ON p.UserId = g.IntervenerId
             """, where.Parameters))
         {
             cost = Convert.ToInt64(await command.ExecuteScalarAsync());
         }
 
-        return new Figures(cases, used, budget, cost, byState, waitingOn);
+        var shown = CaseStatistics.Tabulate(facts).Suppress(SmallGroupThreshold.Create(threshold).Value);
+        return new Figures(cases, used, budget, cost, byState, waitingOn, shown);
     }
 
     private static async Task<List<Row>> RowsAsync(SqliteConnection connection, Where where, bool oldestFirst, int skip, int take)

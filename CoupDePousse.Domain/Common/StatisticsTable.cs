@@ -12,6 +12,7 @@ public sealed class StatisticsTable<TKey>
     private readonly Dictionary<TKey, int> _counts = [];
     private readonly List<TKey> _order = [];
     private readonly List<(TKey Total, TKey[] Parts)> _sums = [];
+    private List<(TKey Outer, TKey Inner)>? _containments;
 
     public IReadOnlyList<TKey> Keys => _order;
 
@@ -36,6 +37,7 @@ public sealed class StatisticsTable<TKey>
         }
 
         _sums.Add((total, list));
+        _containments = null;
         return this;
     }
 
@@ -124,8 +126,10 @@ public sealed class StatisticsTable<TKey>
         return found;
     }
 
-    // Every group with a group inside it, through the sums at any depth.
-    private List<(TKey Outer, TKey Inner)> Containments()
+    // Every group with a group inside it, through the sums at any depth; worked out once per set of sums.
+    private List<(TKey Outer, TKey Inner)> Containments() => _containments ??= FindContainments();
+
+    private List<(TKey Outer, TKey Inner)> FindContainments()
     {
         var children = _sums.GroupBy(s => s.Total).ToDictionary(g => g.Key, g => g.SelectMany(s => s.Parts).Distinct().ToList());
         var pairs = new List<(TKey, TKey)>();

@@ -333,8 +333,7 @@ public sealed class AdministrationService(
             return Rejected(updated);
         }
 
-        await db.Cases.Where(c => c.BeneficiaryId == user.Id)
-            .ExecuteUpdateAsync(set => set.SetProperty(c => c.Department, user.Department), cancellationToken);
+        await CaseCounts.MoveDepartmentAsync(db, user.Id, user.Department, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await audit.RecordAsync(SecurityEventKind.OrganisationChanged, actor.UserId, user.Id, before, after, cancellationToken);
         return Result.Success();

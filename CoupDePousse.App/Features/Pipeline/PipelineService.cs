@@ -31,7 +31,7 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
 
         // Every filter, "waiting on" included, defines the matching cases: the rows and the figures describe the same group.
         var matching = Filter(db.Cases.AsNoTracking(), filter);
-        var figures = await FiguresAsync(db, matching, cancellationToken);
+        var figures = await FiguresAsync(db, filter, matching, cancellationToken);
         var ordered = filter.WaitingOn is null
             ? matching.OrderByDescending(c => c.StateEnteredAt)
             : matching.OrderBy(c => c.StateEnteredAt);
@@ -63,7 +63,7 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var threshold = await db.SmallGroupThresholdAsync(cancellationToken);
-        var figures = await FiguresAsync(db, db.Cases.AsNoTracking(), cancellationToken);
+        var figures = await FiguresAsync(db, new PipelineFilter(), db.Cases.AsNoTracking(), cancellationToken);
         var longestWaiting = await RowsAsync(db,
             db.Cases.AsNoTracking().Where(c => c.WaitingOn == WaitingParty.HR).OrderBy(c => c.StateEnteredAt).Take(DashboardListSize),
             cancellationToken);
@@ -166,22 +166,38 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
     }
 
     /// <summary>
-    /// The matching cases counted by state, outcome, party waited on and department, with their hours; and the minutes
-    /// each intervener logged, counted by case size, so that the cost is the sum of each case's cost as its row shows it.
+    /// The matching cases by state, outcome, party waited on and department, with their hours: read from the counts kept
+    /// with every change (as many rows as combinations, whatever the number of cases), or counted over the intervener's
+    /// own index when the filter names one. The cost adds up each case's cost as its row shows it, from the minutes each
+    /// intervener logged counted by case, along an index in that order.
     /// </summary>
-    private static async Task<Figures> FiguresAsync(AppDbContext db, IQueryable<CoachingCase> matching, CancellationToken cancellationToken)
+    private static async Task<Figures> FiguresAsync(AppDbContext db, PipelineFilter filter, IQueryable<CoachingCase> matching, CancellationToken cancellationToken)
     {
-        var groups = await matching
-            .GroupBy(c => new { c.State, c.Outcome, c.WaitingOn, c.Department })
-            .Select(g => new FigureGroup(
-                g.Key.State,
-                g.Key.Outcome,
-                g.Key.WaitingOn,
-                g.Key.Department,
-                g.Count(),
-                g.Sum(c => c.UsedMinutes),
-                g.Sum(c => c.BudgetMinutes + c.ApprovedExtensionMinutes)))
-            .ToListAsync(cancellationToken);
+        var groups = string.IsNullOrEmpty(filter.IntervenerId)
+            ? (await Counts(db, filter)
+                    .GroupBy(c => new { c.State, c.Outcome, c.WaitingOn, c.Department })
+                    .Select(g => new { g.Key, Cases = g.Sum(c => c.Cases), UsedMinutes = g.Sum(c => c.UsedMinutes), BudgetMinutes = g.Sum(c => c.BudgetMinutes) })
+                    .ToListAsync(cancellationToken))
+                .Select(g => new FigureGroup(
+                    Enum.Parse<CaseState>(g.Key.State),
+                    g.Key.Outcome.Length == 0 ? null : Enum.Parse<CaseOutcome>(g.Key.Outcome),
+                    g.Key.WaitingOn.Length == 0 ? null : Enum.Parse<WaitingParty>(g.Key.WaitingOn),
+                    g.Key.Department.Length == 0 ? null : g.Key.Department,
+                    g.Cases,
+                    g.UsedMinutes,
+                    g.BudgetMinutes))
+                .ToList()
+            : await matching
+                .GroupBy(c => new { c.State, c.Outcome, c.WaitingOn, c.Department })
+                .Select(g => new FigureGroup(
+                    g.Key.State,
+                    g.Key.Outcome,
+                    g.Key.WaitingOn,
+                    g.Key.Department,
+                    g.Count(),
+                    g.Sum(c => (long)c.UsedMinutes),
+                    g.Sum(c => (long)c.BudgetMinutes + c.ApprovedExtensionMinutes)))
+                .ToListAsync(cancellationToken);
         var logged = await matching
             .Where(c => c.IntervenerId != null && c.UsedMinutes > 0)
             .GroupBy(c => new { c.IntervenerId, c.UsedMinutes })
@@ -190,6 +206,36 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
         var rates = await db.IntervenerProfiles.ToDictionaryAsync(p => p.UserId, p => p.HourlyRateCents, cancellationToken);
         var cost = logged.Sum(l => Money.CostCents(rates.GetValueOrDefault(l.IntervenerId!), l.UsedMinutes) * l.Cases);
         return new Figures(groups, cost);
+    }
+
+    /// <summary>The counts of the combinations the filter keeps (every filter but the intervener is a fact they are kept by).</summary>
+    private static IQueryable<CaseCount> Counts(AppDbContext db, PipelineFilter filter)
+    {
+        var counts = db.CaseCounts.AsNoTracking().Where(c => c.Cases != 0);
+        if (filter.State is { } state)
+        {
+            var name = state.ToString();
+            counts = counts.Where(c => c.State == name);
+        }
+
+        if (filter.Domain is { } domain)
+        {
+            var flag = domain.Flag();
+            counts = counts.Where(c => (c.DomainFlags & flag) != 0);
+        }
+
+        if (!string.IsNullOrEmpty(filter.Department))
+        {
+            counts = counts.Where(c => c.Department == filter.Department);
+        }
+
+        if (filter.WaitingOn is { } party)
+        {
+            var name = party.ToString();
+            counts = counts.Where(c => c.WaitingOn == name);
+        }
+
+        return counts;
     }
 
     private static async Task<List<IntervenerFilterOption>> IntervenerOptionsAsync(AppDbContext db, CancellationToken cancellationToken)
@@ -228,13 +274,13 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
             Enum.GetValues<CaseState>().ToDictionary(s => s, s => shown[CaseFigure.InState(s)]),
             Enum.GetValues<CaseOutcome>().ToDictionary(o => o, o => shown[CaseFigure.WithOutcome(o)]),
             Enum.GetValues<WaitingParty>().ToDictionary(p => p, p => shown[CaseFigure.WaitingOn(p)]),
-            figures.Groups.Sum(g => g.UsedMinutes),
-            figures.Groups.Sum(g => g.BudgetMinutes),
+            (int)figures.Groups.Sum(g => g.UsedMinutes),
+            (int)figures.Groups.Sum(g => g.BudgetMinutes),
             figures.CostCents,
             byDepartment);
     }
 
-    private sealed record FigureGroup(CaseState State, CaseOutcome? Outcome, WaitingParty? WaitingOn, string? Department, int Cases, int UsedMinutes, int BudgetMinutes);
+    private sealed record FigureGroup(CaseState State, CaseOutcome? Outcome, WaitingParty? WaitingOn, string? Department, int Cases, long UsedMinutes, long BudgetMinutes);
 
     private sealed record Figures(IReadOnlyList<FigureGroup> Groups, long CostCents)
     {

@@ -122,6 +122,41 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.ToTable("BudgetSettings", (string)null);
                 });
 
+            modelBuilder.Entity("CoupDePousse.App.Data.CaseCount", b =>
+                {
+                    b.Property<string>("State")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WaitingOn")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DomainFlags")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BudgetMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UsedMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("State", "Outcome", "WaitingOn", "Department", "DomainFlags");
+
+                    b.ToTable("CaseCounts", (string)null);
+                });
+
             modelBuilder.Entity("CoupDePousse.App.Data.SecurityEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -363,14 +398,20 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
 
                     b.HasIndex("Department", "StateEnteredAt");
 
-                    b.HasIndex("IntervenerId", "StateEnteredAt");
-
                     b.HasIndex("State", "StateEnteredAt");
 
                     b.HasIndex("WaitingOn", "StateEnteredAt");
 
-                    b.HasIndex("State", "Outcome", "WaitingOn", "Department", "IntervenerId", "UsedMinutes", "BudgetMinutes", "ApprovedExtensionMinutes", "DomainFlags")
-                        .HasDatabaseName("IX_Cases_Figures");
+                    b.HasIndex("Department", "IntervenerId", "UsedMinutes");
+
+                    b.HasIndex("IntervenerId", "UsedMinutes", "DomainFlags");
+
+                    b.HasIndex("State", "IntervenerId", "UsedMinutes");
+
+                    b.HasIndex("WaitingOn", "IntervenerId", "UsedMinutes");
+
+                    b.HasIndex("IntervenerId", "StateEnteredAt", "State", "Outcome", "WaitingOn", "Department", "UsedMinutes", "BudgetMinutes", "ApprovedExtensionMinutes")
+                        .HasDatabaseName("IX_Cases_Intervener_Facts");
 
                     b.ToTable("Cases", (string)null);
                 });

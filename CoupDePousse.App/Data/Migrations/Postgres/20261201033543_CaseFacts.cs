@@ -60,8 +60,31 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                 maxLength: 16,
                 nullable: true);
 
-            // Each case takes its beneficiary's department; the other facts are refreshed by the app at start (FactsRevision 0).
+            migrationBuilder.CreateTable(
+                name: "CaseCounts",
+                columns: table => new
+                {
+                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    WaitingOn = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Department = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DomainFlags = table.Column<int>(type: "integer", nullable: false),
+                    Cases = table.Column<int>(type: "integer", nullable: false),
+                    UsedMinutes = table.Column<long>(type: "bigint", nullable: false),
+                    BudgetMinutes = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseCounts", x => new { x.State, x.Outcome, x.WaitingOn, x.Department, x.DomainFlags });
+                });
+
+            // Each case takes its beneficiary's department; the other facts and HR's counts are computed by the app at start.
             migrationBuilder.Sql("UPDATE \"Cases\" SET \"Department\" = (SELECT u.\"Department\" FROM \"AspNetUsers\" u WHERE u.\"Id\" = \"Cases\".\"BeneficiaryId\")");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Department_IntervenerId_UsedMinutes",
+                table: "Cases",
+                columns: new[] { "Department", "IntervenerId", "UsedMinutes" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_Department_StateEnteredAt",
@@ -69,14 +92,19 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                 columns: new[] { "Department", "StateEnteredAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_Figures",
+                name: "IX_Cases_Intervener_Facts",
                 table: "Cases",
-                columns: new[] { "State", "Outcome", "WaitingOn", "Department", "IntervenerId", "UsedMinutes", "BudgetMinutes", "ApprovedExtensionMinutes", "DomainFlags" });
+                columns: new[] { "IntervenerId", "StateEnteredAt", "State", "Outcome", "WaitingOn", "Department", "UsedMinutes", "BudgetMinutes", "ApprovedExtensionMinutes" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_IntervenerId_StateEnteredAt",
+                name: "IX_Cases_IntervenerId_UsedMinutes_DomainFlags",
                 table: "Cases",
-                columns: new[] { "IntervenerId", "StateEnteredAt" });
+                columns: new[] { "IntervenerId", "UsedMinutes", "DomainFlags" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_State_IntervenerId_UsedMinutes",
+                table: "Cases",
+                columns: new[] { "State", "IntervenerId", "UsedMinutes" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_State_StateEnteredAt",
@@ -87,6 +115,11 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                 name: "IX_Cases_StateEnteredAt",
                 table: "Cases",
                 column: "StateEnteredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_WaitingOn_IntervenerId_UsedMinutes",
+                table: "Cases",
+                columns: new[] { "WaitingOn", "IntervenerId", "UsedMinutes" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_WaitingOn_StateEnteredAt",
@@ -102,16 +135,27 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "CaseCounts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_Department_IntervenerId_UsedMinutes",
+                table: "Cases");
+
             migrationBuilder.DropIndex(
                 name: "IX_Cases_Department_StateEnteredAt",
                 table: "Cases");
 
             migrationBuilder.DropIndex(
-                name: "IX_Cases_Figures",
+                name: "IX_Cases_Intervener_Facts",
                 table: "Cases");
 
             migrationBuilder.DropIndex(
-                name: "IX_Cases_IntervenerId_StateEnteredAt",
+                name: "IX_Cases_IntervenerId_UsedMinutes_DomainFlags",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_State_IntervenerId_UsedMinutes",
                 table: "Cases");
 
             migrationBuilder.DropIndex(
@@ -120,6 +164,10 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
 
             migrationBuilder.DropIndex(
                 name: "IX_Cases_StateEnteredAt",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_WaitingOn_IntervenerId_UsedMinutes",
                 table: "Cases");
 
             migrationBuilder.DropIndex(
