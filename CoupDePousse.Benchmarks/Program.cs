@@ -1,10 +1,13 @@
 // The performance tooling, run by scripts rather than by the test command:
 //   queries  — HR's pages through the services and as hand-written SQL on one generated database (scripts/benchmark.sh)
 //   circuits — signed-in HR dashboards in Chromium: memory per circuit and click latency (scripts/circuits.sh)
+using CoupDePousse.Benchmarks.Circuits;
+
 var verb = args.FirstOrDefault();
 var rest = args.Skip(1).ToArray();
 return verb switch
 {
+    "circuits" => await CircuitsBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 
