@@ -111,7 +111,18 @@ public static class CircuitsBenchmark
             await page.CollectReconnectsAsync();
         }
 
-        var afterLoad = await ReadMemoryAsync(server);
+        MemoryReport? afterLoad;
+        try
+        {
+            afterLoad = await ReadMemoryAsync(server);
+        }
+        catch (HttpRequestException exception)
+        {
+            // A server that went down during the run is a result: every circuit dropped.
+            Progress($"the server no longer answers: {exception.Message}");
+            afterLoad = null;
+        }
+
         return new CircuitsReport(options, baseline, atMemoryCircuits, atLoadCircuits, afterLoad, pages, after - before);
     }
 

@@ -86,8 +86,6 @@ internal sealed class DashboardPage
 
     public List<double> RoundTrips { get; } = [];
 
-    public int Timeouts { get; private set; }
-
     /// <summary>Beats where a click could not start on time because the previous one was still waiting.</summary>
     public int LateBeats { get; private set; }
 
@@ -183,7 +181,6 @@ internal sealed class DashboardPage
 
                     break;
                 case -1:
-                    Timeouts++;
                     Drop("a click got no answer in time");
                     break;
                 default:

@@ -2,6 +2,9 @@ using System.Globalization;
 
 namespace CoupDePousse.Benchmarks.Circuits;
 
+/// <summary>One process's program name, CPU time so far and memory.</summary>
+internal sealed record ProcessUse(string Name, TimeSpan Cpu, long MemoryBytes);
+
 /// <summary>CPU time and resident memory of processes, read from Linux's /proc (empty elsewhere).</summary>
 internal static class ProcessStats
 {
@@ -12,26 +15,24 @@ internal static class ProcessStats
     public static TimeSpan? CpuTime(int pid) => Read(pid) is { } stat ? Ticks(stat.CpuTicks) : null;
 
     /// <summary>
-    /// CPU time and memory summed over every process below <paramref name="root"/> (the browser below the benchmark). The
-    /// memory is the proportional set size, so that pages the browser's processes share count once.
+    /// Every process below <paramref name="root"/> (Playwright's driver and the browser below the benchmark): its name, CPU
+    /// time and proportional set size, so that memory the browser's processes share counts once when summed.
     /// </summary>
-    public static (TimeSpan Cpu, long MemoryBytes) Descendants(int root)
+    public static IReadOnlyList<ProcessUse> Descendants(int root)
     {
         var children = ReadAll().ToLookup(stat => stat.ParentPid);
         var pending = new Stack<ProcessStat>(children[root]);
-        long ticks = 0;
-        long bytes = 0;
+        var found = new List<ProcessUse>();
         while (pending.TryPop(out var stat))
         {
-            ticks += stat.CpuTicks;
-            bytes += ProportionalSetBytes(stat.Pid) ?? stat.RssPages * Environment.SystemPageSize;
+            found.Add(new ProcessUse(Executable(stat.Pid) ?? stat.Name, Ticks(stat.CpuTicks), ProportionalSetBytes(stat.Pid) ?? stat.RssPages * Environment.SystemPageSize));
             foreach (var child in children[stat.Pid])
             {
                 pending.Push(child);
             }
         }
 
-        return (Ticks(ticks), bytes);
+        return found;
     }
 
     /// <summary>Busy and total CPU time of the whole machine since boot (all cores), from /proc/stat.</summary>
@@ -50,6 +51,19 @@ internal static class ProcessStats
             return null;
         }
         catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    // The program's file name: Node renames its main thread, so the process name alone does not tell Playwright's driver.
+    private static string? Executable(int pid)
+    {
+        try
+        {
+            return new FileInfo($"/proc/{pid}/exe").LinkTarget is { } target ? Path.GetFileName(target) : null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             return null;
         }
@@ -97,10 +111,12 @@ internal static class ProcessStats
         }
 
         // The name sits in parentheses and may hold spaces: the fields start after the last ')'.
-        var fields = line[(line.LastIndexOf(')') + 2)..].Split(' ');
+        var nameEnd = line.LastIndexOf(')');
+        var name = line[(line.IndexOf('(') + 1)..nameEnd];
+        var fields = line[(nameEnd + 2)..].Split(' ');
         long Field(int number) => long.Parse(fields[number - 3], CultureInfo.InvariantCulture);
-        return new ProcessStat(pid, (int)Field(4), Field(14) + Field(15), Field(24));
+        return new ProcessStat(pid, name, (int)Field(4), Field(14) + Field(15), Field(24));
     }
 
-    private sealed record ProcessStat(int Pid, int ParentPid, long CpuTicks, long RssPages);
+    private sealed record ProcessStat(int Pid, string Name, int ParentPid, long CpuTicks, long RssPages);
 }
