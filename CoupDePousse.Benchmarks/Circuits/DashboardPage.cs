@@ -146,6 +146,18 @@ internal sealed class DashboardPage
 
     public async Task<bool> HasOrderSwitchAsync() => await page.Locator(ListSelector).CountAsync() > 0;
 
+    /// <summary>Clicks the order switch a few times, untimed, so that the measured clicks run the server's optimized code.</summary>
+    public async Task WarmUpAsync(int clicks, TimeSpan clickTimeout)
+    {
+        for (var click = 0; click < clicks; click++)
+        {
+            if (await page.EvaluateAsync<double>(ClickScript, clickTimeout.TotalMilliseconds) < 0)
+            {
+                throw new InvalidOperationException("the order switch of HR's to-do list did not change the list's order");
+            }
+        }
+    }
+
     /// <summary>Clicks the order switch at <paramref name="firstAt"/>, then every <paramref name="interval"/>, until <paramref name="end"/>.</summary>
     public async Task ClickAsync(Stopwatch clock, TimeSpan firstAt, TimeSpan interval, TimeSpan end, TimeSpan clickTimeout)
     {
