@@ -1,6 +1,7 @@
 using CoupDePousse.App.Components;
 using CoupDePousse.App.Data;
 using CoupDePousse.App.Data.Demo;
+using CoupDePousse.App.Diagnostics;
 using CoupDePousse.App.Features;
 using CoupDePousse.App.Features.Administration;
 using CoupDePousse.App.Localization;
@@ -19,6 +20,7 @@ builder.Services.AddAppIdentity();
 builder.Services.AddAppHardening(builder.Configuration, builder.Environment);
 builder.Services.AddDemoSeeding();
 builder.Services.AddFeatureServices();
+builder.Services.AddMemoryDiagnostics(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
@@ -50,6 +52,7 @@ app.MapRazorComponents<App>()
 app.MapAdditionalIdentityEndpoints();
 app.MapCultureEndpoint();
 app.MapAuditExport();
+app.MapMemoryDiagnostics();
 
 app.Run();
 

@@ -1,11 +1,15 @@
 // The performance tooling, run by scripts rather than by the test command:
 //   queries  — HR's pages through the services and as hand-written SQL on one generated database (scripts/benchmark.sh)
 //   circuits — signed-in HR dashboards in Chromium: memory per circuit and click latency (scripts/circuits.sh)
+using CoupDePousse.Benchmarks.Circuits;
+using CoupDePousse.Benchmarks.Queries;
+
 var verb = args.FirstOrDefault();
 var rest = args.Skip(1).ToArray();
 return verb switch
 {
-    "queries" => await CoupDePousse.Benchmarks.Queries.QueryBenchmark.RunAsync(rest),
+    "queries" => await QueryBenchmark.RunAsync(rest),
+    "circuits" => await CircuitsBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 

@@ -1,8 +1,11 @@
 using Bunit;
 using CoupDePousse.App.Components.Pages;
+using CoupDePousse.App.Data;
 using CoupDePousse.App.Security;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static CoupDePousse.Tests.TestSupport.CaseBuilder;
 
 namespace CoupDePousse.Tests.Components.Dashboard;
@@ -117,6 +120,38 @@ public class DashboardTests : FeaturePageContext
         home.Find("[data-testid=statistics-hidden]").TextContent.Should().Contain("moins de 5 dossiers");
         home.FindAll("[data-testid=hr-cost]").Should().BeEmpty();
         home.Find("[data-testid=open-pipeline]").GetAttribute("href").Should().Be("/pipeline");
+    }
+
+    [Fact]
+    public async Task Hr_reorders_the_to_do_list_by_step_without_reloading_it()
+    {
+        SignInAs(Hr);
+        var assignOld = await Database.SaveAsync(Proposed());
+        var rule = await Database.SaveAsync(UnderDiscussion());
+        var assignRecent = await Database.SaveAsync(CoachingCase.Propose(Manager, CaseBuilder.BeneficiaryRef, Proposal(), BudgetBounds.Default, Now.AddDays(5)).Value);
+        Database.Clock.Advance(TimeSpan.FromDays(10));
+        var sql = new SqlCapture(Database);
+        Services.AddSingleton<IDbContextFactory<AppDbContext>>(sql);
+
+        var home = Render<Home>();
+
+        var list = home.WaitForElement("[data-testid=hr-todo-list]", Patience);
+        list.GetAttribute("data-order").Should().Be("age");
+        RowIds().Should().Equal(assignOld.Id, rule.Id, assignRecent.Id);
+        sql.Commands.Should().NotBeEmpty("the dashboard loads through the capturing factory");
+        sql.Clear();
+
+        home.Find("[data-testid=hr-todo-order-step]").Click();
+
+        home.WaitForAssertion(() => home.Find("[data-testid=hr-todo-list]").GetAttribute("data-order").Should().Be("step"), Patience);
+        RowIds().Should().Equal(assignOld.Id, assignRecent.Id, rule.Id);
+        sql.Commands.Should().BeEmpty("the switch reorders the rows already loaded");
+
+        home.Find("[data-testid=hr-todo-order-age]").Click();
+
+        home.WaitForAssertion(() => RowIds().Should().Equal(assignOld.Id, rule.Id, assignRecent.Id), Patience);
+
+        IEnumerable<Guid> RowIds() => home.FindAll("[data-testid=hr-todo-list] [data-testid=case-row]").Select(r => Guid.Parse(r.GetAttribute("data-case-id")!));
     }
 
     [Fact]
