@@ -1,6 +1,7 @@
 using CoupDePousse.App.Components;
 using CoupDePousse.App.Data;
 using CoupDePousse.App.Data.Demo;
+using CoupDePousse.App.Data.Generation;
 using CoupDePousse.App.Features;
 using CoupDePousse.App.Features.Administration;
 using CoupDePousse.App.Localization;
@@ -30,6 +31,11 @@ await app.InitializeDatabaseAsync();
 await app.EnsureFirstAdministratorAsync();
 await app.SeedDemoDataAsync();
 
+if (GenerationCommand.IsRequested(args))
+{
+    return await app.RunGenerationAsync(args);
+}
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -52,5 +58,6 @@ app.MapCultureEndpoint();
 app.MapAuditExport();
 
 app.Run();
+return 0;
 
 public partial class Program;
