@@ -22,6 +22,7 @@ internal sealed class CaseStoryteller
     private readonly GeneratedCast _cast;
     private readonly BudgetBounds _bounds;
     private readonly DateTimeOffset _now;
+    // How many active cases each intervener holds among the cases told so far.
     private readonly Dictionary<string, int> _loads;
     private readonly HashSet<string> _withActiveCase = [];
 
@@ -32,9 +33,6 @@ internal sealed class CaseStoryteller
         _now = now;
         _loads = cast.Profiles.ToDictionary(p => p.UserId, _ => 0);
     }
-
-    /// <summary>How many active cases each intervener holds among the cases told so far.</summary>
-    public IReadOnlyDictionary<string, int> Loads => _loads;
 
     /// <summary>The random of one case: the same for a seed and a position, whichever thread tells it.</summary>
     public static Random RandomOf(int seed, int position)
@@ -377,13 +375,16 @@ internal sealed class CaseStoryteller
                 Do(_case.SetBudget(_hr, GeneratedTexts.Pick(_random, budgets), Bounds, Wait(0, 3)));
             }
 
-            if (Chance(0.5))
+            if (Chance(0.35))
             {
-                Do(_case.DraftObjectives(_intervener!, GeneratedTexts.ObjectivesFor(_random, _random.Next(1, 4)), Wait(2, 7)));
+                Do(_case.DraftObjectives(_intervener!, GeneratedTexts.ObjectivesFor(_random, ObjectiveCount()), Wait(2, 7)));
             }
 
             return true;
         }
+
+        // Most people set one or two objectives, a few three.
+        private int ObjectiveCount() => _random.NextDouble() switch { < 0.45 => 1, < 0.85 => 2, _ => 3 };
 
         private void SetObjectives()
         {
@@ -392,7 +393,7 @@ internal sealed class CaseStoryteller
                 return;
             }
 
-            Do(_case.SetObjectives(_beneficiary, GeneratedTexts.ObjectivesFor(_random, _random.Next(1, 4)), Wait(3, 14)));
+            Do(_case.SetObjectives(_beneficiary, GeneratedTexts.ObjectivesFor(_random, ObjectiveCount()), Wait(3, 14)));
             if (Chance(0.3))
             {
                 Do(_case.ShareObjectives(_beneficiary, true, Wait(0, 3)));
