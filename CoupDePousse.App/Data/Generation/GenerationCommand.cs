@@ -120,7 +120,7 @@ public static class GenerationCommand
 
         var path = DatabaseStartup.DatabasePath(configuration, environment.ContentRootPath);
         return $"Stop the app, delete {path} (with its -wal and -shm files) and its key ring {KeyRing.KeysPath(configuration, environment.ContentRootPath)} " +
-            "(every database of that folder shares it), then run generate again; or generate into a file of its own folder, " +
-            "e.g. --Database:Path=data/bench/bench.db.";
+            "(every database of that folder shares it), then run generate again; or point --Database:Path at a file in a folder " +
+            "of its own (e.g. data/bench/bench.db).";
     }
 }
