@@ -1,6 +1,7 @@
 using CoupDePousse.App.Components;
 using CoupDePousse.App.Data;
 using CoupDePousse.App.Data.Demo;
+using CoupDePousse.App.Data.Generation;
 using CoupDePousse.App.Diagnostics;
 using CoupDePousse.App.Features;
 using CoupDePousse.App.Features.Administration;
@@ -32,6 +33,11 @@ await app.InitializeDatabaseAsync();
 await app.EnsureFirstAdministratorAsync();
 await app.SeedDemoDataAsync();
 
+if (GenerationCommand.IsRequested(args))
+{
+    return await app.RunGenerationAsync(args);
+}
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -55,5 +61,6 @@ app.MapAuditExport();
 app.MapMemoryDiagnostics();
 
 app.Run();
+return 0;
 
 public partial class Program;
