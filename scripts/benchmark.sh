@@ -18,7 +18,11 @@ while [ $# -gt 0 ]; do
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
-database="$(realpath -m "${database:-CoupDePousse.App/data/bench-$cases.db}")"
+if [ -z "$database" ]; then
+    # The 100 000-case database is the one scripts/circuits.sh uses too.
+    if [ "$cases" = 100000 ]; then database="CoupDePousse.App/data/bench.db"; else database="CoupDePousse.App/data/bench-$cases.db"; fi
+fi
+database="$(realpath -m "$database")"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "==> Building (Release)"

@@ -1,5 +1,7 @@
+using CoupDePousse.App.Data;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Common;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 
 namespace CoupDePousse.Benchmarks.Queries;
@@ -9,8 +11,18 @@ namespace CoupDePousse.Benchmarks.Queries;
 /// yardstick the services are held to. The small-group rule is no SQL: the figures go through the same domain
 /// suppression as the service's, so that both sides produce what the page shows.
 /// </summary>
-internal sealed class HandWrittenSql(string connectionString)
+internal sealed class HandWrittenSql(string connectionString, IDataProtectionProvider dataProtection)
 {
+    // The confidential columns a case page reads, decrypted with the app's key ring as EF's converters do.
+    private static readonly Dictionary<string, (string Column, string Purpose)[]> Confidential = new()
+    {
+        ["Cases"] = [("Description", ConfidentialText.Request), ("ClosingSummary", ConfidentialText.ClosingSummary), ("CancellationReason", ConfidentialText.CancellationReason), ("ReferralNote", ConfidentialText.ReferralNote)],
+        ["CriterionVerdicts"] = [("Comment", ConfidentialText.VerdictComment)],
+        ["Objectives"] = [("Statement", ConfidentialText.Objective), ("SuccessMeasure", ConfidentialText.Objective)],
+        ["ObjectiveDrafts"] = [("Statement", ConfidentialText.Objective), ("SuccessMeasure", ConfidentialText.Objective)],
+        ["BudgetExtensions"] = [("Comment", ConfidentialText.ExtensionComment)],
+    };
+
     public sealed record Figures(int Cases, long UsedMinutes, long BudgetMinutes, long CostCents, IReadOnlyDictionary<string, int> ByState, IReadOnlyDictionary<string, int> WaitingOn, SuppressedTable<CaseFigure> Shown);
 
     public sealed record Row(string Id, string BeneficiaryName, string? Department, string State, string? Outcome, string Domains, string? IntervenerName,
@@ -79,17 +91,17 @@ internal sealed class HandWrittenSql(string connectionString)
         await using var connection = await OpenAsync();
         string state;
         var userIds = new HashSet<string>();
-        await using (var command = Command(connection,
-            "SELECT State, BeneficiaryId, IntervenerId, ProposedById, Description, WorkImpact, WishedTiming, ClosingSummary, Domains, TopicCodes FROM Cases WHERE Id = @id", ("@id", caseId)))
+        await using (var command = Command(connection, "SELECT * FROM Cases WHERE Id = @id", ("@id", caseId)))
         await using (var reader = await command.ExecuteReaderAsync())
         {
             await reader.ReadAsync();
-            state = reader.GetString(0);
-            for (var i = 1; i <= 3; i++)
+            Decrypt(reader, "Cases");
+            state = reader.GetString(reader.GetOrdinal("State"));
+            foreach (var column in new[] { "BeneficiaryId", "IntervenerId", "ProposedById" })
             {
-                if (!reader.IsDBNull(i))
+                if (!reader.IsDBNull(reader.GetOrdinal(column)))
                 {
-                    userIds.Add(reader.GetString(i));
+                    userIds.Add(reader.GetString(reader.GetOrdinal(column)));
                 }
             }
         }
@@ -104,6 +116,7 @@ internal sealed class HandWrittenSql(string connectionString)
             while (await reader.ReadAsync())
             {
                 rows++;
+                Decrypt(reader, table);
                 if (userColumn >= 0)
                 {
                     userIds.Add(reader.GetString(userColumn));
@@ -160,6 +173,18 @@ internal sealed class HandWrittenSql(string connectionString)
         }
 
         return (total, rows);
+    }
+
+    private void Decrypt(SqliteDataReader reader, string table)
+    {
+        foreach (var (column, purpose) in Confidential.GetValueOrDefault(table) ?? [])
+        {
+            var ordinal = reader.GetOrdinal(column);
+            if (!reader.IsDBNull(ordinal) && reader.GetString(ordinal) is var value && ConfidentialText.IsProtected(value))
+            {
+                _ = dataProtection.CreateProtector(purpose).Unprotect(value);
+            }
+        }
     }
 
     private async Task<SqliteConnection> OpenAsync()

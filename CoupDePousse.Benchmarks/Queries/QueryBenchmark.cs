@@ -6,6 +6,7 @@ using CoupDePousse.App.Features.Pipeline;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Catalogue;
 using CoupDePousse.Domain.Common;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -35,7 +36,9 @@ internal static class QueryBenchmark
 
         await using var services = BuildServices(options.DatabasePath);
         var dbFactory = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
-        var sql = new HandWrittenSql(new SqliteConnectionStringBuilder { DataSource = options.DatabasePath, Pooling = true, Mode = SqliteOpenMode.ReadOnly }.ToString());
+        var sql = new HandWrittenSql(
+            new SqliteConnectionStringBuilder { DataSource = options.DatabasePath, Pooling = true, Mode = SqliteOpenMode.ReadOnly }.ToString(),
+            services.GetRequiredService<IDataProtectionProvider>());
         var subjects = await Subjects.FindAsync(dbFactory);
         Console.WriteLine($"Database: {options.DatabasePath} — {subjects.CaseCount:N0} cases, {subjects.PeopleCount:N0} people; {options.Runs} runs after {options.Warmup} warm-up");
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}");

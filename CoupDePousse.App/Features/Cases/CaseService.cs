@@ -108,6 +108,9 @@ public sealed class CaseService(
     public async Task<CaseView?> GetAsync(Actor actor, Guid caseId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        // One connection for the aggregate's split queries and the facts around it.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var coachingCase = await db.LoadCaseAsync(caseId, cancellationToken);
         var visibility = coachingCase is null ? null : CaseVisibility.For(actor, coachingCase);
         if (coachingCase is null || visibility is null || !visibility.CanReach)

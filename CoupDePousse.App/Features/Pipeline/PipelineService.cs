@@ -27,11 +27,15 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        // One connection for the page's few queries, rather than one opened (and set up) for each.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var threshold = await db.SmallGroupThresholdAsync(cancellationToken);
 
         // Every filter, "waiting on" included, defines the matching cases: the rows and the figures describe the same group.
         var matching = Filter(db.Cases.AsNoTracking(), filter);
-        var figures = await FiguresAsync(db, filter, matching, cancellationToken);
+        var interveners = await IntervenersAsync(db, cancellationToken);
+        var figures = await FiguresAsync(db, filter, matching, interveners, cancellationToken);
         var ordered = filter.WaitingOn is null
             ? matching.OrderByDescending(c => c.StateEnteredAt)
             : matching.OrderBy(c => c.StateEnteredAt);
@@ -46,7 +50,7 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
             statistics,
             new PagedResult<PipelineRow>(rows, figures.CaseCount, page.SafePage, page.SafePageSize),
             await DepartmentsAsync(db, cancellationToken),
-            await IntervenerOptionsAsync(db, cancellationToken));
+            interveners.Select(i => new IntervenerFilterOption(i.Id, i.Name)).OrderBy(i => i.Name).ToList());
     }
 
     /// <summary>
@@ -62,8 +66,11 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        // One connection for the page's few queries, rather than one opened (and set up) for each.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var threshold = await db.SmallGroupThresholdAsync(cancellationToken);
-        var figures = await FiguresAsync(db, new PipelineFilter(), db.Cases.AsNoTracking(), cancellationToken);
+        var figures = await FiguresAsync(db, new PipelineFilter(), db.Cases.AsNoTracking(), await IntervenersAsync(db, cancellationToken), cancellationToken);
         var longestWaiting = await RowsAsync(db,
             db.Cases.AsNoTracking().Where(c => c.WaitingOn == WaitingParty.HR).OrderBy(c => c.StateEnteredAt).Take(DashboardListSize),
             cancellationToken);
@@ -171,7 +178,8 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
     /// own index when the filter names one. The cost adds up each case's cost as its row shows it, from the minutes each
     /// intervener logged counted by case, along an index in that order.
     /// </summary>
-    private static async Task<Figures> FiguresAsync(AppDbContext db, PipelineFilter filter, IQueryable<CoachingCase> matching, CancellationToken cancellationToken)
+    private static async Task<Figures> FiguresAsync(
+        AppDbContext db, PipelineFilter filter, IQueryable<CoachingCase> matching, IReadOnlyList<Intervener> interveners, CancellationToken cancellationToken)
     {
         var groups = string.IsNullOrEmpty(filter.IntervenerId)
             ? (await Counts(db, filter)
@@ -203,7 +211,7 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
             .GroupBy(c => new { c.IntervenerId, c.UsedMinutes })
             .Select(g => new { g.Key.IntervenerId, g.Key.UsedMinutes, Cases = g.Count() })
             .ToListAsync(cancellationToken);
-        var rates = await db.IntervenerProfiles.ToDictionaryAsync(p => p.UserId, p => p.HourlyRateCents, cancellationToken);
+        var rates = interveners.ToDictionary(i => i.Id, i => i.HourlyRateCents);
         var cost = logged.Sum(l => Money.CostCents(rates.GetValueOrDefault(l.IntervenerId!), l.UsedMinutes) * l.Cases);
         return new Figures(groups, cost);
     }
@@ -238,12 +246,13 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
         return counts;
     }
 
-    private static async Task<List<IntervenerFilterOption>> IntervenerOptionsAsync(AppDbContext db, CancellationToken cancellationToken)
-    {
-        var interveners = await db.IntervenerProfiles.Join(db.Users, p => p.UserId, u => u.Id, (p, u) => new { u.Id, u.DisplayName })
+    /// <summary>Every intervener with a profile: their name for the filter, their rate for the cost.</summary>
+    private static async Task<List<Intervener>> IntervenersAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        await (from p in db.IntervenerProfiles
+               join u in db.Users on p.UserId equals u.Id into users
+               from u in users.DefaultIfEmpty()
+               select new Intervener(p.UserId, u == null ? "?" : u.DisplayName, p.HourlyRateCents))
             .ToListAsync(cancellationToken);
-        return interveners.Select(i => new IntervenerFilterOption(i.Id, i.DisplayName)).OrderBy(i => i.Name).ToList();
-    }
 
     /// <summary>
     /// The options of the department filter: every department someone belongs to, read as a loose index scan (one seek
@@ -279,6 +288,8 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
             figures.CostCents,
             byDepartment);
     }
+
+    private sealed record Intervener(string Id, string Name, int HourlyRateCents);
 
     private sealed record FigureGroup(CaseState State, CaseOutcome? Outcome, WaitingParty? WaitingOn, string? Department, int Cases, long UsedMinutes, long BudgetMinutes);
 
