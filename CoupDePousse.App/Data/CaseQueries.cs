@@ -113,8 +113,8 @@ public static class CaseQueries
             c.ProposedAt,
             c.StateEnteredAt,
             c.BudgetMinutes,
-            ApprovedMinutes = c.Extensions.AsQueryable().Where(HoursBudget.CountsInBudget).Sum(e => e.Minutes),
-            UsedMinutes = c.Sessions.Sum(s => s.DurationMinutes),
+            c.ApprovedExtensionMinutes,
+            c.UsedMinutes,
             InterviewHeld = c.Interview != null,
             c.BeneficiaryContinued,
             CompanyVerdicts = c.Verdicts.Count(v => v.Party == Party.Company),
@@ -126,7 +126,7 @@ public static class CaseQueries
 
         return facts.Select(f =>
         {
-            var hours = new HoursBudget(f.BudgetMinutes, f.ApprovedMinutes, f.UsedMinutes);
+            var hours = new HoursBudget(f.BudgetMinutes, f.ApprovedExtensionMinutes, f.UsedMinutes);
             var progress = new CaseProgress(f.State, f.IntervenerId is not null, f.InterviewHeld, f.BeneficiaryContinued, f.CompanyVerdicts,
                 f.IntervenerVerdicts, f.CompanyRuling, f.IntervenerRuling, f.ExtensionPending, hours.IsNearLimit);
             return new CaseRow(f.Id, f.BeneficiaryId, f.ProposedById, f.IntervenerId, f.State, f.Outcome, f.Domains, f.ProposedAt, f.StateEnteredAt, hours, progress);

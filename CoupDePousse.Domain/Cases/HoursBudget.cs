@@ -1,9 +1,8 @@
-using System.Linq.Expressions;
 using CoupDePousse.Domain.Common;
 
 namespace CoupDePousse.Domain.Cases;
 
-/// <summary>Hours of a case, derived from its sessions and approved extensions, never stored twice.</summary>
+/// <summary>Hours of a case, derived from its sessions and approved extensions; the case stores the two sums for lists (decision 017).</summary>
 public sealed record HoursBudget(int InitialMinutes, int ApprovedExtensionMinutes, int UsedMinutes)
 {
     public const int DefaultMinutes = 6 * 60;
@@ -14,13 +13,11 @@ public sealed record HoursBudget(int InitialMinutes, int ApprovedExtensionMinute
     /// <summary>From this share of the budget on, the intervener is warned.</summary>
     public const int WarningPercentage = 80;
 
-    /// <summary>Which extensions count in the budget: approved ones. An expression, so that SQL projections use this very rule.</summary>
-    public static Expression<Func<BudgetExtension, bool>> CountsInBudget { get; } = extension => extension.Status == ExtensionStatus.Approved;
-
-    private static readonly Func<BudgetExtension, bool> Counts = CountsInBudget.Compile();
+    /// <summary>Which extensions count in the budget: approved ones. Lists read the result, stored by the case (<see cref="CoachingCase.ApprovedExtensionMinutes"/>).</summary>
+    public static bool CountsInBudget(BudgetExtension extension) => extension.Status == ExtensionStatus.Approved;
 
     public static HoursBudget Of(int initialMinutes, IEnumerable<BudgetExtension> extensions, IEnumerable<CoachingSession> sessions) =>
-        new(initialMinutes, extensions.Where(Counts).Sum(e => e.Minutes), sessions.Sum(s => s.DurationMinutes));
+        new(initialMinutes, extensions.Where(CountsInBudget).Sum(e => e.Minutes), sessions.Sum(s => s.DurationMinutes));
 
     public int TotalMinutes => InitialMinutes + ApprovedExtensionMinutes;
 
