@@ -15,7 +15,7 @@ public static class Durations
 
     public static decimal ToHours(int minutes) => minutes / 60m;
 
-    /// <summary>"1 h 30", "45 min", "6 h": readable in French and English alike.</summary>
+    /// <summary>"1 h 30", "45 min", "6 h", "1 250 h" (thousands as the current culture writes them): readable in French and English alike.</summary>
     public static string Format(int minutes)
     {
         var hours = minutes / 60;
@@ -23,8 +23,8 @@ public static class Durations
         return (hours, rest) switch
         {
             (0, _) => $"{rest} min",
-            (_, 0) => $"{hours} h",
-            _ => $"{hours} h {rest:00}",
+            (_, 0) => $"{hours:N0} h",
+            _ => $"{hours:N0} h {rest:00}",
         };
     }
 }

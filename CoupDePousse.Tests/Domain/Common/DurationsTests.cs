@@ -58,4 +58,23 @@ public class DurationsTests
     {
         Durations.FromHours(Durations.ToHours(minutes)).Should().Be(minutes);
     }
+
+    [Theory]
+    [InlineData("fr-FR", 90, "1 h 30")]
+    [InlineData("fr-FR", 45, "45 min")]
+    [InlineData("fr-FR", 296925 * 60, "296\u202F925 h")]
+    [InlineData("en-US", 296925 * 60 + 30, "296,925 h 30")]
+    public void Durations_read_as_people_write_them_thousands_included(string culture, int minutes, string expected)
+    {
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo(culture);
+        try
+        {
+            Durations.Format(minutes).Should().Be(expected);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+    }
 }
