@@ -14,6 +14,10 @@ public static class TextLimits
     public const int ClosingSummary = 4000;
     public const int CancellationReason = 500;
 
+    /// <summary>Where an on-site meeting takes place, and a video meeting's link.</summary>
+    public const int MeetingPlace = 200;
+    public const int MeetingLink = 500;
+
     /// <summary>A person's name as shown everywhere, and their department.</summary>
     public const int DisplayName = 100;
     public const int Department = 100;
