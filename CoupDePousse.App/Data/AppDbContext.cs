@@ -2,6 +2,7 @@ using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Catalogue;
 using CoupDePousse.Domain.Common;
 using CoupDePousse.Domain.Interveners;
+using CoupDePousse.Domain.Meetings;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +36,9 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<SessionNote> SessionNotes => Set<SessionNote>();
 
     public DbSet<IntervenerProfile> IntervenerProfiles => Set<IntervenerProfile>();
+
+    /// <summary>Planned meetings of the cases; where they take place is for their two participants only.</summary>
+    public DbSet<Meeting> Meetings => Set<Meeting>();
 
     public DbSet<BudgetSettings> BudgetSettings => Set<BudgetSettings>();
 

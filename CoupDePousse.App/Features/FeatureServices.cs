@@ -1,5 +1,6 @@
 using CoupDePousse.App.Features.Administration;
 using CoupDePousse.App.Features.Cases;
+using CoupDePousse.App.Features.Meetings;
 using CoupDePousse.App.Features.Pipeline;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -15,6 +16,7 @@ public static class FeatureServices
         services.AddScoped<CaseService>();
         services.AddScoped<SessionNoteService>();
         services.AddScoped<PipelineService>();
+        services.AddScoped<MeetingService>();
         services.AddScoped<AdministrationService>();
         services.AddScoped<AuditTrailService>();
         return services;

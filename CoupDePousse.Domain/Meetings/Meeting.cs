@@ -118,6 +118,9 @@ public sealed class Meeting
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>Concurrency token: bumped by every accepted change, checked by the database on save.</summary>
+    public int Version { get; private set; }
+
     /// <summary>Still to happen: offered, waiting for other slots, or confirmed.</summary>
     public bool IsOpen => Status is MeetingStatus.Proposed or MeetingStatus.OtherSlotsRequested or MeetingStatus.Confirmed;
 
@@ -390,5 +393,9 @@ public sealed class Meeting
 
     private bool IsParticipant(Actor actor) => IsIntervener(actor) || IsBeneficiary(actor);
 
-    private void Touch(DateTimeOffset now) => UpdatedAt = now;
+    private void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        Version++;
+    }
 }

@@ -98,6 +98,8 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
 
     public PipelineService Pipeline() => new(this, Clock, Logger<PipelineService>());
 
+    public App.Features.Meetings.MeetingService Meetings() => new(this, Clock, Logger<App.Features.Meetings.MeetingService>());
+
     private CaseCommandRunner Runner() => new(this, Clock, Logger<CaseCommandRunner>());
 
     public ILogger<T> Logger<T>() => new Logger<T>(new LoggerFactory([Logs]));

@@ -692,6 +692,70 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.ToTable("IntervenerProfiles", (string)null);
                 });
 
+            modelBuilder.Entity("CoupDePousse.Domain.Meetings.Meeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BeneficiaryId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IntervenerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastChangeReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("BeneficiaryId", "Status");
+
+                    b.HasIndex("IntervenerId", "Status");
+
+                    b.ToTable("Meetings", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1016,6 +1080,63 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                         .HasForeignKey("CoupDePousse.Domain.Interveners.IntervenerProfile", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CoupDePousse.Domain.Meetings.Meeting", b =>
+                {
+                    b.HasOne("CoupDePousse.Domain.Cases.CoachingCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("CoupDePousse.Domain.Meetings.MeetingSlot", "Confirmed", b1 =>
+                        {
+                            b1.Property<Guid>("MeetingId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("DurationMinutes")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DurationMinutes");
+
+                            b1.Property<long>("StartsAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("StartsAt");
+
+                            b1.HasKey("MeetingId");
+
+                            b1.ToTable("Meetings");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId");
+                        });
+
+                    b.OwnsMany("CoupDePousse.Domain.Meetings.MeetingSlot", "OfferedSlots", b1 =>
+                        {
+                            b1.Property<Guid>("MeetingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("DurationMinutes");
+
+                            b1.Property<long>("StartsAt");
+
+                            b1.HasKey("MeetingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Meetings");
+
+                            b1
+                                .ToJson("OfferedSlots")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId");
+                        });
+
+                    b.Navigation("Confirmed");
+
+                    b.Navigation("OfferedSlots");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -1,0 +1,26 @@
+using CoupDePousse.Domain.Cases;
+using CoupDePousse.Domain.Meetings;
+
+namespace CoupDePousse.App.Features.Meetings;
+
+/// <summary>A meeting as its two participants see it: when, how, and where (the place or the link).</summary>
+public sealed record MeetingView(
+    Guid Id,
+    Guid CaseId,
+    MeetingKind Kind,
+    MeetingStatus Status,
+    SessionMode Mode,
+    string? Place,
+    string? Link,
+    IReadOnlyList<MeetingSlot> OfferedSlots,
+    MeetingSlot? Confirmed,
+    int Version);
+
+/// <summary>
+/// What HR may know of a case's meetings: the next date and how many were held or missed. Never the place, the
+/// link or the slots: the type has no field for them.
+/// </summary>
+public sealed record MeetingSummary(DateTimeOffset? NextMeetingAt, int Held, int NoShows);
+
+/// <summary>What a participant sends to plan a meeting.</summary>
+public sealed record MeetingPlan(MeetingKind Kind, IReadOnlyList<MeetingSlot> Slots, SessionMode Mode, string? Place, string? Link);

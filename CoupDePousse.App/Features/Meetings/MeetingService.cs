@@ -1,0 +1,178 @@
+using CoupDePousse.App.Data;
+using CoupDePousse.App.Features.Common;
+using CoupDePousse.Domain.Cases;
+using CoupDePousse.Domain.Common;
+using CoupDePousse.Domain.Meetings;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoupDePousse.App.Features.Meetings;
+
+/// <summary>
+/// Planned meetings: the intervener offers slots, the beneficiary picks, either moves or cancels, the intervener
+/// records what happened. Every call takes the actor; only the two participants ever read where a meeting takes place.
+/// </summary>
+public sealed class MeetingService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ILogger<MeetingService> logger)
+{
+    /// <summary>Dates are read in this zone until people choose theirs in their account.</summary>
+    public static readonly TimeZoneInfo DefaultTimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    public async Task<Result<Guid>> ProposeAsync(Actor actor, Guid caseId, MeetingPlan plan, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var coachingCase = await db.LoadCaseAsync(caseId, cancellationToken);
+        if (coachingCase is null || !CaseVisibility.For(actor, coachingCase).CanReach)
+        {
+            return logger.LogRefusal(actor, "ProposeMeeting", AppErrors.NotFound, caseId);
+        }
+
+        var agenda = await AgendaAsync(db, coachingCase.IntervenerId, caseId, exceptMeetingId: null, cancellationToken);
+        var proposed = Meeting.Propose(actor, MeetingCase.Of(coachingCase), plan.Kind, plan.Slots, plan.Mode, plan.Place, plan.Link, agenda, clock.GetUtcNow());
+        if (proposed.IsFailure)
+        {
+            return logger.LogRefusal(actor, "ProposeMeeting", proposed.Error!, caseId);
+        }
+
+        db.Meetings.Add(proposed.Value);
+        await db.SaveChangesAsync(cancellationToken);
+        return proposed.Value.Id;
+    }
+
+    public Task<Result> PickAsync(Actor actor, Guid meetingId, int expectedVersion, MeetingSlot slot, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, meetingId, expectedVersion, "PickMeetingSlot", (meeting, agenda, _, now) => meeting.Pick(actor, slot, agenda, now), cancellationToken);
+
+    public Task<Result> AskForOtherSlotsAsync(Actor actor, Guid meetingId, int expectedVersion, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, meetingId, expectedVersion, "AskForOtherSlots", (meeting, _, _, now) => meeting.AskForOtherSlots(actor, now), cancellationToken);
+
+    public Task<Result> OfferOtherSlotsAsync(Actor actor, Guid meetingId, int expectedVersion, IReadOnlyList<MeetingSlot> slots, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, meetingId, expectedVersion, "OfferOtherSlots",
+            (meeting, agenda, coachingCase, now) => meeting.OfferOtherSlots(actor, slots, coachingCase.Hours.RemainingMinutes, agenda, now), cancellationToken);
+
+    public Task<Result> RescheduleAsync(Actor actor, Guid meetingId, int expectedVersion, MeetingSlot slot, MeetingChangeReason reason, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, meetingId, expectedVersion, "RescheduleMeeting",
+            (meeting, agenda, coachingCase, now) => meeting.Reschedule(actor, slot, reason, coachingCase.Hours.RemainingMinutes, agenda, now), cancellationToken);
+
+    public Task<Result> CancelAsync(Actor actor, Guid meetingId, int expectedVersion, MeetingChangeReason reason, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, meetingId, expectedVersion, "CancelMeeting", (meeting, _, _, now) => meeting.Cancel(actor, reason, now), cancellationToken);
+
+    public Task<Result> MarkNoShowAsync(Actor actor, Guid meetingId, int expectedVersion, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, meetingId, expectedVersion, "MarkNoShow", (meeting, _, _, now) => meeting.MarkNoShow(actor, now), cancellationToken);
+
+    /// <summary>
+    /// The meeting took place: it becomes the case's interview or a logged session (its duration as held, prefilled with
+    /// the planned one), both saved together or not at all.
+    /// </summary>
+    public Task<Result> MarkHeldAsync(Actor actor, Guid meetingId, int expectedVersion, int? heldMinutes = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, meetingId, expectedVersion, "MarkMeetingHeld", (meeting, _, coachingCase, now) =>
+        {
+            var held = meeting.MarkHeld(actor, now);
+            if (held.IsFailure)
+            {
+                return held.Error!;
+            }
+
+            var minutes = heldMinutes ?? held.Value;
+            var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(meeting.Confirmed!.StartsAt, DefaultTimeZone).DateTime);
+            return meeting.Kind == MeetingKind.PreliminaryInterview
+                ? coachingCase.RecordInterview(actor, date, minutes, now)
+                : coachingCase.LogSession(actor, date, minutes, meeting.Mode, now);
+        }, cancellationToken);
+
+    /// <summary>The actor's meetings still to happen and the recent ones, as a participant sees them.</summary>
+    public async Task<IReadOnlyList<MeetingView>> MyMeetingsAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var mine = await db.Meetings.AsNoTracking()
+            .Where(m => m.BeneficiaryId == actor.UserId || (actor.Role == Role.Intervener && m.IntervenerId == actor.UserId))
+            .ToListAsync(cancellationToken);
+        return mine.Where(m => m.IsOpen).OrderBy(m => m.Confirmed?.StartsAt ?? m.OfferedSlots.Min(s => s.StartsAt)).Select(View).ToList();
+    }
+
+    /// <summary>A case's meetings for the person reading the case: the participants see them whole, HR a summary, anyone else nothing.</summary>
+    public async Task<Result<IReadOnlyList<MeetingView>>> CaseMeetingsAsync(Actor actor, Guid caseId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var participants = await db.Cases.Where(c => c.Id == caseId).Select(c => new { c.BeneficiaryId, c.IntervenerId }).SingleOrDefaultAsync(cancellationToken);
+        var isParticipant = participants is not null
+            && (actor.UserId == participants.BeneficiaryId || (actor.Role == Role.Intervener && actor.UserId == participants.IntervenerId));
+        if (!isParticipant)
+        {
+            return logger.LogRefusal(actor, "ReadMeetings", AppErrors.NotFound, caseId);
+        }
+
+        var meetings = await db.Meetings.AsNoTracking().Where(m => m.CaseId == caseId).ToListAsync(cancellationToken);
+        return meetings.Where(m => m.BeneficiaryId == actor.UserId || m.IntervenerId == actor.UserId)
+            .OrderBy(m => m.Confirmed?.StartsAt ?? m.OfferedSlots.Min(s => s.StartsAt)).Select(View).ToList();
+    }
+
+    /// <summary>HR's view of a case's meetings: dates and counts only.</summary>
+    public async Task<Result<MeetingSummary>> SummaryForHrAsync(Actor actor, Guid caseId, CancellationToken cancellationToken = default)
+    {
+        var allowed = logger.RequireRole(actor, "ReadMeetingSummary", Role.HR);
+        if (allowed.IsFailure)
+        {
+            return allowed.Error!;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var statuses = await db.Meetings.AsNoTracking().Where(m => m.CaseId == caseId)
+            .Select(m => new { m.Status, StartsAt = m.Confirmed == null ? (DateTimeOffset?)null : m.Confirmed.StartsAt })
+            .ToListAsync(cancellationToken);
+        var next = statuses.Where(s => s.Status == MeetingStatus.Confirmed && s.StartsAt > now).Select(s => s.StartsAt).Min();
+        return new MeetingSummary(next, statuses.Count(s => s.Status == MeetingStatus.Held), statuses.Count(s => s.Status == MeetingStatus.NoShow));
+    }
+
+    private async Task<Result> ChangeAsync(
+        Actor actor, Guid meetingId, int expectedVersion, string operation, Func<Meeting, MeetingAgenda, CoachingCase, DateTimeOffset, Result> change,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
+        var coachingCase = meeting is null ? null : await db.LoadCaseAsync(meeting.CaseId, cancellationToken);
+        if (meeting is null || coachingCase is null || (actor.UserId != meeting.BeneficiaryId && actor.UserId != meeting.IntervenerId))
+        {
+            return logger.LogRefusal(actor, operation, AppErrors.NotFound);
+        }
+
+        if (meeting.Version != expectedVersion)
+        {
+            return logger.LogRefusal(actor, operation, CaseErrors.Concurrency, meeting.CaseId);
+        }
+
+        var agenda = await AgendaAsync(db, meeting.IntervenerId, meeting.CaseId, meeting.Id, cancellationToken);
+        var result = change(meeting, agenda, coachingCase, clock.GetUtcNow());
+        if (result.IsFailure)
+        {
+            return logger.LogRefusal(actor, operation, result.Error!, meeting.CaseId);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return logger.LogRefusal(actor, operation, CaseErrors.Concurrency, meeting.CaseId);
+        }
+
+        return Result.Success();
+    }
+
+    /// <summary>The intervener's other confirmed meetings still to come, and the minutes the case's other open sessions hold.</summary>
+    private async Task<MeetingAgenda> AgendaAsync(AppDbContext db, string? intervenerId, Guid caseId, Guid? exceptMeetingId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var open = new[] { MeetingStatus.Proposed, MeetingStatus.OtherSlotsRequested, MeetingStatus.Confirmed };
+        var busy = await db.Meetings.AsNoTracking()
+            .Where(m => m.IntervenerId == intervenerId && m.Id != exceptMeetingId && m.Status == MeetingStatus.Confirmed)
+            .Select(m => m.Confirmed!)
+            .ToListAsync(cancellationToken);
+        var planned = await db.Meetings.AsNoTracking()
+            .Where(m => m.CaseId == caseId && m.Id != exceptMeetingId && m.Kind == MeetingKind.Session && open.Contains(m.Status))
+            .ToListAsync(cancellationToken);
+        return new MeetingAgenda(busy.Where(s => s.EndsAt > now).ToList(), planned.Sum(m => m.PlannedMinutes));
+    }
+
+    private static MeetingView View(Meeting m) =>
+        new(m.Id, m.CaseId, m.Kind, m.Status, m.Mode, m.Place, m.Link, m.OfferedSlots, m.Confirmed, m.Version);
+}
