@@ -5,6 +5,7 @@ using CoupDePousse.App.Data.Generation;
 using CoupDePousse.App.Diagnostics;
 using CoupDePousse.App.Features;
 using CoupDePousse.App.Features.Administration;
+using CoupDePousse.App.Features.Meetings;
 using CoupDePousse.App.Localization;
 using CoupDePousse.App.Security;
 using MudBlazor.Services;
@@ -58,6 +59,7 @@ app.MapRazorComponents<App>()
 app.MapAdditionalIdentityEndpoints();
 app.MapCultureEndpoint();
 app.MapAuditExport();
+app.MapMeetingCalendar();
 app.MapMemoryDiagnostics();
 
 app.Run();

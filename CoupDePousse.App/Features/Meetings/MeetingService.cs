@@ -104,6 +104,20 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> dbFactory, Ti
             .OrderBy(m => m.Confirmed?.StartsAt ?? m.OfferedSlots.Min(s => s.StartsAt)).Select(View).ToList();
     }
 
+    /// <summary>One meeting whole, for one of its two participants; null for anyone else, as if it did not exist.</summary>
+    public async Task<Meeting?> FindForParticipantAsync(Actor actor, Guid meetingId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
+        if (meeting is null || !(actor.UserId == meeting.BeneficiaryId || (actor.Role == Role.Intervener && actor.UserId == meeting.IntervenerId)))
+        {
+            logger.LogRefusal(actor, "ReadMeeting", AppErrors.NotFound);
+            return null;
+        }
+
+        return meeting;
+    }
+
     /// <summary>HR's view of a case's meetings: dates and counts only.</summary>
     public async Task<Result<MeetingSummary>> SummaryForHrAsync(Actor actor, Guid caseId, CancellationToken cancellationToken = default)
     {
