@@ -35,6 +35,16 @@ public enum MeetingChangeReason
     Other,
 }
 
+/// <summary>Where times are read: Europe/Paris until people choose their zone in their account.</summary>
+public static class MeetingTimes
+{
+    public static TimeZoneInfo DefaultZone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    /// <summary>The day a meeting falls on, in the zone it is read in.</summary>
+    public static DateOnly DayOf(DateTimeOffset instant, TimeZoneInfo? zone = null) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone ?? DefaultZone).DateTime);
+}
+
 /// <summary>A time a meeting could take, stored in UTC.</summary>
 public sealed record MeetingSlot(DateTimeOffset StartsAt, int DurationMinutes)
 {
@@ -190,7 +200,7 @@ public sealed class Meeting
             return free;
         }
 
-        Confirmed = slot;
+        Confirmed = slot with { }; // a value of its own, never one of the offered slots
         Status = MeetingStatus.Confirmed;
         Touch(now);
         return Result.Success();
@@ -228,7 +238,7 @@ public sealed class Meeting
             return valid;
         }
 
-        Confirmed = slot;
+        Confirmed = slot with { };
         LastChangeReason = reason;
         Sequence++;
         Touch(now);
@@ -327,7 +337,7 @@ public sealed class Meeting
         }
 
         _slots.Clear();
-        _slots.AddRange(slots);
+        _slots.AddRange(slots.Select(s => s with { }));
         Mode = mode;
         Place = mode == SessionMode.OnSite ? place!.Trim() : null;
         Link = mode == SessionMode.Video ? link!.Trim() : null;

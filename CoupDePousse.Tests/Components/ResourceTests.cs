@@ -6,6 +6,7 @@ using CoupDePousse.App.Data;
 using CoupDePousse.App.Features.Administration;
 using CoupDePousse.App.Features.Cases;
 using CoupDePousse.App.Features.Common;
+using CoupDePousse.App.Features.Meetings;
 using CoupDePousse.App.Features.Pipeline;
 using CoupDePousse.App.Localization;
 using CoupDePousse.App.Security;
@@ -33,6 +34,9 @@ public partial class ResourceTests
         (nameof(SharedResource), "Role.{}", Roles.All),
         (nameof(SharedResource), "Identity.{}", typeof(LocalizedIdentityErrorDescriber).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Select(m => m.Name)),
         (nameof(PipelineText), "Waiting.{}", Names<WaitingParty>()),
+        (nameof(MeetingText), "Kind.{}", Names<CoupDePousse.Domain.Meetings.MeetingKind>()),
+        (nameof(MeetingText), "Status.{}", Names<CoupDePousse.Domain.Meetings.MeetingStatus>()),
+        (nameof(MeetingText), "Mode.{}", Names<SessionMode>()),
         (nameof(DashboardText), "Coarse.{}", Names<CoarseStatus>()),
         (nameof(DashboardText), "Next.{}", Names<NextStep>()),
         (nameof(DashboardText), "Admin.{}.Title", ["Users", "Interveners", "Budget", "Audit"]),

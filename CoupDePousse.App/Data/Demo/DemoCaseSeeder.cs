@@ -2,6 +2,7 @@ using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Catalogue;
 using CoupDePousse.Domain.Common;
 using CoupDePousse.Domain.Interveners;
+using CoupDePousse.Domain.Meetings;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePousse.App.Data.Demo;
@@ -32,6 +33,7 @@ internal sealed class DemoCaseSeeder(IDbContextFactory<AppDbContext> dbFactory, 
         var story = new DemoStory(people, clock.GetUtcNow(), intervener, intervener2);
         db.Cases.AddRange(story.Cases());
         db.SessionNotes.AddRange(story.Notes);
+        db.Meetings.AddRange(story.Meetings);
         await db.SaveChangesAsync(cancellationToken);
     }
 }
@@ -61,8 +63,12 @@ internal sealed record DemoPeople(IReadOnlyDictionary<string, string> Ids)
 internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, IntervenerProfile intervener, IntervenerProfile intervener2)
 {
     private readonly List<SessionNote> _notes = [];
+    private readonly List<Meeting> _meetings = [];
 
     public IReadOnlyList<SessionNote> Notes => _notes;
+
+    /// <summary>Meetings planned in the stories, so that each participant's agenda shows something on first sign-in.</summary>
+    public IReadOnlyList<Meeting> Meetings => _meetings;
 
     public IEnumerable<CoachingCase> Cases()
     {
@@ -81,6 +87,14 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
         LogSession(sophie, people.Intervener, 27, 120, SessionMode.OnSite, "Préparation du premier entretien : jeu de rôle, points d’appui.");
         LogSession(sophie, people.Intervener, 20, 90, SessionMode.Video, "Retour sur le premier entretien, bien vécu.");
         LogSession(sophie, people.Intervener, 10, 90, SessionMode.Video, "Organisation des points d’équipe.");
+
+        // Her last hour is planned: Isabelle offered two mornings, Sophie took the first.
+        var firstMorning = new MeetingSlot(MorningIn(days: 5), 60);
+        var planned = Meeting.Propose(people.Intervener, MeetingCase.Of(sophie), MeetingKind.Session, [firstMorning, firstMorning with { StartsAt = MorningIn(days: 6) }],
+            SessionMode.Video, null, "https://visio.example.org/cdp-4821", MeetingAgenda.Empty, DaysAgo(2));
+        Must(planned);
+        Must(planned.Value.Pick(people.Sophie, firstMorning, MeetingAgenda.Empty, DaysAgo(1)));
+        _meetings.Add(planned.Value);
         yield return sophie;
 
         // Thomas has just been offered a coup de pousse; Isabelle is assigned, his move.
@@ -164,6 +178,13 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
     private const bool OfferChecklistConfirmed = true;
 
     private DateTimeOffset DaysAgo(int days) => now.AddDays(-days);
+
+    // 10:00 in Paris, some days from now, in UTC as meetings store it.
+    private DateTimeOffset MorningIn(int days)
+    {
+        var day = TimeZoneInfo.ConvertTime(now.AddDays(days), MeetingTimes.DefaultZone).Date.AddHours(10);
+        return new DateTimeOffset(day, MeetingTimes.DefaultZone.GetUtcOffset(day)).ToUniversalTime();
+    }
 
     private CoachingCase Propose(Actor proposer, Actor beneficiary, bool checklistConfirmed, DateTimeOffset at,
         CoachingDomain[] domains, string[] topics, string situation, string workImpact, string timing)

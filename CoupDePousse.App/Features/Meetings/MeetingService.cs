@@ -13,9 +13,6 @@ namespace CoupDePousse.App.Features.Meetings;
 /// </summary>
 public sealed class MeetingService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ILogger<MeetingService> logger)
 {
-    /// <summary>Dates are read in this zone until people choose theirs in their account.</summary>
-    public static readonly TimeZoneInfo DefaultTimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
     public async Task<Result<Guid>> ProposeAsync(Actor actor, Guid caseId, MeetingPlan plan, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -71,7 +68,7 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> dbFactory, Ti
             }
 
             var minutes = heldMinutes ?? held.Value;
-            var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(meeting.Confirmed!.StartsAt, DefaultTimeZone).DateTime);
+            var date = MeetingTimes.DayOf(meeting.Confirmed!.StartsAt);
             return meeting.Kind == MeetingKind.PreliminaryInterview
                 ? coachingCase.RecordInterview(actor, date, minutes, now)
                 : coachingCase.LogSession(actor, date, minutes, meeting.Mode, now);
