@@ -90,7 +90,7 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
 
         // Her last hour is planned: Isabelle offered two mornings, Sophie took the first.
         var firstMorning = new MeetingSlot(MorningIn(days: 5), 60);
-        var planned = Meeting.Propose(people.Intervener, MeetingCase.Of(sophie), MeetingKind.Session, [firstMorning, firstMorning with { StartsAt = MorningIn(days: 6) }],
+        var planned = Meeting.Propose(people.Intervener, MeetingCase.Of(sophie), MeetingKind.Session, [firstMorning, firstMorning with { StartsAt = firstMorning.StartsAt.AddDays(1) }],
             SessionMode.Video, null, "https://visio.example.org/cdp-4821", MeetingAgenda.Empty, DaysAgo(2));
         Must(planned);
         Must(planned.Value.Pick(people.Sophie, firstMorning, MeetingAgenda.Empty, DaysAgo(1)));
@@ -179,11 +179,17 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
 
     private DateTimeOffset DaysAgo(int days) => now.AddDays(-days);
 
-    // 10:00 in Paris, some days from now, in UTC as meetings store it.
+    // 10:00 in Paris on a working day at least some days from now, in UTC as meetings store it.
     private DateTimeOffset MorningIn(int days)
     {
-        var day = TimeZoneInfo.ConvertTime(now.AddDays(days), MeetingTimes.DefaultZone).Date.AddHours(10);
-        return new DateTimeOffset(day, MeetingTimes.DefaultZone.GetUtcOffset(day)).ToUniversalTime();
+        var day = TimeZoneInfo.ConvertTime(now.AddDays(days), MeetingTimes.DefaultZone).Date;
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            day = day.AddDays(1);
+        }
+
+        var morning = day.AddHours(10);
+        return new DateTimeOffset(morning, MeetingTimes.DefaultZone.GetUtcOffset(morning)).ToUniversalTime();
     }
 
     private CoachingCase Propose(Actor proposer, Actor beneficiary, bool checklistConfirmed, DateTimeOffset at,

@@ -3,10 +3,11 @@ using CoupDePousse.Domain.Meetings;
 
 namespace CoupDePousse.App.Features.Meetings;
 
-/// <summary>A meeting as its two participants see it: when, how, and where (the place or the link).</summary>
+/// <summary>A meeting as its two participants see it: with whom, when, how, and where (the place or the link).</summary>
 public sealed record MeetingView(
     Guid Id,
     Guid CaseId,
+    string WithName,
     MeetingKind Kind,
     MeetingStatus Status,
     SessionMode Mode,

@@ -81,7 +81,10 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> dbFactory, Ti
         var mine = await db.Meetings.AsNoTracking()
             .Where(m => m.BeneficiaryId == actor.UserId || (actor.Role == Role.Intervener && m.IntervenerId == actor.UserId))
             .ToListAsync(cancellationToken);
-        return mine.Where(m => m.IsOpen).OrderBy(m => m.Confirmed?.StartsAt ?? m.OfferedSlots.Min(s => s.StartsAt)).Select(View).ToList();
+        var open = mine.Where(m => m.IsOpen).ToList();
+        var names = await db.NamesAsync(open.Select(m => OtherParticipant(actor, m)), cancellationToken);
+        return open.OrderBy(m => m.Confirmed?.StartsAt ?? m.OfferedSlots.Min(s => s.StartsAt))
+            .Select(m => View(m, names.GetValueOrDefault(OtherParticipant(actor, m), "?"))).ToList();
     }
 
     /// <summary>A case's meetings for the person reading the case: the participants see them whole, HR a summary, anyone else nothing.</summary>
@@ -96,9 +99,11 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> dbFactory, Ti
             return logger.LogRefusal(actor, "ReadMeetings", AppErrors.NotFound, caseId);
         }
 
-        var meetings = await db.Meetings.AsNoTracking().Where(m => m.CaseId == caseId).ToListAsync(cancellationToken);
-        return meetings.Where(m => m.BeneficiaryId == actor.UserId || m.IntervenerId == actor.UserId)
-            .OrderBy(m => m.Confirmed?.StartsAt ?? m.OfferedSlots.Min(s => s.StartsAt)).Select(View).ToList();
+        var meetings = (await db.Meetings.AsNoTracking().Where(m => m.CaseId == caseId).ToListAsync(cancellationToken))
+            .Where(m => m.BeneficiaryId == actor.UserId || m.IntervenerId == actor.UserId).ToList();
+        var names = await db.NamesAsync(meetings.Select(m => OtherParticipant(actor, m)), cancellationToken);
+        return meetings.OrderBy(m => m.Confirmed?.StartsAt ?? m.OfferedSlots.Min(s => s.StartsAt))
+            .Select(m => View(m, names.GetValueOrDefault(OtherParticipant(actor, m), "?"))).ToList();
     }
 
     /// <summary>One meeting whole, for one of its two participants; null for anyone else, as if it did not exist.</summary>
@@ -184,6 +189,8 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> dbFactory, Ti
         return new MeetingAgenda(busy.Where(s => s.EndsAt > now).ToList(), planned.Sum(m => m.PlannedMinutes));
     }
 
-    private static MeetingView View(Meeting m) =>
-        new(m.Id, m.CaseId, m.Kind, m.Status, m.Mode, m.Place, m.Link, m.OfferedSlots, m.Confirmed, m.Version);
+    private static string OtherParticipant(Actor actor, Meeting meeting) => actor.UserId == meeting.BeneficiaryId ? meeting.IntervenerId : meeting.BeneficiaryId;
+
+    private static MeetingView View(Meeting m, string withName) =>
+        new(m.Id, m.CaseId, withName, m.Kind, m.Status, m.Mode, m.Place, m.Link, m.OfferedSlots, m.Confirmed, m.Version);
 }

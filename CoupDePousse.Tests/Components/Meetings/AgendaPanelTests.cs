@@ -38,6 +38,7 @@ public class AgendaPanelTests : FeaturePageContext
 
         var next = home.WaitForElement("[data-testid=agenda-next]", TimeSpan.FromSeconds(10));
         next.GetAttribute("data-meeting-id").Should().Be(confirmed.ToString());
+        next.QuerySelector("[data-testid=meeting-with]")!.TextContent.Should().Contain(who == Who.Beneficiary ? "Inès Intervenante" : "Bénédicte Bénéficiaire", "each sees whom they meet");
         next.QuerySelector("[data-testid=meeting-time]")!.TextContent.Should().Be("mardi 24 novembre 2026, 10:00 · 1 h", "09:00 UTC is 10:00 in Paris in November");
         next.QuerySelector("[data-testid=meeting-place]")!.TextContent.Should().Contain("Salle Curie");
         next.QuerySelector("[data-testid=meeting-ics]")!.GetAttribute("href").Should().Be(MeetingCalendarEndpoint.EventPath(confirmed));
