@@ -1,0 +1,111 @@
+using Bunit;
+using CoupDePousse.App.Features.Meetings;
+using CoupDePousse.Domain.Cases;
+using CoupDePousse.Domain.Meetings;
+using CoupDePousse.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using static CoupDePousse.Tests.TestSupport.CaseBuilder;
+
+namespace CoupDePousse.Tests.Components.Meetings;
+
+/// <summary>The case's meetings page: the intervener offers, the beneficiary picks, the intervener records what happened.</summary>
+public class MeetingsPageTests : FeaturePageContext
+{
+    private static readonly MeetingSlot Tuesday = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero), 60);
+    private static readonly MeetingSlot Wednesday = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero), 60);
+
+    private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
+
+    private async Task<(Guid CaseId, Guid MeetingId)> OfferedAsync()
+    {
+        var coachingCase = await Database.SaveAsync(InSessions(minutes: 60));
+        var meetingId = (await Database.Meetings().ProposeAsync(Intervener, coachingCase.Id,
+            new MeetingPlan(MeetingKind.Session, [Tuesday, Wednesday], SessionMode.Phone, null, null), Token)).Value;
+        return (coachingCase.Id, meetingId);
+    }
+
+    private async Task<MeetingStatus> StatusAsync(Guid meetingId)
+    {
+        await using var db = Database.CreateDbContext();
+        return await db.Meetings.Where(m => m.Id == meetingId).Select(m => m.Status).SingleAsync(Token);
+    }
+
+    [Fact]
+    public async Task The_beneficiary_picks_one_of_the_offered_slots_and_the_meeting_is_confirmed()
+    {
+        var (caseId, meetingId) = await OfferedAsync();
+        SignInAs(Beneficiary);
+
+        var page = Render<MeetingsPage>(p => p.Add(x => x.CaseId, caseId));
+
+        page.WaitForElement("[data-testid=case-meeting]", Patience);
+        page.FindAll("[data-testid=meeting-form]").Should().BeEmpty("only the intervener offers slots");
+        var picks = page.FindAll("[data-testid=action-pick-slot]");
+        picks.Should().HaveCount(2);
+        picks[1].Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=case-meeting]").GetAttribute("data-status").Should().Be(nameof(MeetingStatus.Confirmed)), Patience);
+        (await StatusAsync(meetingId)).Should().Be(MeetingStatus.Confirmed);
+        (await Database.Meetings().MyMeetingsAsync(Beneficiary, Token)).Single().Confirmed.Should().Be(Wednesday);
+    }
+
+    [Fact]
+    public async Task Once_the_meeting_started_the_intervener_records_it_and_the_session_is_logged()
+    {
+        var (caseId, meetingId) = await OfferedAsync();
+        (await Database.Meetings().PickAsync(Beneficiary, meetingId, 1, Tuesday, Token)).ShouldSucceed();
+        Database.Clock.SetUtcNow(Tuesday.EndsAt);
+        SignInAs(Intervener);
+
+        var page = Render<MeetingsPage>(p => p.Add(x => x.CaseId, caseId));
+
+        page.WaitForElement("[data-testid=action-meeting-held]", Patience).Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=case-meeting]").GetAttribute("data-status").Should().Be(nameof(MeetingStatus.Held)), Patience);
+        (await Database.LoadAsync(caseId)).UsedMinutes.Should().Be(120);
+    }
+
+    [Fact]
+    public async Task Before_it_starts_there_is_nothing_to_record()
+    {
+        var (caseId, meetingId) = await OfferedAsync();
+        (await Database.Meetings().PickAsync(Beneficiary, meetingId, 1, Tuesday, Token)).ShouldSucceed();
+        SignInAs(Intervener);
+
+        var page = Render<MeetingsPage>(p => p.Add(x => x.CaseId, caseId));
+
+        page.WaitForElement("[data-testid=case-meeting]", Patience);
+        page.FindAll("[data-testid=action-meeting-held]").Should().BeEmpty();
+        page.FindAll("[data-testid=action-cancel-meeting]").Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task An_incomplete_offer_is_refused_with_its_reason_and_plans_nothing()
+    {
+        var coachingCase = await Database.SaveAsync(InSessions(minutes: 60));
+        SignInAs(Intervener);
+
+        var page = Render<MeetingsPage>(p => p.Add(x => x.CaseId, coachingCase.Id));
+        page.WaitForElement("[data-testid=meeting-form]", Patience);
+        page.Find("[data-testid=action-propose-meeting]").Click();
+
+        page.WaitForElement("[data-testid=error-message]", Patience).TextContent.Should().Contain(MeetingErrors.LinkRequired.Message, "a video meeting (the default) needs its link first");
+        (await Database.Meetings().MyMeetingsAsync(Intervener, Token)).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData(Who.Hr)]
+    [InlineData(Who.Manager)]
+    [InlineData(Who.OtherIntervener)]
+    public async Task Anyone_but_the_two_participants_finds_nothing(Who who)
+    {
+        var (caseId, _) = await OfferedAsync();
+        SignInAs(Of(who));
+
+        var page = Render<MeetingsPage>(p => p.Add(x => x.CaseId, caseId));
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=case-meeting]").Should().BeEmpty(), Patience);
+        page.WaitForAssertion(() => page.Markup.Should().NotContain("meeting-form").And.NotContain("action-pick-slot"), Patience);
+        page.WaitForAssertion(() => page.FindAll("[data-testid=not-found]").Should().NotBeEmpty(), Patience);
+    }
+}
