@@ -32,6 +32,9 @@ public sealed class PageAccessibilityTests(EndToEndFixture fixture) : EndToEndTe
         await CheckRolePagesAsync(isabelle, "intervener", ["/"]);
         await OpenCaseAsync(isabelle, sophiesCase);
         await CheckAsync(isabelle, "intervener case page (in sessions, notes editor)");
+        await OpenAsync(isabelle, $"/cases/{sophiesCase}/meetings");
+        await Expect(isabelle.Locator("[data-testid=meeting-form]")).ToBeVisibleAsync();
+        await CheckAsync(isabelle, "intervener meetings page (offer form, a confirmed meeting)");
         await CheckStaticAsync(isabelle, "intervener", "/Account/Manage");
 
         var marc = await SignInAsync(DemoUsers.Intervener2);
@@ -44,6 +47,10 @@ public sealed class PageAccessibilityTests(EndToEndFixture fixture) : EndToEndTe
         await CheckRolePagesAsync(sophie, "beneficiary", ["/", "/cases", "/cases/new"]);
         await OpenCaseAsync(sophie, sophiesCase);
         await CheckAsync(sophie, "beneficiary case page");
+        await OpenAsync(sophie, $"/cases/{sophiesCase}/meetings");
+        await Expect(sophie.Locator("[data-testid=case-meeting]")).ToBeVisibleAsync();
+        await CheckAsync(sophie, "beneficiary meetings page");
+        await OpenCaseAsync(sophie, sophiesCase);
         await sophie.Locator("[data-testid=action-Stop]").First.ClickAsync();
         await Expect(sophie.Locator(".mud-dialog")).ToBeVisibleAsync();
         await CheckAsync(sophie, "beneficiary stop dialog");
