@@ -108,4 +108,17 @@ public class MeetingsPageTests : FeaturePageContext
         page.WaitForAssertion(() => page.Markup.Should().NotContain("meeting-form").And.NotContain("action-pick-slot"), Patience);
         page.WaitForAssertion(() => page.FindAll("[data-testid=not-found]").Should().NotBeEmpty(), Patience);
     }
+
+    [Fact]
+    public async Task When_other_slots_were_asked_for_the_intervener_is_offered_to_answer_them()
+    {
+        var (caseId, meetingId) = await OfferedAsync();
+        (await Database.Meetings().AskForOtherSlotsAsync(Beneficiary, meetingId, 1, Token)).ShouldSucceed();
+        SignInAs(Intervener);
+
+        var page = Render<MeetingsPage>(p => p.Add(x => x.CaseId, caseId));
+
+        page.WaitForElement("[data-testid=meeting-form]", Patience).TextContent.Should().Contain("Proposer d'autres créneaux, comme demandé");
+        page.Find("[data-testid=case-meeting]").GetAttribute("data-status").Should().Be(nameof(MeetingStatus.OtherSlotsRequested));
+    }
 }

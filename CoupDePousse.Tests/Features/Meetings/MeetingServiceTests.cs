@@ -152,4 +152,21 @@ public class MeetingServiceTests
 
         (await meetings.MyMeetingsAsync(Beneficiary, Token)).Single().Status.Should().Be(MeetingStatus.Confirmed);
     }
+
+    [Fact]
+    public async Task Asked_for_other_slots_the_intervener_answers_on_the_same_meeting_and_the_beneficiary_picks_again()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var coachingCase = await database.SaveAsync(InSessions(minutes: 60));
+        var meetings = database.Meetings();
+        var id = (await meetings.ProposeAsync(Intervener, coachingCase.Id, OnSite(), Token)).ShouldSucceed();
+        (await meetings.AskForOtherSlotsAsync(Beneficiary, id, 1, Token)).ShouldSucceed();
+        var friday = new MeetingSlot(Monday.AddDays(4), 60);
+
+        (await meetings.OfferOtherSlotsAsync(Intervener, id, 2, [friday], Token)).ShouldSucceed();
+        (await meetings.PickAsync(Beneficiary, id, 3, friday, Token)).ShouldSucceed();
+
+        var mine = await meetings.MyMeetingsAsync(Beneficiary, Token);
+        mine.Should().ContainSingle().Which.Should().Match<MeetingView>(m => m.Id == id && m.Confirmed == friday && m.Status == MeetingStatus.Confirmed);
+    }
 }
