@@ -45,6 +45,24 @@ public static class MeetingTimes
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone ?? DefaultZone).DateTime);
 }
 
+/// <summary>
+/// What HR may know of a case's meetings: the next date and how many were held or missed. Never the place, the
+/// link or the slots: the type has no field for them.
+/// </summary>
+public sealed record MeetingSummary(DateTimeOffset? NextMeetingAt, int Held, int NoShows)
+{
+    public static MeetingSummary None { get; } = new(null, 0, 0);
+
+    public static MeetingSummary Of(IEnumerable<(MeetingStatus Status, DateTimeOffset? StartsAt)> meetings, DateTimeOffset now)
+    {
+        var all = meetings.ToList();
+        return new MeetingSummary(
+            all.Where(m => m.Status == MeetingStatus.Confirmed && m.StartsAt > now).Select(m => m.StartsAt).Min(),
+            all.Count(m => m.Status == MeetingStatus.Held),
+            all.Count(m => m.Status == MeetingStatus.NoShow));
+    }
+}
+
 /// <summary>A time a meeting could take, stored in UTC.</summary>
 public sealed record MeetingSlot(DateTimeOffset StartsAt, int DurationMinutes)
 {

@@ -126,7 +126,7 @@ public sealed class CaseService(
         return visibility.Relation switch
         {
             CaseRelation.Proposer => views.Proposer(),
-            CaseRelation.Company => views.Company(await CompanyFactsAsync(db, coachingCase, actor, cancellationToken)),
+            CaseRelation.Company => views.Company(await CompanyFactsAsync(db, coachingCase, actor, clock.GetUtcNow(), cancellationToken)),
             _ => views.Engagement(),
         };
     }
@@ -169,7 +169,7 @@ public sealed class CaseService(
             .ToList();
     }
 
-    private static async Task<CompanyFacts> CompanyFactsAsync(AppDbContext db, CoachingCase c, Actor actor, CancellationToken cancellationToken)
+    private static async Task<CompanyFacts> CompanyFactsAsync(AppDbContext db, CoachingCase c, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var rate = c.IntervenerId is null ? 0
             : await db.IntervenerProfiles.Where(p => p.UserId == c.IntervenerId).Select(p => p.HourlyRateCents).SingleOrDefaultAsync(cancellationToken);
@@ -179,6 +179,6 @@ public sealed class CaseService(
         var bounds = await db.BudgetBoundsAsync(cancellationToken);
         var intervenerActive = c.IntervenerId is null
             || (await db.IntervenerAccountsAsync([c.IntervenerId], cancellationToken)).GetValueOrDefault(c.IntervenerId, IntervenerAccount.Gone).IsActive;
-        return new CompanyFacts(c.Department, rate, candidates, bounds, intervenerActive);
+        return new CompanyFacts(c.Department, rate, candidates, bounds, intervenerActive, await db.MeetingSummaryAsync(c.Id, now, cancellationToken));
     }
 }

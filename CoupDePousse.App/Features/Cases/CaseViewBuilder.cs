@@ -1,10 +1,11 @@
+using CoupDePousse.Domain.Meetings;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Common;
 
 namespace CoupDePousse.App.Features.Cases;
 
 /// <summary>What only HR's view needs from outside the case: department, rate, candidates to assign, the admin's budget bounds, whether the intervener is still active.</summary>
-internal sealed record CompanyFacts(string? Department, int HourlyRateCents, IReadOnlyList<IntervenerOption> Candidates, BudgetBounds Bounds, bool IntervenerActive);
+internal sealed record CompanyFacts(string? Department, int HourlyRateCents, IReadOnlyList<IntervenerOption> Candidates, BudgetBounds Bounds, bool IntervenerActive, MeetingSummary Meetings);
 
 /// <summary>
 /// Builds the read model of one case for one actor from <see cref="CaseVisibility"/>: every part a relation may or may not
@@ -54,7 +55,8 @@ internal sealed class CaseViewBuilder(Actor actor, CoachingCase c, CaseVisibilit
         Objectives(),
         facts.Candidates,
         facts.Bounds,
-        !facts.IntervenerActive);
+        !facts.IntervenerActive,
+        facts.Meetings);
 
     private bool SeesVerdict(CriterionVerdict verdict) =>
         verdict.Party == Party.Company ? visibility.SeesCompanyVerdicts : visibility.SeesIntervenerVerdicts;

@@ -1,6 +1,7 @@
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Catalogue;
 using CoupDePousse.Domain.Common;
+using CoupDePousse.Domain.Meetings;
 
 namespace CoupDePousse.App.Features.Cases;
 
@@ -113,7 +114,8 @@ public sealed record CompanyCaseView(
     IReadOnlyList<ObjectiveView> SharedObjectives,
     IReadOnlyList<IntervenerOption> Candidates,
     BudgetBounds BudgetBounds,
-    bool IntervenerInactive)
+    bool IntervenerInactive,
+    MeetingSummary Meetings)
     : CaseView(Id, BeneficiaryName, ProposedAt);
 
 /// <summary>An intervener HR may assign to a case: they fit its domains and have room.</summary>

@@ -17,11 +17,5 @@ public sealed record MeetingView(
     MeetingSlot? Confirmed,
     int Version);
 
-/// <summary>
-/// What HR may know of a case's meetings: the next date and how many were held or missed. Never the place, the
-/// link or the slots: the type has no field for them.
-/// </summary>
-public sealed record MeetingSummary(DateTimeOffset? NextMeetingAt, int Held, int NoShows);
-
 /// <summary>What a participant sends to plan a meeting.</summary>
 public sealed record MeetingPlan(MeetingKind Kind, IReadOnlyList<MeetingSlot> Slots, SessionMode Mode, string? Place, string? Link);

@@ -130,12 +130,7 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> dbFactory, Ti
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        var statuses = await db.Meetings.AsNoTracking().Where(m => m.CaseId == caseId)
-            .Select(m => new { m.Status, StartsAt = m.Confirmed == null ? (DateTimeOffset?)null : m.Confirmed.StartsAt })
-            .ToListAsync(cancellationToken);
-        var next = statuses.Where(s => s.Status == MeetingStatus.Confirmed && s.StartsAt > now).Select(s => s.StartsAt).Min();
-        return new MeetingSummary(next, statuses.Count(s => s.Status == MeetingStatus.Held), statuses.Count(s => s.Status == MeetingStatus.NoShow));
+        return await db.MeetingSummaryAsync(caseId, clock.GetUtcNow(), cancellationToken);
     }
 
     private async Task<Result> ChangeAsync(

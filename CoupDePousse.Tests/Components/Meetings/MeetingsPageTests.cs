@@ -2,6 +2,7 @@ using Bunit;
 using CoupDePousse.App.Features.Meetings;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Meetings;
+using CoupDePousse.Tests.Components.Cases;
 using CoupDePousse.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using static CoupDePousse.Tests.TestSupport.CaseBuilder;
@@ -120,5 +121,28 @@ public class MeetingsPageTests : FeaturePageContext
 
         page.WaitForElement("[data-testid=meeting-form]", Patience).TextContent.Should().Contain("Proposer d'autres créneaux, comme demandé");
         page.Find("[data-testid=case-meeting]").GetAttribute("data-status").Should().Be(nameof(MeetingStatus.OtherSlotsRequested));
+    }
+
+    [Fact]
+    public async Task Hrs_case_page_shows_the_next_date_and_the_counts_never_where_the_meeting_takes_place()
+    {
+        var coachingCase = await Database.SaveAsync(InSessions(minutes: 60));
+        var meetings = Database.Meetings();
+        var held = (await meetings.ProposeAsync(Intervener, coachingCase.Id, new MeetingPlan(MeetingKind.Session, [Tuesday], SessionMode.OnSite, "Salle Curie", null), Token)).Value;
+        (await meetings.PickAsync(Beneficiary, held, 1, Tuesday, Token)).ShouldSucceed();
+        var next = (await meetings.ProposeAsync(Intervener, coachingCase.Id,
+            new MeetingPlan(MeetingKind.Session, [Wednesday], SessionMode.Video, null, "https://visio.example.org/secret-room"), Token)).Value;
+        (await meetings.PickAsync(Beneficiary, next, 1, Wednesday, Token)).ShouldSucceed();
+        Database.Clock.SetUtcNow(Tuesday.EndsAt);
+        (await meetings.MarkHeldAsync(Intervener, held, 2, cancellationToken: Token)).ShouldSucceed();
+        SignInAs(Hr);
+
+        var page = this.RenderCase(coachingCase.Id);
+
+        var summary = page.WaitForElement("[data-testid=meetings-summary]", Patience);
+        summary.GetAttribute("data-held").Should().Be("1");
+        summary.GetAttribute("data-no-shows").Should().Be("0");
+        summary.TextContent.Should().Contain(CoupDePousse.App.Features.Cases.CaseFormat.Date(Wednesday.StartsAt));
+        page.Markup.Should().NotContain("Salle Curie").And.NotContain("secret-room");
     }
 }
