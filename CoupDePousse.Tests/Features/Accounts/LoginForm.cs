@@ -29,6 +29,10 @@ public static partial class LoginForm
         return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(form), TestContext.Current.CancellationToken);
     }
 
+    /// <summary>Signs in with the login page's one-click demo button (Development only).</summary>
+    public static async Task<HttpResponseMessage> DemoSignInAsync(HttpClient client, string email) =>
+        await PostLoginAsync(client, await GetLoginPageAsync(client), ("_handler", "demo-login"), ("DemoEmail", email));
+
     public static Task<HttpResponseMessage> SignInAsync(HttpClient client, string page, string email, string password) =>
         PostLoginAsync(client, page, ("_handler", "login"), ("Input.Email", email), ("Input.Password", password));
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using CoupDePousse.App.Data;
 using CoupDePousse.App.Data.Demo;
 using CoupDePousse.App.Features.Administration;
@@ -11,26 +10,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CoupDePousse.Tests.Features.Administration;
 
 /// <summary>The running app: the CSV download is the administrator's alone, and a disabled account cannot sign in.</summary>
-public partial class AuditExportEndpointTests(ShellAppFactory factory) : IClassFixture<ShellAppFactory>
+public class AuditExportEndpointTests(ShellAppFactory factory) : IClassFixture<ShellAppFactory>
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
-
     private HttpClient NewClient() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-
-    private static async Task<HttpResponseMessage> DemoSignInAsync(HttpClient client, string email)
-    {
-        var page = await client.GetStringAsync("/Account/Login", Token);
-        var form = new Dictionary<string, string>
-        {
-            ["_handler"] = "demo-login",
-            ["DemoEmail"] = email,
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(AntiforgeryToken().Match(page).Groups[1].Value),
-        };
-        return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(form), Token);
-    }
 
     [Fact]
     public async Task Nobody_signed_out_downloads_the_audit_trail()
@@ -45,7 +29,7 @@ public partial class AuditExportEndpointTests(ShellAppFactory factory) : IClassF
     public async Task Hr_does_not_download_the_audit_trail()
     {
         var client = NewClient();
-        await DemoSignInAsync(client, DemoUsers.Hr.Email);
+        await LoginForm.DemoSignInAsync(client, DemoUsers.Hr.Email);
 
         var response = await client.GetAsync(AuditExportEndpoint.Path, Token);
 
@@ -64,7 +48,7 @@ public partial class AuditExportEndpointTests(ShellAppFactory factory) : IClassF
         }
 
         var client = NewClient();
-        await DemoSignInAsync(client, DemoUsers.Admin.Email);
+        await LoginForm.DemoSignInAsync(client, DemoUsers.Admin.Email);
 
         var response = await client.GetAsync(AuditExportEndpoint.Link(new AuditFilter(Kind: SecurityEventKind.RoleChanged)), Token);
 
@@ -86,7 +70,7 @@ public partial class AuditExportEndpointTests(ShellAppFactory factory) : IClassF
         }
 
         var client = NewClient();
-        await DemoSignInAsync(client, DemoUsers.Beneficiary3.Email);
+        await LoginForm.DemoSignInAsync(client, DemoUsers.Beneficiary3.Email);
 
         var home = await client.GetAsync("/", Token);
         home.StatusCode.Should().Be(HttpStatusCode.Redirect);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using CoupDePousse.App.Data;
 using CoupDePousse.App.Data.Demo;
 using CoupDePousse.App.Features.Meetings;
@@ -12,12 +11,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CoupDePousse.Tests.Features.Meetings;
 
 /// <summary>The running app: a meeting's calendar file goes to its two participants and to nobody else.</summary>
-public partial class MeetingCalendarEndpointTests(ShellAppFactory factory) : IClassFixture<ShellAppFactory>
+public class MeetingCalendarEndpointTests(ShellAppFactory factory) : IClassFixture<ShellAppFactory>
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 
     private async Task<HttpClient> SignedInAsync(string? email)
     {
@@ -27,14 +23,7 @@ public partial class MeetingCalendarEndpointTests(ShellAppFactory factory) : ICl
             return client;
         }
 
-        var page = await client.GetStringAsync("/Account/Login", Token);
-        var form = new Dictionary<string, string>
-        {
-            ["_handler"] = "demo-login",
-            ["DemoEmail"] = email,
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(AntiforgeryToken().Match(page).Groups[1].Value),
-        };
-        (await client.PostAsync("/Account/Login", new FormUrlEncodedContent(form), Token)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await LoginForm.DemoSignInAsync(client, email)).StatusCode.Should().Be(HttpStatusCode.Redirect);
         return client;
     }
 
