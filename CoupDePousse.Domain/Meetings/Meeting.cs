@@ -40,9 +40,18 @@ public static class MeetingTimes
 {
     public static TimeZoneInfo DefaultZone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
-    /// <summary>The day a meeting falls on, in the zone it is read in.</summary>
-    public static DateOnly DayOf(DateTimeOffset instant, TimeZoneInfo? zone = null) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone ?? DefaultZone).DateTime);
+    /// <summary>The instant as a clock in that zone shows it.</summary>
+    public static DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, DefaultZone);
+
+    /// <summary>A wall-clock time read in that zone (whatever kind the picker gave it), as the UTC instant it names.</summary>
+    public static DateTimeOffset FromLocal(DateTime wallClock)
+    {
+        var unspecified = DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified);
+        return new DateTimeOffset(unspecified, DefaultZone.GetUtcOffset(unspecified)).ToUniversalTime();
+    }
+
+    /// <summary>The day a meeting falls on, in that zone.</summary>
+    public static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant).DateTime);
 }
 
 /// <summary>

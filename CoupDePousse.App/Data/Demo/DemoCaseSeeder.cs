@@ -182,14 +182,13 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
     // 10:00 in Paris on a working day at least some days from now, in UTC as meetings store it.
     private DateTimeOffset MorningIn(int days)
     {
-        var day = TimeZoneInfo.ConvertTime(now.AddDays(days), MeetingTimes.DefaultZone).Date;
+        var day = MeetingTimes.ToLocal(now.AddDays(days)).Date;
         while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
         {
             day = day.AddDays(1);
         }
 
-        var morning = day.AddHours(10);
-        return new DateTimeOffset(morning, MeetingTimes.DefaultZone.GetUtcOffset(morning)).ToUniversalTime();
+        return MeetingTimes.FromLocal(day.AddHours(10));
     }
 
     private CoachingCase Propose(Actor proposer, Actor beneficiary, bool checklistConfirmed, DateTimeOffset at,
