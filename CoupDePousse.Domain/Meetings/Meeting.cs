@@ -428,7 +428,8 @@ public sealed class Meeting
 
     private bool IsBeneficiary(Actor actor) => actor.UserId == BeneficiaryId;
 
-    private bool IsParticipant(Actor actor) => IsIntervener(actor) || IsBeneficiary(actor);
+    /// <summary>Whether the actor is one of the meeting's two participants: the only people who ever read it whole.</summary>
+    public bool IsParticipant(Actor actor) => IsIntervener(actor) || IsBeneficiary(actor);
 
     private void Touch(DateTimeOffset now)
     {

@@ -81,10 +81,7 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> dbFactory, Ti
         var mine = await db.Meetings.AsNoTracking()
             .Where(m => m.BeneficiaryId == actor.UserId || (actor.Role == Role.Intervener && m.IntervenerId == actor.UserId))
             .ToListAsync(cancellationToken);
-        var open = mine.Where(m => m.IsOpen).ToList();
-        var names = await db.NamesAsync(open.Select(m => OtherParticipant(actor, m)), cancellationToken);
-        return open.OrderBy(m => m.Confirmed?.StartsAt ?? m.OfferedSlots.Min(s => s.StartsAt))
-            .Select(m => View(m, names.GetValueOrDefault(OtherParticipant(actor, m), "?"))).ToList();
+        return await ViewsAsync(db, actor, mine.Where(m => m.IsOpen), cancellationToken);
     }
 
     /// <summary>A case's meetings for the person reading the case: the participants see them whole, HR a summary, anyone else nothing.</summary>
@@ -99,11 +96,8 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> dbFactory, Ti
             return logger.LogRefusal(actor, "ReadMeetings", AppErrors.NotFound, caseId);
         }
 
-        var meetings = (await db.Meetings.AsNoTracking().Where(m => m.CaseId == caseId).ToListAsync(cancellationToken))
-            .Where(m => m.BeneficiaryId == actor.UserId || m.IntervenerId == actor.UserId).ToList();
-        var names = await db.NamesAsync(meetings.Select(m => OtherParticipant(actor, m)), cancellationToken);
-        return meetings.OrderBy(m => m.Confirmed?.StartsAt ?? m.OfferedSlots.Min(s => s.StartsAt))
-            .Select(m => View(m, names.GetValueOrDefault(OtherParticipant(actor, m), "?"))).ToList();
+        var meetings = await db.Meetings.AsNoTracking().Where(m => m.CaseId == caseId).ToListAsync(cancellationToken);
+        return Result<IReadOnlyList<MeetingView>>.Success(await ViewsAsync(db, actor, meetings, cancellationToken));
     }
 
     /// <summary>One meeting whole, for one of its two participants; null for anyone else, as if it did not exist.</summary>
@@ -111,7 +105,7 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> dbFactory, Ti
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
-        if (meeting is null || !(actor.UserId == meeting.BeneficiaryId || (actor.Role == Role.Intervener && actor.UserId == meeting.IntervenerId)))
+        if (meeting is null || !meeting.IsParticipant(actor))
         {
             logger.LogRefusal(actor, "ReadMeeting", AppErrors.NotFound);
             return null;
@@ -140,7 +134,7 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> dbFactory, Ti
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
         var coachingCase = meeting is null ? null : await db.LoadCaseAsync(meeting.CaseId, cancellationToken);
-        if (meeting is null || coachingCase is null || (actor.UserId != meeting.BeneficiaryId && actor.UserId != meeting.IntervenerId))
+        if (meeting is null || coachingCase is null || !meeting.IsParticipant(actor))
         {
             return logger.LogRefusal(actor, operation, AppErrors.NotFound);
         }
@@ -182,6 +176,14 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> dbFactory, Ti
             .Where(m => m.CaseId == caseId && m.Id != exceptMeetingId && m.Kind == MeetingKind.Session && open.Contains(m.Status))
             .ToListAsync(cancellationToken);
         return new MeetingAgenda(busy.Where(s => s.EndsAt > now).ToList(), planned.Sum(m => m.PlannedMinutes));
+    }
+
+    /// <summary>The meetings the actor takes part in, soonest first, each with the name of the other participant.</summary>
+    private static async Task<IReadOnlyList<MeetingView>> ViewsAsync(AppDbContext db, Actor actor, IEnumerable<Meeting> meetings, CancellationToken cancellationToken)
+    {
+        var readable = meetings.Where(m => m.IsParticipant(actor)).OrderBy(m => m.Confirmed?.StartsAt ?? m.OfferedSlots.Min(s => s.StartsAt)).ToList();
+        var names = await db.NamesAsync(readable.Select(m => OtherParticipant(actor, m)), cancellationToken);
+        return readable.Select(m => View(m, names.GetValueOrDefault(OtherParticipant(actor, m), "?"))).ToList();
     }
 
     private static string OtherParticipant(Actor actor, Meeting meeting) => actor.UserId == meeting.BeneficiaryId ? meeting.IntervenerId : meeting.BeneficiaryId;
