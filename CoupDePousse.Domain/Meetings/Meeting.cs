@@ -340,10 +340,12 @@ public sealed class Meeting
             return MeetingErrors.UnknownChoice;
         }
 
+        // The place is short text another person reads: checked like every such text (composed, within its limit, no bidi control).
+        var checkedPlace = mode == SessionMode.OnSite ? Text.Optional(place, TextLimits.MeetingPlace) : Result.Success<string?>(null);
         var where = mode switch
         {
-            SessionMode.OnSite when string.IsNullOrWhiteSpace(place) => MeetingErrors.PlaceRequired,
-            SessionMode.OnSite when place!.Trim().Length > TextLimits.MeetingPlace => CaseErrors.TextTooLong.With(TextLimits.MeetingPlace),
+            _ when checkedPlace.IsFailure => checkedPlace.Error!,
+            SessionMode.OnSite when checkedPlace.Value is null => MeetingErrors.PlaceRequired,
             SessionMode.Video when !IsHttpsLink(link) => MeetingErrors.LinkRequired,
             _ => Result.Success(),
         };
@@ -366,7 +368,7 @@ public sealed class Meeting
         _slots.Clear();
         _slots.AddRange(slots.Select(s => s with { }));
         Mode = mode;
-        Place = mode == SessionMode.OnSite ? place!.Trim() : null;
+        Place = checkedPlace.Value;
         Link = mode == SessionMode.Video ? link!.Trim() : null;
         Status = MeetingStatus.Proposed;
         Touch(now);

@@ -108,7 +108,9 @@ public class MeetingPlanningTests
     public void An_on_site_meeting_needs_a_place_a_video_one_an_https_link_and_a_phone_call_neither()
     {
         Offer(Sessions(), mode: SessionMode.OnSite, link: null).ShouldBeRefusedWith(MeetingErrors.PlaceRequired);
-        Offer(Sessions(), mode: SessionMode.OnSite, place: new string('p', TextLimits.MeetingPlace + 1)).ShouldBeRefusedWith(CaseErrors.TextTooLong);
+        Offer(Sessions(), mode: SessionMode.OnSite, place: new string('p', TextLimits.MeetingPlace + 1)).ShouldBeRefusedWith(TextErrors.TooLong);
+        Offer(Sessions(), mode: SessionMode.OnSite, place: "Salle \u202ECurie").ShouldBeRefusedWith(TextErrors.BidiControl);
+        Offer(Sessions(), mode: SessionMode.OnSite, place: "   ").ShouldBeRefusedWith(MeetingErrors.PlaceRequired);
         Offer(Sessions(), mode: SessionMode.Video, link: "http://visio.example.org/abc").ShouldBeRefusedWith(MeetingErrors.LinkRequired);
         Offer(Sessions(), mode: SessionMode.Video, link: "javascript:alert(1)").ShouldBeRefusedWith(MeetingErrors.LinkRequired);
 
