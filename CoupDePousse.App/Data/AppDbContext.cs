@@ -40,6 +40,9 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>
     /// <summary>Planned meetings of the cases; where they take place is for their two participants only.</summary>
     public DbSet<Meeting> Meetings => Set<Meeting>();
 
+    /// <summary>What each person is told (the bell) and the mail each line may send; see <see cref="Notification"/>.</summary>
+    public DbSet<Notification> Notifications => Set<Notification>();
+
     public DbSet<BudgetSettings> BudgetSettings => Set<BudgetSettings>();
 
     /// <summary>The security audit trail: rows are added, never changed or removed.</summary>

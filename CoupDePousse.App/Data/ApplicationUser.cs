@@ -15,4 +15,10 @@ public class ApplicationUser : IdentityUser
 
     /// <summary>Set while the administrator has disabled the account: it cannot sign in and its sessions end.</summary>
     public DateTimeOffset? DisabledAt { get; set; }
+
+    /// <summary>The IANA time zone the person reads times in (their agenda, mails); null means Europe/Paris.</summary>
+    public string? TimeZoneId { get; set; }
+
+    /// <summary>The language the person last chose ("fr" or "en"), for what reaches them outside the app (mail); null means French.</summary>
+    public string? Language { get; set; }
 }

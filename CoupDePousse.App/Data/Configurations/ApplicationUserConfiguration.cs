@@ -11,6 +11,8 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
         builder.Property(u => u.DisplayName).HasMaxLength(TextLimits.DisplayName).IsRequired();
         builder.Property(u => u.Department).HasMaxLength(TextLimits.Department);
         builder.Property(u => u.ManagerId).HasMaxLength(450);
+        builder.Property(u => u.TimeZoneId).HasMaxLength(64);
+        builder.Property(u => u.Language).HasMaxLength(8);
 
         // A manager cannot be deleted while people still report to them.
         builder.HasOne<ApplicationUser>()
