@@ -12,11 +12,15 @@ namespace CoupDePousse.Tests.EndToEnd.Support;
 /// <summary>The real app on Kestrel, on a free loopback port, with its own SQLite file and the demo data.</summary>
 public sealed class AppServerFixture : WebApplicationFactory<Program>
 {
+    private readonly Action<IWebHostBuilder>? configure;
+
     private readonly string databaseDirectory =
         Path.Combine(Path.GetTempPath(), "coupdepousse-e2e-" + Guid.NewGuid().ToString("N"));
 
-    public AppServerFixture()
+    /// <param name="configure">Settings or services of one collection's app, applied after the common ones.</param>
+    public AppServerFixture(Action<IWebHostBuilder>? configure = null)
     {
+        this.configure = configure;
         Directory.CreateDirectory(databaseDirectory);
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
@@ -44,6 +48,7 @@ public sealed class AppServerFixture : WebApplicationFactory<Program>
         builder.UseSetting("Security:Sessions:RevalidationInterval", "00:00:02");
         // Every journey signs several people in from 127.0.0.1 within a minute: the per-address limit has its own test.
         builder.UseSetting("Security:Login:RequestsPerAddressPerMinute", "10000");
+        configure?.Invoke(builder);
     }
 
     public override async ValueTask DisposeAsync()

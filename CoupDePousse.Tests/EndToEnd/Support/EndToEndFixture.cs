@@ -5,7 +5,7 @@ using CoupDePousse.Tests.TestSupport;
 namespace CoupDePousse.Tests.EndToEnd.Support;
 
 /// <summary>One app server and one headless Chromium for the whole "e2e" collection.</summary>
-public sealed class EndToEndFixture : IAsyncLifetime
+public class EndToEndFixture : IAsyncLifetime
 {
     private static readonly string[] ChromiumArguments =
     [
@@ -16,7 +16,18 @@ public sealed class EndToEndFixture : IAsyncLifetime
     private IPlaywright? playwright;
     private IBrowser? browser;
 
-    public AppServerFixture Server { get; } = new();
+    public EndToEndFixture()
+        : this(new AppServerFixture())
+    {
+    }
+
+    /// <summary>For a collection whose app runs with settings or services of its own (a moved clock, a mail server).</summary>
+    protected EndToEndFixture(AppServerFixture server)
+    {
+        Server = server;
+    }
+
+    public AppServerFixture Server { get; }
 
     public Uri BaseAddress => Server.BaseAddress;
 
@@ -75,7 +86,7 @@ public sealed class EndToEndFixture : IAsyncLifetime
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator("[data-interactive=true]").First.WaitForAsync();
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (browser is not null)
         {
@@ -83,6 +94,7 @@ public sealed class EndToEndFixture : IAsyncLifetime
         }
         playwright?.Dispose();
         await Server.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }
 
