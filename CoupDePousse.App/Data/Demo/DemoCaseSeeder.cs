@@ -26,7 +26,7 @@ internal sealed class DemoCaseSeeder(IDbContextFactory<AppDbContext> dbFactory, 
         var ids = await db.Users.ToDictionaryAsync(u => u.Email!, u => u.Id, cancellationToken);
         var people = new DemoPeople(ids);
         var intervener = IntervenerProfile.Create(people.Intervener.UserId, [CoachingDomain.ManagementAndCommunication, CoachingDomain.StrategyAndTactics], 12, 120_00).Value;
-        var intervener2 = IntervenerProfile.Create(people.Intervener2.UserId, [CoachingDomain.StressAndEmotions, CoachingDomain.ManagementAndCommunication], 10, 95_00).Value;
+        var intervener2 = IntervenerProfile.Create(people.Intervener2.UserId, [CoachingDomain.StressAndEmotions, CoachingDomain.ManagementAndCommunication, CoachingDomain.StrategyAndTactics], 10, 95_00).Value;
         db.IntervenerProfiles.AddRange(intervener, intervener2);
         db.BudgetSettings.Add(new BudgetSettings());
 
@@ -97,14 +97,21 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
         _meetings.Add(planned.Value);
         yield return sophie;
 
-        // Thomas has just been offered a coup de pousse; Isabelle is assigned, his move.
+        // Thomas has just been offered a coup de pousse and agreed to meet Marc, who offered two times for the interview: his move.
         var thomas = Propose(people.Manager, people.Thomas, OfferChecklistConfirmed, DaysAgo(3),
             [CoachingDomain.StrategyAndTactics], ["problem-strategy", "building-argument"],
             "Thomas porte le projet de réorganisation des plannings et doit le défendre devant la direction le mois prochain.",
             "La décision sur les nouveaux plannings du service dépend de cette présentation.",
             "Avant la fin du mois");
         // The demo interveners manage nobody, so no beneficiary's manager is passed to the independence check.
-        Must(thomas.AssignIntervener(people.Hr, new IntervenerCandidate(intervener, 1, IntervenerAccount.Active), beneficiaryManagerId: null, DaysAgo(2)));
+        Must(thomas.AssignIntervener(people.Hr, new IntervenerCandidate(intervener2, 1, IntervenerAccount.Active), beneficiaryManagerId: null, DaysAgo(2)));
+        Must(thomas.AgreeToMeet(people.Thomas, DaysAgo(1)));
+        var interviewMorning = new MeetingSlot(MorningIn(days: 3), 60);
+        var interview = Meeting.Propose(people.Intervener2, MeetingCase.Of(thomas), MeetingKind.PreliminaryInterview,
+            [interviewMorning, interviewMorning with { StartsAt = interviewMorning.StartsAt.AddHours(4) }],
+            SessionMode.Phone, null, null, MeetingAgenda.Empty, DaysAgo(1));
+        Must(interview);
+        _meetings.Add(interview.Value);
         yield return thomas;
 
         // Léa: Marc had doubts on one criterion, so HR and Marc discuss it.
