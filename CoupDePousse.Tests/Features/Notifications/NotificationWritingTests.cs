@@ -47,10 +47,18 @@ public class NotificationWritingTests
     private static IEnumerable<NotificationKind> KindsOf(IEnumerable<Notification> rows, string userId) =>
         rows.Where(n => n.RecipientId == userId).Select(n => n.Kind);
 
-    [Fact]
-    public async Task A_proposal_by_a_manager_tells_each_enabled_hr_member_and_the_beneficiary_and_not_the_manager()
+    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_proposal_by_a_manager_tells_each_enabled_hr_member_and_the_beneficiary_and_not_the_manager(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        if (provider == DatabaseProvider.Postgres && !TestDatabase.PostgresConfigured)
+        {
+            Assert.Skip($"{TestDatabase.PostgresVariable} is not set; ./scripts/test.sh starts PostgreSQL and sets it.");
+        }
+
+        await using var database = await TestDatabase.CreateAsync(provider);
         await AddHrAsync(database, SecondHrId);
         await AddHrAsync(database, DisabledHrId, disabled: true);
 
