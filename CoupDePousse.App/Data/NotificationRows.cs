@@ -28,6 +28,7 @@ internal static class NotificationRows
         AddRows(db, told, people);
     }
 
+    /// <summary>The same, for a synchronous save.</summary>
     public static void Add(AppDbContext db)
     {
         var told = Told(db);

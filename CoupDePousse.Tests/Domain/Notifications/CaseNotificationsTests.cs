@@ -67,6 +67,21 @@ public class CaseNotificationsTests
     }
 
     [Fact]
+    public void In_a_change_with_several_authors_each_is_kept_only_from_their_own_acts()
+    {
+        var coachingCase = WithIntervener();
+
+        // The manager's proposal reaches every HR member, the one who then assigned included; the assignment reaches the others.
+        Addressed(coachingCase, coachingCase.History).Should().BeEquivalentTo(
+        [
+            To(HrId, NotificationKind.InterveningToAssign),
+            To(OtherHrId, NotificationKind.InterveningToAssign),
+            To(BeneficiaryId, NotificationKind.ProposalToAnswer),
+            To(IntervenerId, NotificationKind.IntervenerAssigned),
+        ]);
+    }
+
+    [Fact]
     public void An_assignment_before_the_beneficiary_agreed_asks_them_to_answer_and_tells_the_intervener()
     {
         Told(Proposed(), c => c.AssignIntervener(Hr, Candidate(), ManagerId, Now)).Should().BeEquivalentTo(
