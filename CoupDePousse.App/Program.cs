@@ -6,6 +6,7 @@ using CoupDePousse.App.Diagnostics;
 using CoupDePousse.App.Features;
 using CoupDePousse.App.Features.Administration;
 using CoupDePousse.App.Features.Meetings;
+using CoupDePousse.App.Features.Notifications;
 using CoupDePousse.App.Localization;
 using CoupDePousse.App.Security;
 using MudBlazor.Services;
@@ -22,6 +23,7 @@ builder.Services.AddAppIdentity();
 builder.Services.AddAppHardening(builder.Configuration, builder.Environment);
 builder.Services.AddDemoSeeding();
 builder.Services.AddFeatureServices();
+builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection(NotificationOptions.Section));
 builder.Services.AddMemoryDiagnostics(builder.Configuration, builder.Environment);
 
 var app = builder.Build();

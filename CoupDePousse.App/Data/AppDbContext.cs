@@ -53,9 +53,20 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>
     /// <summary>HR's figures by combination of facts: written only through <see cref="Data.CaseCounts"/>, with each change to a case.</summary>
     public DbSet<CaseCount> CaseCounts => Set<CaseCount>();
 
+    /// <summary>
+    /// Whether saving a change to a case or meeting also writes who is told of it (<see cref="NotificationRows"/>). Off only for
+    /// data that did not happen in the app: demo seeding and generated populations.
+    /// </summary>
+    public bool WritesNotifications { get; set; } = true;
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditChanges();
+        if (WritesNotifications)
+        {
+            NotificationRows.Add(this);
+        }
+
         var deltas = Data.CaseCounts.DeltasOf(ChangeTracker);
         if (deltas.IsEmpty)
         {
@@ -73,6 +84,11 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseAuditChanges();
+        if (WritesNotifications)
+        {
+            await NotificationRows.AddAsync(this, cancellationToken);
+        }
+
         var deltas = Data.CaseCounts.DeltasOf(ChangeTracker);
         if (deltas.IsEmpty)
         {

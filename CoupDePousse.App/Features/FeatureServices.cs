@@ -1,6 +1,7 @@
 using CoupDePousse.App.Features.Administration;
 using CoupDePousse.App.Features.Cases;
 using CoupDePousse.App.Features.Meetings;
+using CoupDePousse.App.Features.Notifications;
 using CoupDePousse.App.Features.Pipeline;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -17,6 +18,9 @@ public static class FeatureServices
         services.AddScoped<SessionNoteService>();
         services.AddScoped<PipelineService>();
         services.AddScoped<MeetingService>();
+        services.AddScoped<NotificationService>();
+        services.AddScoped<NotificationState>();
+        services.AddOptions<NotificationOptions>();
         services.AddScoped<AdministrationService>();
         services.AddScoped<AuditTrailService>();
         return services;

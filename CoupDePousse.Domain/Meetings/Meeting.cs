@@ -26,6 +26,22 @@ public enum MeetingStatus
     NoShow,
 }
 
+/// <summary>What last happened to a meeting, in the terms its participants are told.</summary>
+public enum MeetingEventKind
+{
+    Proposed,
+    OtherSlotsOffered,
+    OtherSlotsRequested,
+    Confirmed,
+    Moved,
+    Cancelled,
+    Held,
+    NoShow,
+}
+
+/// <summary>The last change made to a meeting in memory, and who made it: not stored, read when the change is saved.</summary>
+public sealed record MeetingEvent(MeetingEventKind Kind, string ActorId);
+
 /// <summary>Why a meeting was moved or cancelled: a category, never free text (it would carry case content).</summary>
 public enum MeetingChangeReason
 {
@@ -155,6 +171,9 @@ public sealed class Meeting
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>The change this instance went through last, for whoever saves it to tell the other participant; not stored.</summary>
+    public MeetingEvent? LastEvent { get; private set; }
+
     /// <summary>Concurrency token: bumped by every accepted change, checked by the database on save.</summary>
     public int Version { get; private set; }
 
@@ -193,7 +212,7 @@ public sealed class Meeting
             BeneficiaryId = coachingCase.BeneficiaryId,
             IntervenerId = actor.UserId,
         };
-        var valid = meeting.Offer(slots, mode, place, link, coachingCase.RemainingMinutes, agenda, now);
+        var valid = meeting.Offer(actor, MeetingEventKind.Proposed, slots, mode, place, link, coachingCase.RemainingMinutes, agenda, now);
         return valid.IsFailure ? valid.Error! : meeting;
     }
 
@@ -205,7 +224,7 @@ public sealed class Meeting
             return MeetingErrors.NotAllowed;
         }
 
-        return Offer(slots, Mode, Place, Link, remainingMinutes, agenda, now);
+        return Offer(actor, MeetingEventKind.OtherSlotsOffered, slots, Mode, Place, Link, remainingMinutes, agenda, now);
     }
 
     /// <summary>The beneficiary takes one of the offered slots; it must still be free and in the future.</summary>
@@ -229,7 +248,7 @@ public sealed class Meeting
 
         Confirmed = slot with { }; // a value of its own, never one of the offered slots
         Status = MeetingStatus.Confirmed;
-        Touch(now);
+        Touch(now, MeetingEventKind.Confirmed, actor);
         return Result.Success();
     }
 
@@ -242,7 +261,7 @@ public sealed class Meeting
         }
 
         Status = MeetingStatus.OtherSlotsRequested;
-        Touch(now);
+        Touch(now, MeetingEventKind.OtherSlotsRequested, actor);
         return Result.Success();
     }
 
@@ -268,7 +287,7 @@ public sealed class Meeting
         Confirmed = slot with { };
         LastChangeReason = reason;
         Sequence++;
-        Touch(now);
+        Touch(now, MeetingEventKind.Moved, actor);
         return Result.Success();
     }
 
@@ -292,7 +311,7 @@ public sealed class Meeting
         Status = late ? MeetingStatus.LateCancellation : MeetingStatus.Cancelled;
         LastChangeReason = reason;
         Sequence++;
-        Touch(now);
+        Touch(now, MeetingEventKind.Cancelled, actor);
         return Result.Success();
     }
 
@@ -309,7 +328,7 @@ public sealed class Meeting
         }
 
         Status = MeetingStatus.Held;
-        Touch(now);
+        Touch(now, MeetingEventKind.Held, actor);
         return Confirmed!.DurationMinutes;
     }
 
@@ -323,7 +342,7 @@ public sealed class Meeting
         }
 
         Status = MeetingStatus.NoShow;
-        Touch(now);
+        Touch(now, MeetingEventKind.NoShow, actor);
         return Result.Success();
     }
 
@@ -333,7 +352,7 @@ public sealed class Meeting
             ? Confirmed?.DurationMinutes ?? 0
             : 0;
 
-    private Result Offer(IReadOnlyList<MeetingSlot> slots, SessionMode mode, string? place, string? link, int remainingMinutes, MeetingAgenda agenda, DateTimeOffset now)
+    private Result Offer(Actor actor, MeetingEventKind happened, IReadOnlyList<MeetingSlot> slots, SessionMode mode, string? place, string? link, int remainingMinutes, MeetingAgenda agenda, DateTimeOffset now)
     {
         if (!Enum.IsDefined(mode))
         {
@@ -371,7 +390,7 @@ public sealed class Meeting
         Place = checkedPlace.Value;
         Link = mode == SessionMode.Video ? link!.Trim() : null;
         Status = MeetingStatus.Proposed;
-        Touch(now);
+        Touch(now, happened, actor);
         return Result.Success();
     }
 
@@ -433,9 +452,10 @@ public sealed class Meeting
     /// <summary>Whether the actor is one of the meeting's two participants: the only people who ever read it whole.</summary>
     public bool IsParticipant(Actor actor) => IsIntervener(actor) || IsBeneficiary(actor);
 
-    private void Touch(DateTimeOffset now)
+    private void Touch(DateTimeOffset now, MeetingEventKind happened, Actor actor)
     {
         UpdatedAt = now;
+        LastEvent = new MeetingEvent(happened, actor.UserId);
         Version++;
     }
 }

@@ -8,6 +8,9 @@ namespace CoupDePousse.Tests.Components;
 
 public class MainLayoutTests : MudTestContext
 {
+    // The bell reads the database; its own tests render it (NotificationBellTests).
+    public MainLayoutTests() => ComponentFactories.AddStub<CoupDePousse.App.Features.Notifications.NotificationBell>();
+
     private IRenderedComponent<MainLayout> RenderLayout(bool interactive = true)
     {
         UseRenderer(interactive);

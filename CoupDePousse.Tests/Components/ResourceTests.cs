@@ -7,6 +7,7 @@ using CoupDePousse.App.Features.Administration;
 using CoupDePousse.App.Features.Cases;
 using CoupDePousse.App.Features.Common;
 using CoupDePousse.App.Features.Meetings;
+using CoupDePousse.App.Features.Notifications;
 using CoupDePousse.App.Features.Pipeline;
 using CoupDePousse.App.Localization;
 using CoupDePousse.App.Security;
@@ -38,6 +39,7 @@ public partial class ResourceTests
         (nameof(MeetingText), "Status.{}", Names<CoupDePousse.Domain.Meetings.MeetingStatus>()),
         (nameof(MeetingText), "Mode.{}", Names<SessionMode>()),
         (nameof(MeetingText), "Reason.{}", Names<CoupDePousse.Domain.Meetings.MeetingChangeReason>()),
+        (nameof(NotificationText), "Kind.{}", Names<CoupDePousse.Domain.Notifications.NotificationKind>()),
         (nameof(DashboardText), "Coarse.{}", Names<CoarseStatus>()),
         (nameof(DashboardText), "Next.{}", Names<NextStep>()),
         (nameof(DashboardText), "Admin.{}.Title", ["Users", "Interveners", "Budget", "Audit"]),

@@ -100,14 +100,17 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
 
     public App.Features.Meetings.MeetingService Meetings() => new(this, Clock, Logger<App.Features.Meetings.MeetingService>());
 
+    public App.Features.Notifications.NotificationService Notifications() => new(this, Clock, Logger<App.Features.Notifications.NotificationService>());
+
     private CaseCommandRunner Runner() => new(this, Clock, Logger<CaseCommandRunner>());
 
     public ILogger<T> Logger<T>() => new Logger<T>(new LoggerFactory([Logs]));
 
-    /// <summary>Stores a case built in memory by the domain, as if it had lived in the app.</summary>
+    /// <summary>Stores a case built in memory by the domain, as if it had lived in the app (its past notifications left out).</summary>
     public async Task<CoachingCase> SaveAsync(CoachingCase coachingCase)
     {
         await using var db = CreateDbContext();
+        db.WritesNotifications = false;
         db.Cases.Add(coachingCase);
         await db.SaveChangesAsync();
         return coachingCase;

@@ -34,6 +34,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         });
         builder.Ignore(m => m.IsOpen);
         builder.Ignore(m => m.PlannedMinutes);
+        builder.Ignore(m => m.LastEvent);
 
         builder.HasOne<CoachingCase>().WithMany().HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(m => new { m.IntervenerId, m.Status });

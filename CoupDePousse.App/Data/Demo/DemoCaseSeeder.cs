@@ -18,6 +18,7 @@ internal sealed class DemoCaseSeeder(IDbContextFactory<AppDbContext> dbFactory, 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.WritesNotifications = false;
         if (await db.Cases.AnyAsync(cancellationToken))
         {
             return;

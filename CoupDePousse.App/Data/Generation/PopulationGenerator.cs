@@ -223,6 +223,7 @@ public sealed class PopulationGenerator(IDbContextFactory<AppDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.WritesNotifications = false;
         await db.Database.OpenConnectionAsync(cancellationToken);
         await RelaxDurabilityAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -50,6 +50,9 @@ public sealed class PageAccessibilityTests(EndToEndFixture fixture) : EndToEndTe
         await OpenAsync(sophie, $"/cases/{sophiesCase}/meetings");
         await Expect(sophie.Locator("[data-testid=case-meeting]")).ToBeVisibleAsync();
         await CheckAsync(sophie, "beneficiary meetings page");
+        await OpenAsync(sophie, "/notifications");
+        await Expect(sophie.Locator("[data-testid=notification-bell]")).ToBeVisibleAsync();
+        await CheckAsync(sophie, "beneficiary notifications page");
         await OpenCaseAsync(sophie, sophiesCase);
         await sophie.Locator("[data-testid=action-Stop]").First.ClickAsync();
         await Expect(sophie.Locator(".mud-dialog")).ToBeVisibleAsync();
