@@ -38,6 +38,7 @@ public partial class ResourceTests
         (nameof(MeetingText), "Status.{}", Names<CoupDePousse.Domain.Meetings.MeetingStatus>()),
         (nameof(MeetingText), "Mode.{}", Names<SessionMode>()),
         (nameof(MeetingText), "Reason.{}", Names<CoupDePousse.Domain.Meetings.MeetingChangeReason>()),
+        (nameof(TimeZoneText), "Zone.{}", TimeZoneChoices.Offered),
         (nameof(DashboardText), "Coarse.{}", Names<CoarseStatus>()),
         (nameof(DashboardText), "Next.{}", Names<NextStep>()),
         (nameof(DashboardText), "Admin.{}.Title", ["Users", "Interveners", "Budget", "Audit"]),

@@ -114,6 +114,13 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> dbFactory, Ti
         return meeting;
     }
 
+    /// <summary>The zone the actor reads and types meeting times in: their account's choice, Paris when none.</summary>
+    public async Task<TimeZoneInfo> ZoneAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.TimeZoneOfAsync(actor.UserId, cancellationToken);
+    }
+
     /// <summary>HR's view of a case's meetings: dates and counts only.</summary>
     public async Task<Result<MeetingSummary>> SummaryForHrAsync(Actor actor, Guid caseId, CancellationToken cancellationToken = default)
     {
