@@ -22,6 +22,7 @@ builder.Services.AddAppIdentity();
 builder.Services.AddAppHardening(builder.Configuration, builder.Environment);
 builder.Services.AddDemoSeeding();
 builder.Services.AddFeatureServices();
+builder.Services.AddCalendarFeed(builder.Configuration);
 builder.Services.AddMemoryDiagnostics(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
@@ -60,6 +61,7 @@ app.MapAdditionalIdentityEndpoints();
 app.MapCultureEndpoint();
 app.MapAuditExport();
 app.MapMeetingCalendar();
+app.MapCalendarFeed();
 app.MapMemoryDiagnostics();
 
 app.Run();

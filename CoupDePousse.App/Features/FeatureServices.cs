@@ -2,6 +2,7 @@ using CoupDePousse.App.Features.Administration;
 using CoupDePousse.App.Features.Cases;
 using CoupDePousse.App.Features.Meetings;
 using CoupDePousse.App.Features.Pipeline;
+using CoupDePousse.App.Features.Preferences;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoupDePousse.App.Features;
@@ -17,6 +18,7 @@ public static class FeatureServices
         services.AddScoped<SessionNoteService>();
         services.AddScoped<PipelineService>();
         services.AddScoped<MeetingService>();
+        services.AddScoped<PreferencesService>();
         services.AddScoped<AdministrationService>();
         services.AddScoped<AuditTrailService>();
         return services;
