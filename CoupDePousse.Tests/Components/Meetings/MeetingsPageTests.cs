@@ -228,4 +228,18 @@ public class MeetingsPageTests : FeaturePageContext
         (await Database.Meetings().MyMeetingsAsync(Beneficiary, Token)).Single(m => m.Id == meetingId).Confirmed!.StartsAt
             .Should().Be(Tuesday.StartsAt.AddDays(3), "04:00 in Montreal is 09:00 UTC in November");
     }
+
+    [Fact]
+    public async Task A_beneficiary_in_montreal_picks_among_slots_shown_on_their_clock()
+    {
+        var (caseId, _) = await OfferedAsync();
+        await Database.SetTimeZoneAsync(BeneficiaryId, "America/Montreal");
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("fr-FR");
+        SignInAs(Beneficiary);
+
+        var page = Render<MeetingsPage>(p => p.Add(x => x.CaseId, caseId));
+
+        page.WaitForElement("[data-testid=action-pick-slot]", Patience).TextContent.Should().Contain("mar. 24 nov., 04:00");
+        page.Find("[data-testid=case-meeting] [data-testid=time-zone]").GetAttribute("data-zone").Should().Be("America/Montreal");
+    }
 }
