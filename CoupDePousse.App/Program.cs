@@ -24,6 +24,7 @@ builder.Services.AddAppHardening(builder.Configuration, builder.Environment);
 builder.Services.AddDemoSeeding();
 builder.Services.AddFeatureServices();
 builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection(NotificationOptions.Section));
+builder.Services.AddCalendarFeed(builder.Configuration);
 builder.Services.AddMemoryDiagnostics(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
@@ -62,6 +63,7 @@ app.MapAdditionalIdentityEndpoints();
 app.MapCultureEndpoint();
 app.MapAuditExport();
 app.MapMeetingCalendar();
+app.MapCalendarFeed();
 app.MapMemoryDiagnostics();
 
 app.Run();

@@ -43,6 +43,9 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>
     /// <summary>What each person is told (the bell) and the mail each line may send; see <see cref="Notification"/>.</summary>
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    /// <summary>Private calendar subscriptions: the hash of each person's secret, never the secret itself.</summary>
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+
     public DbSet<BudgetSettings> BudgetSettings => Set<BudgetSettings>();
 
     /// <summary>The security audit trail: rows are added, never changed or removed.</summary>

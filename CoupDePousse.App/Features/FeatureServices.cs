@@ -3,6 +3,7 @@ using CoupDePousse.App.Features.Cases;
 using CoupDePousse.App.Features.Meetings;
 using CoupDePousse.App.Features.Notifications;
 using CoupDePousse.App.Features.Pipeline;
+using CoupDePousse.App.Features.Preferences;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoupDePousse.App.Features;
@@ -21,6 +22,7 @@ public static class FeatureServices
         services.AddScoped<NotificationService>();
         services.AddScoped<NotificationState>();
         services.AddOptions<NotificationOptions>();
+        services.AddScoped<PreferencesService>();
         services.AddScoped<AdministrationService>();
         services.AddScoped<AuditTrailService>();
         return services;

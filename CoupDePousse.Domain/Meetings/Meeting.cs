@@ -51,23 +51,35 @@ public enum MeetingChangeReason
     Other,
 }
 
-/// <summary>Where times are read: Europe/Paris until people choose their zone in their account.</summary>
+/// <summary>Where times are read: the person's own zone (<see cref="TimeZoneChoices"/>), Europe/Paris when they chose none.</summary>
 public static class MeetingTimes
 {
-    public static TimeZoneInfo DefaultZone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    public static TimeZoneInfo DefaultZone => TimeZoneChoices.DefaultZone;
+
+    /// <summary>The instant as a Paris clock shows it.</summary>
+    public static DateTimeOffset ToLocal(DateTimeOffset instant) => ToLocal(instant, DefaultZone);
 
     /// <summary>The instant as a clock in that zone shows it.</summary>
-    public static DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, DefaultZone);
+    public static DateTimeOffset ToLocal(DateTimeOffset instant, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(instant, zone);
 
-    /// <summary>A wall-clock time read in that zone (whatever kind the picker gave it), as the UTC instant it names.</summary>
-    public static DateTimeOffset FromLocal(DateTime wallClock)
+    /// <summary>A wall-clock time read in Paris (whatever kind the picker gave it), as the UTC instant it names.</summary>
+    public static DateTimeOffset FromLocal(DateTime wallClock) => FromLocal(wallClock, DefaultZone);
+
+    /// <summary>
+    /// A wall-clock time read in that zone (whatever kind the picker gave it), as the UTC instant it names. A time the
+    /// clock skips (spring forward) or shows twice (fall back) is read with the zone's standard offset.
+    /// </summary>
+    public static DateTimeOffset FromLocal(DateTime wallClock, TimeZoneInfo zone)
     {
         var unspecified = DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified);
-        return new DateTimeOffset(unspecified, DefaultZone.GetUtcOffset(unspecified)).ToUniversalTime();
+        return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified)).ToUniversalTime();
     }
 
+    /// <summary>The day a meeting falls on, in Paris.</summary>
+    public static DateOnly DayOf(DateTimeOffset instant) => DayOf(instant, DefaultZone);
+
     /// <summary>The day a meeting falls on, in that zone.</summary>
-    public static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant).DateTime);
+    public static DateOnly DayOf(DateTimeOffset instant, TimeZoneInfo zone) => DateOnly.FromDateTime(ToLocal(instant, zone).DateTime);
 }
 
 /// <summary>

@@ -40,6 +40,7 @@ public partial class ResourceTests
         (nameof(MeetingText), "Mode.{}", Names<SessionMode>()),
         (nameof(MeetingText), "Reason.{}", Names<CoupDePousse.Domain.Meetings.MeetingChangeReason>()),
         (nameof(NotificationText), "Kind.{}", Names<CoupDePousse.Domain.Notifications.NotificationKind>()),
+        (nameof(TimeZoneText), "Zone.{}", TimeZoneChoices.Offered),
         (nameof(DashboardText), "Coarse.{}", Names<CoarseStatus>()),
         (nameof(DashboardText), "Next.{}", Names<NextStep>()),
         (nameof(DashboardText), "Admin.{}.Title", ["Users", "Interveners", "Budget", "Audit"]),

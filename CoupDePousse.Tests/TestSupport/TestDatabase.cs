@@ -98,6 +98,13 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
 
     public PipelineService Pipeline() => new(this, Clock, Logger<PipelineService>());
 
+    /// <summary>The zone a person chose in their account (null: Paris).</summary>
+    public async Task SetTimeZoneAsync(string userId, string? timeZoneId)
+    {
+        await using var db = CreateDbContext();
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.TimeZoneId, timeZoneId));
+    }
+
     public App.Features.Meetings.MeetingService Meetings() => new(this, Clock, Logger<App.Features.Meetings.MeetingService>());
 
     public App.Features.Notifications.NotificationService Notifications() => new(this, Clock, Logger<App.Features.Notifications.NotificationService>());

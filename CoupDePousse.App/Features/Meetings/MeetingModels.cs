@@ -19,3 +19,6 @@ public sealed record MeetingView(
 
 /// <summary>What a participant sends to plan a meeting.</summary>
 public sealed record MeetingPlan(MeetingKind Kind, IReadOnlyList<MeetingSlot> Slots, SessionMode Mode, string? Place, string? Link);
+
+/// <summary>What a subscription feed serves: the owner's meetings, and the language their calendar reads.</summary>
+public sealed record MeetingFeed(IReadOnlyList<Meeting> Meetings, string? Language);

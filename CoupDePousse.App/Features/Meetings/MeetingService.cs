@@ -114,6 +114,40 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> dbFactory, Ti
         return meeting;
     }
 
+    /// <summary>The zone the actor reads and types meeting times in: their account's choice, Paris when none.</summary>
+    public async Task<TimeZoneInfo> ZoneAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.TimeZoneOfAsync(actor.UserId, cancellationToken);
+    }
+
+    /// <summary>How far back a subscription feed keeps meetings (cancelled ones included, so that calendars remove them).</summary>
+    public static readonly TimeSpan FeedHistory = TimeSpan.FromDays(90);
+
+    /// <summary>
+    /// The meetings behind a subscription token, upcoming and recent, for the account that owns it; null for an unknown or
+    /// revoked token or a disabled account, so that all three look alike.
+    /// </summary>
+    public async Task<MeetingFeed?> FeedAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var hash = CalendarFeed.HashOf(token);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var owner = await db.CalendarFeeds.Where(f => f.TokenHash == hash)
+            .Join(db.Users, f => f.UserId, u => u.Id, (f, u) => new { FeedId = f.Id, u.Id, u.DisabledAt, u.Language })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (owner is null || owner.DisabledAt is not null)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        await db.CalendarFeeds.Where(f => f.Id == owner.FeedId).ExecuteUpdateAsync(s => s.SetProperty(f => f.LastUsedAt, now), cancellationToken);
+        var meetings = await db.Meetings.AsNoTracking()
+            .Where(m => m.BeneficiaryId == owner.Id || m.IntervenerId == owner.Id)
+            .ToListAsync(cancellationToken);
+        return new MeetingFeed(meetings.Where(m => m.Confirmed is { } slot && slot.EndsAt > now - FeedHistory).ToList(), owner.Language);
+    }
+
     /// <summary>HR's view of a case's meetings: dates and counts only.</summary>
     public async Task<Result<MeetingSummary>> SummaryForHrAsync(Actor actor, Guid caseId, CancellationToken cancellationToken = default)
     {

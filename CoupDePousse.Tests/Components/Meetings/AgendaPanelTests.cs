@@ -72,4 +72,31 @@ public class AgendaPanelTests : FeaturePageContext
         home.FindAll("[data-testid=agenda]").Should().BeEmpty();
         home.Markup.Should().NotContain("Salle Curie");
     }
+
+    [Fact]
+    public async Task A_person_in_montreal_sees_the_agenda_time_on_their_clock_and_which_clock_it_is()
+    {
+        await PlanAsync();
+        await Database.SetTimeZoneAsync(BeneficiaryId, "America/Montreal");
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("fr-FR");
+        SignInAs(Beneficiary);
+
+        var home = Render<Home>();
+
+        var time = home.WaitForElement("[data-testid=agenda-next] [data-testid=meeting-time]", TimeSpan.FromSeconds(10));
+        time.TextContent.Should().Contain("mardi 24 novembre 2026, 04:00 · 1 h", "09:00 UTC is 04:00 in Montreal in November");
+        time.QuerySelector("[data-testid=time-zone]")!.TextContent.Trim().Should().Be("(heure : Montréal)");
+    }
+
+    [Fact]
+    public async Task A_person_on_paris_time_is_not_told_the_zone()
+    {
+        await PlanAsync();
+        SignInAs(Intervener);
+
+        var home = Render<Home>();
+
+        home.WaitForElement("[data-testid=agenda-next] [data-testid=meeting-time]", TimeSpan.FromSeconds(10));
+        home.FindAll("[data-testid=time-zone]").Should().BeEmpty();
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bunit;
 using CoupDePousse.App.Features.Meetings;
 using CoupDePousse.Domain.Cases;
@@ -144,5 +145,101 @@ public class MeetingsPageTests : FeaturePageContext
         summary.GetAttribute("data-no-shows").Should().Be("0");
         summary.TextContent.Should().Contain(CoupDePousse.App.Features.Cases.CaseFormat.Date(Wednesday.StartsAt));
         page.Markup.Should().NotContain("Salle Curie").And.NotContain("secret-room");
+    }
+
+    private async Task<(Guid CaseId, Guid MeetingId)> ConfirmedAsync()
+    {
+        var (caseId, meetingId) = await OfferedAsync();
+        (await Database.Meetings().PickAsync(Beneficiary, meetingId, 1, Tuesday, Token)).ShouldSucceed();
+        return (caseId, meetingId);
+    }
+
+    private static void MoveTo(IRenderedComponent<MeetingsPage> page, string date)
+    {
+        page.WaitForElement("[data-testid=meeting-move]", Patience).Click();
+        page.WaitForElement("[data-testid=field-move-date] input, input[data-testid=field-move-date]", Patience).Change(date);
+        page.Find("[data-testid=meeting-move-submit]").Click();
+    }
+
+    [Theory]
+    [InlineData(Who.Beneficiary)]
+    [InlineData(Who.Intervener)]
+    public async Task Either_participant_moves_a_confirmed_meeting_and_the_new_time_is_shown(Who who)
+    {
+        var (caseId, meetingId) = await ConfirmedAsync();
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("fr-FR");
+        SignInAs(Of(who));
+
+        var page = Render<MeetingsPage>(p => p.Add(x => x.CaseId, caseId));
+        page.WaitForElement("[data-testid=meeting-time]", Patience).TextContent.Should().Contain("mardi 24 novembre 2026, 10:00");
+        MoveTo(page, "27/11/2026");
+
+        page.WaitForAssertion(() => page.Find("[data-testid=meeting-time]").TextContent.Should().Contain("vendredi 27 novembre 2026, 10:00 · 1 h"), Patience);
+        page.FindAll("[data-testid=meeting-move-form]").Should().BeEmpty("a move closes its form");
+        var moved = (await Database.Meetings().MyMeetingsAsync(Beneficiary, Token)).Single(m => m.Id == meetingId);
+        moved.Confirmed.Should().Be(Tuesday with { StartsAt = Tuesday.StartsAt.AddDays(3) }, "the time typed is read on the Paris clock, prefilled with the current one");
+    }
+
+    [Fact]
+    public async Task A_move_onto_another_of_the_interveners_meetings_is_refused_with_its_reason_and_changes_nothing()
+    {
+        var (caseId, meetingId) = await ConfirmedAsync();
+        var meetings = Database.Meetings();
+        var other = (await meetings.ProposeAsync(Intervener, caseId, new MeetingPlan(MeetingKind.Session, [Wednesday], SessionMode.Phone, null, null), Token)).Value;
+        (await meetings.PickAsync(Beneficiary, other, 1, Wednesday, Token)).ShouldSucceed();
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("fr-FR");
+        SignInAs(Beneficiary);
+
+        var page = Render<MeetingsPage>(p => p.Add(x => x.CaseId, caseId));
+        page.WaitForElement("[data-testid=meeting-time]", Patience);
+        MoveTo(page, "25/11/2026");
+
+        page.WaitForElement("[data-testid=meeting-move-error]", Patience).TextContent.Should().Contain(MeetingErrors.IntervenerBusy.Message);
+        page.FindAll("[data-testid=meeting-move-form]").Should().ContainSingle("the form stays open next to its refusal");
+        (await meetings.MyMeetingsAsync(Beneficiary, Token)).Single(m => m.Id == meetingId).Confirmed.Should().Be(Tuesday);
+    }
+
+    [Fact]
+    public async Task A_meeting_already_started_cannot_be_moved()
+    {
+        var (caseId, _) = await ConfirmedAsync();
+        Database.Clock.SetUtcNow(Tuesday.StartsAt.AddMinutes(5));
+        SignInAs(Beneficiary);
+
+        var page = Render<MeetingsPage>(p => p.Add(x => x.CaseId, caseId));
+
+        page.WaitForElement("[data-testid=case-meeting]", Patience);
+        page.FindAll("[data-testid=meeting-move]").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_person_in_montreal_types_and_reads_times_on_their_own_clock()
+    {
+        var (caseId, meetingId) = await ConfirmedAsync();
+        await Database.SetTimeZoneAsync(BeneficiaryId, "America/Montreal");
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("fr-FR");
+        SignInAs(Beneficiary);
+
+        var page = Render<MeetingsPage>(p => p.Add(x => x.CaseId, caseId));
+        page.WaitForElement("[data-testid=meeting-time]", Patience).TextContent.Should().Contain("mardi 24 novembre 2026, 04:00").And.Contain("Montréal");
+        MoveTo(page, "27/11/2026");
+
+        page.WaitForAssertion(() => page.Find("[data-testid=meeting-time]").TextContent.Should().Contain("vendredi 27 novembre 2026, 04:00"), Patience);
+        (await Database.Meetings().MyMeetingsAsync(Beneficiary, Token)).Single(m => m.Id == meetingId).Confirmed!.StartsAt
+            .Should().Be(Tuesday.StartsAt.AddDays(3), "04:00 in Montreal is 09:00 UTC in November");
+    }
+
+    [Fact]
+    public async Task A_beneficiary_in_montreal_picks_among_slots_shown_on_their_clock()
+    {
+        var (caseId, _) = await OfferedAsync();
+        await Database.SetTimeZoneAsync(BeneficiaryId, "America/Montreal");
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("fr-FR");
+        SignInAs(Beneficiary);
+
+        var page = Render<MeetingsPage>(p => p.Add(x => x.CaseId, caseId));
+
+        page.WaitForElement("[data-testid=action-pick-slot]", Patience).TextContent.Should().Contain("mar. 24 nov., 04:00");
+        page.Find("[data-testid=case-meeting] [data-testid=time-zone]").GetAttribute("data-zone").Should().Be("America/Montreal");
     }
 }

@@ -44,12 +44,15 @@ public sealed class PageAccessibilityTests(EndToEndFixture fixture) : EndToEndTe
         await CheckAsync(marc, "intervener2 case page (criteria)");
 
         var sophie = await SignInAsync(DemoUsers.Beneficiary);
-        await CheckRolePagesAsync(sophie, "beneficiary", ["/", "/cases", "/cases/new"]);
+        await CheckRolePagesAsync(sophie, "beneficiary", ["/", "/cases", "/cases/new", "/preferences"]);
         await OpenCaseAsync(sophie, sophiesCase);
         await CheckAsync(sophie, "beneficiary case page");
         await OpenAsync(sophie, $"/cases/{sophiesCase}/meetings");
         await Expect(sophie.Locator("[data-testid=case-meeting]")).ToBeVisibleAsync();
         await CheckAsync(sophie, "beneficiary meetings page");
+        await sophie.Locator("[data-testid=meeting-move]").First.ClickAsync();
+        await Expect(sophie.Locator("[data-testid=meeting-move-form]")).ToBeVisibleAsync();
+        await CheckAsync(sophie, "beneficiary meetings page (move form)");
         await OpenAsync(sophie, "/notifications");
         await Expect(sophie.Locator("[data-testid=notification-bell]")).ToBeVisibleAsync();
         await CheckAsync(sophie, "beneficiary notifications page");
@@ -67,7 +70,7 @@ public sealed class PageAccessibilityTests(EndToEndFixture fixture) : EndToEndTe
         await CheckRolePagesAsync(thomas, "beneficiary2 (an offer waiting)", ["/"]);
 
         var hr = await SignInAsync(DemoUsers.Hr);
-        await CheckRolePagesAsync(hr, "HR", ["/", "/cases", "/cases/new", "/pipeline"]);
+        await CheckRolePagesAsync(hr, "HR", ["/", "/cases", "/cases/new", "/pipeline", "/preferences"]);
         await OpenCaseAsync(hr, sophiesCase);
         await CheckAsync(hr, "HR case page (in sessions)");
         await OpenCaseAsync(hr, leasCase);
