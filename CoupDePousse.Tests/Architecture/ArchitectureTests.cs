@@ -25,7 +25,7 @@ public class ArchitectureTests
     public static TheoryData<string> FeatureNames => new(FeatureNamespaces.Select(n => n[(Features.Length + 1)..]));
 
     [Fact]
-    public void The_app_has_the_four_features_the_architecture_describes()
+    public void The_app_has_the_features_the_architecture_describes()
     {
         FeatureNamespaces.Should().Equal($"{Features}.Administration", $"{Features}.Cases", $"{Features}.Meetings", $"{Features}.Notifications", $"{Features}.Pipeline", $"{Features}.Preferences");
     }
