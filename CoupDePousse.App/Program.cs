@@ -7,6 +7,7 @@ using CoupDePousse.App.Features;
 using CoupDePousse.App.Features.Administration;
 using CoupDePousse.App.Features.Meetings;
 using CoupDePousse.App.Localization;
+using CoupDePousse.App.Mail;
 using CoupDePousse.App.Security;
 using MudBlazor.Services;
 
@@ -22,6 +23,7 @@ builder.Services.AddAppIdentity();
 builder.Services.AddAppHardening(builder.Configuration, builder.Environment);
 builder.Services.AddDemoSeeding();
 builder.Services.AddFeatureServices();
+builder.Services.AddAppMail(builder.Configuration, builder.Environment);
 builder.Services.AddMemoryDiagnostics(builder.Configuration, builder.Environment);
 
 var app = builder.Build();

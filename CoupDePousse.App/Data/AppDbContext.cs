@@ -43,6 +43,9 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>
     /// <summary>What each person is told (the bell) and the mail each line may send; see <see cref="Notification"/>.</summary>
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    /// <summary>The kinds of mail each person switched off.</summary>
+    public DbSet<MailPreference> MailPreferences => Set<MailPreference>();
+
     public DbSet<BudgetSettings> BudgetSettings => Set<BudgetSettings>();
 
     /// <summary>The security audit trail: rows are added, never changed or removed.</summary>

@@ -170,6 +170,21 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.ToTable("CaseCounts", (string)null);
                 });
 
+            modelBuilder.Entity("CoupDePousse.App.Data.MailPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("UserId", "Kind");
+
+                    b.ToTable("MailPreferences", (string)null);
+                });
+
             modelBuilder.Entity("CoupDePousse.App.Data.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -193,6 +208,9 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
 
                     b.Property<int>("MailAttempts")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("MailNextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("MailSentAt")
                         .HasColumnType("timestamp with time zone");
@@ -993,6 +1011,15 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ManagerId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CoupDePousse.App.Data.MailPreference", b =>
+                {
+                    b.HasOne("CoupDePousse.App.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CoupDePousse.App.Data.Notification", b =>

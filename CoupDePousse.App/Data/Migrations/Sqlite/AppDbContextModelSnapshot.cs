@@ -165,6 +165,21 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.ToTable("CaseCounts", (string)null);
                 });
 
+            modelBuilder.Entity("CoupDePousse.App.Data.MailPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Kind");
+
+                    b.ToTable("MailPreferences", (string)null);
+                });
+
             modelBuilder.Entity("CoupDePousse.App.Data.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -187,6 +202,9 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("MailAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MailNextAttemptAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("MailSentAt")
@@ -974,6 +992,15 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ManagerId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CoupDePousse.App.Data.MailPreference", b =>
+                {
+                    b.HasOne("CoupDePousse.App.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CoupDePousse.App.Data.Notification", b =>

@@ -1,0 +1,25 @@
+namespace CoupDePousse.App.Mail;
+
+/// <summary>Absolute links into the app for mails, from <c>Mail:PublicBaseUrl</c>.</summary>
+public sealed class MailLinks(Uri baseUrl)
+{
+    public Uri BaseUrl { get; } = baseUrl;
+
+    /// <summary>The link into the app for a path such as <c>/cases/{id}</c>.</summary>
+    public string For(string relativePath) => new Uri(BaseUrl, relativePath.TrimStart('/')).ToString();
+
+    /// <summary>The configured base; in Development without one, the app's own first URL (or http://localhost:5080).</summary>
+    public static MailLinks From(MailOptions options, IConfiguration configuration, bool isDevelopment)
+    {
+        var configured = options.PublicBaseUrl;
+        if (string.IsNullOrWhiteSpace(configured) && isDevelopment)
+        {
+            configured = (configuration["urls"] ?? configuration["ASPNETCORE_URLS"])?
+                .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .FirstOrDefault(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Host is not ("*" or "+" or "0.0.0.0" or "[::]"));
+        }
+
+        var value = string.IsNullOrWhiteSpace(configured) ? MailOptions.DevelopmentBaseUrl : configured;
+        return new MailLinks(new Uri(value.EndsWith('/') ? value : value + "/", UriKind.Absolute));
+    }
+}
