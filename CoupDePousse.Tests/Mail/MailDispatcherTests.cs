@@ -56,9 +56,23 @@ public class MailDispatcherTests : IAsyncLifetime
         await db.SaveChangesAsync(Token);
     }
 
-    [Fact]
-    public async Task Each_pending_mail_is_sent_exactly_once_even_with_two_senders_running_at_once()
+    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Each_pending_mail_is_sent_exactly_once_even_with_two_senders_running_at_once(DatabaseProvider provider)
     {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            if (!TestDatabase.PostgresConfigured)
+            {
+                Assert.Skip($"{TestDatabase.PostgresVariable} is not set; ./scripts/test.sh starts PostgreSQL and sets it.");
+            }
+
+            await database.DisposeAsync();
+            database = await TestDatabase.CreateAsync(provider);
+        }
+
         await using var server = await TestSmtpServer.StartAsync();
         var notifications = new List<Notification>();
         foreach (var recipient in new[] { BeneficiaryId, IntervenerId, HrId, ManagerId, BeneficiaryId, IntervenerId, HrId, ManagerId, BeneficiaryId, IntervenerId, HrId, ManagerId })
@@ -131,6 +145,44 @@ public class MailDispatcherTests : IAsyncLifetime
         (await ReloadAsync(disabled.Id)).MailStatus.Should().Be(MailStatus.Skipped);
         (await ReloadAsync(stillOn.Id)).MailStatus.Should().Be(MailStatus.Sent);
         transport.Messages.Should().ContainSingle().Which.Subject.Should().Be("Rendez-vous confirmé");
+    }
+
+    [Fact]
+    public async Task The_running_sender_sends_as_soon_as_it_is_woken_and_survives_a_failing_pass()
+    {
+        var transport = new RecordingMailTransport { FailuresLeft = 1 };
+        var options = Microsoft.Extensions.Options.Options.Create(new MailOptions { PollSeconds = 600, BatchSize = 5 });
+        var wakeUp = new MailWakeUp();
+        using var dispatcher = new MailDispatcher(database, transport, TestMail.Composer(), wakeUp, database.Clock, options, database.Logger<MailDispatcher>());
+        await dispatcher.StartAsync(Token);
+        try
+        {
+            await NotifyAsync(BeneficiaryId, NotificationKind.ObjectivesToRate);
+            wakeUp.Wake();
+            await WaitUntilAsync(() => database.Logs.Entries.Any(e => e.Message.Contains("will retry", StringComparison.Ordinal)));
+            database.Clock.Advance(MailDispatcher.Backoff(1));
+
+            wakeUp.Wake();
+
+            await WaitUntilAsync(() => transport.Messages.Count == 1);
+            transport.Messages.Should().ContainSingle("the poll interval is ten minutes: only the wake-up explains this mail");
+            database.Logs.Entries.Should().Contain(e => e.Message.StartsWith("Mail: no SMTP server configured", StringComparison.Ordinal) || e.Message.StartsWith("Mail: sending through", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await dispatcher.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (!condition() && DateTime.UtcNow < until)
+        {
+            await Task.Delay(20, Token);
+        }
+
+        condition().Should().BeTrue();
     }
 
     [Fact]

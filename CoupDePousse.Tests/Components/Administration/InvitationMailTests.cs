@@ -56,4 +56,21 @@ public class InvitationMailTests : FeaturePageContext
         await using var services = Database.AccountServices();
         (await services.SetPasswordThroughAsync(new Uri(url).PathAndQuery, "Un-Mot-De-Passe-2026!")).Outcome.Should().Be(App.Security.AccountLinkOutcome.PasswordSet);
     }
+
+    [Fact]
+    public void Without_smtp_the_link_is_shown_once_and_nothing_is_written_to_the_pickup_folder()
+    {
+        var pickup = new RecordingMailTransport(MailTransportMode.Pickup);
+        Services.AddSingleton<IMailTransport>(pickup);
+        SignInAs(Admin, "Adam Admin");
+        var panel = RenderWithProviders<UsersPanel>();
+        panel.WaitForElement("[data-testid=field-new-email]", Patience).Change("nina@example.com");
+        panel.Find("[data-testid=field-new-name]").Change("Nina Nouvelle");
+
+        panel.Find("[data-testid=create-user-submit]").Click();
+
+        panel.WaitForElement("[data-testid=invitation-link]", Patience).TextContent.Should().Contain("/Account/AcceptInvitation?userId=");
+        panel.FindAll("[data-testid=invitation-sent]").Should().BeEmpty();
+        pickup.Messages.Should().BeEmpty("the token is a secret: it is never written to the pickup folder");
+    }
 }
