@@ -27,6 +27,8 @@ public sealed class MailComposer(IStringLocalizer<MailText> text, MailLinks link
 {
     private readonly SmtpOptions _smtp = options.Value.Smtp;
 
+    public MailLinks Links => links;
+
     /// <summary>Where a notification's link points: the case, its meetings, the manager's dashboard, or the notifications page.</summary>
     public static string LinkPath(NotificationKind kind, Guid? caseId) => kind switch
     {

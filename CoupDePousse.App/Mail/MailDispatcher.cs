@@ -41,6 +41,11 @@ public sealed class MailDispatcher(
         logger.LogInformation(transport.Mode == MailTransportMode.Smtp
             ? "Mail: sending through the SMTP server {Destination}"
             : "Mail: no SMTP server configured (Mail:Smtp:Host); each mail is written as an .eml file in {Destination}", transport.Destination);
+        if (composer.Links.IsFallback)
+        {
+            logger.LogWarning("Mail: Mail:PublicBaseUrl is not set; the links in mails point at {BaseUrl}", composer.Links.BaseUrl);
+        }
+
         var interval = TimeSpan.FromSeconds(Math.Max(0.05, _options.PollSeconds));
         while (!stoppingToken.IsCancellationRequested)
         {

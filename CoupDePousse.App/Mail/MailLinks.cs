@@ -1,9 +1,12 @@
 namespace CoupDePousse.App.Mail;
 
 /// <summary>Absolute links into the app for mails, from <c>Mail:PublicBaseUrl</c>.</summary>
-public sealed class MailLinks(Uri baseUrl)
+public sealed class MailLinks(Uri baseUrl, bool fallback = false)
 {
     public Uri BaseUrl { get; } = baseUrl;
+
+    /// <summary>True when neither <c>Mail:PublicBaseUrl</c> nor the app's own address gave the base: links then point at localhost.</summary>
+    public bool IsFallback { get; } = fallback;
 
     /// <summary>The link into the app for a path such as <c>/cases/{id}</c>.</summary>
     public string For(string relativePath) => new Uri(BaseUrl, relativePath.TrimStart('/')).ToString();
@@ -19,7 +22,8 @@ public sealed class MailLinks(Uri baseUrl)
                 .FirstOrDefault(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Host is not ("*" or "+" or "0.0.0.0" or "[::]"));
         }
 
-        var value = string.IsNullOrWhiteSpace(configured) ? MailOptions.DevelopmentBaseUrl : configured;
-        return new MailLinks(new Uri(value.EndsWith('/') ? value : value + "/", UriKind.Absolute));
+        var fallback = string.IsNullOrWhiteSpace(configured);
+        var value = fallback ? MailOptions.DevelopmentBaseUrl : configured!;
+        return new MailLinks(new Uri(value.EndsWith('/') ? value : value + "/", UriKind.Absolute), fallback && !isDevelopment);
     }
 }

@@ -82,4 +82,19 @@ public class MailTransportTests
 
         MailSetup.PickupDirectory(configuration, "/srv/cdp").Should().Be("/srv/cdp/store/mail-pickup");
     }
+
+    [Theory]
+    [InlineData("https://coupdepousse.example", null, false, "https://coupdepousse.example/cases/x", false)]
+    [InlineData(null, "http://127.0.0.1:6000;https://127.0.0.1:6001", true, "http://127.0.0.1:6000/cases/x", false)]
+    [InlineData(null, null, true, "http://localhost:5080/cases/x", false)]
+    [InlineData(null, null, false, "http://localhost:5080/cases/x", true)]
+    public void Links_use_the_public_base_url_or_in_development_the_app_s_own(string? publicBaseUrl, string? urls, bool development, string expected, bool warned)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["urls"] = urls }).Build();
+
+        var links = MailLinks.From(new MailOptions { PublicBaseUrl = publicBaseUrl }, configuration, development);
+
+        links.For("/cases/x").Should().Be(expected);
+        links.IsFallback.Should().Be(warned);
+    }
 }
