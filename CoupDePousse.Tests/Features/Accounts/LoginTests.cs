@@ -113,4 +113,18 @@ public class LoginTests(ShellAppFactory factory) : IClassFixture<ShellAppFactory
         await using var again = await dbFactory.CreateDbContextAsync(TestContext.Current.CancellationToken);
         (await again.Users.SingleAsync(u => u.Email == DemoUsers.Beneficiary2.Email, TestContext.Current.CancellationToken)).Language.Should().Be("fr");
     }
+
+    [Fact]
+    public async Task A_signed_in_person_reaches_their_mail_preferences_page()
+    {
+        var client = NewClient();
+        var page = await GetLoginPageAsync(client);
+        await PostLoginAsync(client, page, ("_handler", "demo-login"), ("DemoEmail", DemoUsers.Beneficiary3.Email));
+
+        var response = await client.GetAsync("/preferences/mail", TestContext.Current.CancellationToken);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var html = await ReadPageAsync(response);
+        html.Should().Contain("data-testid=\"mail-preferences\"").And.Contain("data-testid=\"mail-pref-MeetingReminder\"");
+    }
 }
