@@ -18,9 +18,10 @@ public sealed record NewUser(string Email, string DisplayName, string Role, stri
 
 /// <summary>
 /// A link that lets one person set their password, stored nowhere: sent by mail to <paramref name="MailedTo"/> (masked) when
-/// SMTP is configured, and then <paramref name="Url"/> is null; otherwise shown once to the administrator.
+/// SMTP is configured, and then <paramref name="Url"/> is null; otherwise shown once to the administrator
+/// (<paramref name="MailFailed"/> when the mail was tried and could not leave).
 /// </summary>
-public sealed record AccountLink(string UserId, string? Url, string? MailedTo = null);
+public sealed record AccountLink(string UserId, string? Url, string? MailedTo = null, bool MailFailed = false);
 
 public sealed record IntervenerProfileRow(string UserId, string Name, IReadOnlyList<CoachingDomain> Domains, int MaxActiveCases, int HourlyRateCents, int ActiveCases);
 

@@ -176,7 +176,7 @@ public sealed class AdministrationService(
         {
             logger.LogWarning("Mail: the account link for user {UserId} could not be sent ({Error}); it is shown to the administrator instead",
                 user.Id, exception.GetType().Name);
-            return new AccountLink(user.Id, url);
+            return new AccountLink(user.Id, url, MailFailed: true);
         }
     }
 

@@ -73,4 +73,20 @@ public class InvitationMailTests : FeaturePageContext
         panel.FindAll("[data-testid=invitation-sent]").Should().BeEmpty();
         pickup.Messages.Should().BeEmpty("the token is a secret: it is never written to the pickup folder");
     }
+
+    [Fact]
+    public void When_the_mail_server_cannot_be_reached_the_link_is_shown_once_with_a_word_saying_so()
+    {
+        Services.AddSingleton<IMailTransport>(new SmtpMailTransport(TestMail.Options(port: 1)));
+        SignInAs(Admin, "Adam Admin");
+        var panel = RenderWithProviders<UsersPanel>();
+        panel.WaitForElement("[data-testid=field-new-email]", Patience).Change("nina@example.com");
+        panel.Find("[data-testid=field-new-name]").Change("Nina Nouvelle");
+
+        panel.Find("[data-testid=create-user-submit]").Click();
+
+        panel.WaitForElement("[data-testid=invitation-mail-failed]", Patience);
+        panel.Find("[data-testid=invitation-link]").TextContent.Should().Contain("/Account/AcceptInvitation?userId=");
+        panel.FindAll("[data-testid=invitation-sent]").Should().BeEmpty();
+    }
 }
