@@ -136,16 +136,17 @@ public sealed class MailDispatcher(
             return await SettleAsync(db, id, attempt, MailStatus.Skipped, null, cancellationToken);
         }
 
-        DateTimeOffset? meetingAt = null;
-        if (mail.MeetingId is { } meetingId && TimedKinds.Contains(mail.Kind))
-        {
-            meetingAt = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId)
-                .Select(m => m.Confirmed == null ? (DateTimeOffset?)null : m.Confirmed.StartsAt)
-                .FirstOrDefaultAsync(cancellationToken);
-        }
-
+        // Everything from here counts as an attempt: a mail that cannot be written or sent ends Failed, never pending for ever.
         try
         {
+            DateTimeOffset? meetingAt = null;
+            if (mail.MeetingId is { } meetingId && TimedKinds.Contains(mail.Kind))
+            {
+                meetingAt = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId)
+                    .Select(m => m.Confirmed == null ? (DateTimeOffset?)null : m.Confirmed.StartsAt)
+                    .FirstOrDefaultAsync(cancellationToken);
+            }
+
             var recipient = new MailRecipient(mail.Recipient.Email, mail.Recipient.DisplayName, mail.Recipient.Language, mail.Recipient.TimeZoneId);
             await transport.SendAsync(composer.ForNotification(recipient, mail.Kind, mail.CaseId, meetingAt), cancellationToken);
         }
