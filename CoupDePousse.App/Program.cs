@@ -8,6 +8,7 @@ using CoupDePousse.App.Features.Administration;
 using CoupDePousse.App.Features.Meetings;
 using CoupDePousse.App.Features.Notifications;
 using CoupDePousse.App.Localization;
+using CoupDePousse.App.Mail;
 using CoupDePousse.App.Security;
 using MudBlazor.Services;
 
@@ -25,6 +26,7 @@ builder.Services.AddDemoSeeding();
 builder.Services.AddFeatureServices();
 builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection(NotificationOptions.Section));
 builder.Services.AddCalendarFeed(builder.Configuration);
+builder.Services.AddAppMail(builder.Configuration, builder.Environment);
 builder.Services.AddMemoryDiagnostics(builder.Configuration, builder.Environment);
 
 var app = builder.Build();

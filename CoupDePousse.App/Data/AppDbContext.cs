@@ -45,6 +45,8 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>
 
     /// <summary>Private calendar subscriptions: the hash of each person's secret, never the secret itself.</summary>
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    /// <summary>The kinds of mail each person switched off.</summary>
+    public DbSet<MailPreference> MailPreferences => Set<MailPreference>();
 
     public DbSet<BudgetSettings> BudgetSettings => Set<BudgetSettings>();
 

@@ -48,4 +48,10 @@ public sealed class Notification
     public int MailAttempts { get; set; }
 
     public DateTimeOffset? MailSentAt { get; set; }
+
+    /// <summary>
+    /// While pending, no sender takes the mail before this instant: the lease of the sender that claimed it, then the
+    /// wait before the next attempt after a failure. Null: take it now.
+    /// </summary>
+    public DateTimeOffset? MailNextAttemptAt { get; set; }
 }

@@ -25,6 +25,7 @@ public static class FeatureServices
         services.AddScoped<PreferencesService>();
         services.AddScoped<AdministrationService>();
         services.AddScoped<AuditTrailService>();
+        services.AddScoped<MailPreferenceService>();
         return services;
     }
 }

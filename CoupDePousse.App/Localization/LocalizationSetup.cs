@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Security.Claims;
+using CoupDePousse.App.Data;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePousse.App.Localization;
 
@@ -25,16 +28,27 @@ public static class LocalizationSetup
         return services;
     }
 
-    /// <summary>Culture switch: stores the choice in the standard culture cookie and goes back to the page (local addresses only).</summary>
+    /// <summary>
+    /// Culture switch: stores the choice in the standard culture cookie and, for a signed-in person, on their account (what
+    /// reaches them outside the app, such as mail, follows it), then goes back to the page (local addresses only).
+    /// </summary>
     public static IEndpointConventionBuilder MapCultureEndpoint(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(CultureEndpoint, (HttpContext context, string? culture, string? redirectUri) =>
+        endpoints.MapGet(CultureEndpoint, async (HttpContext context, IDbContextFactory<AppDbContext> dbFactory, string? culture, string? redirectUri) =>
         {
             if (culture is not null && SupportedCultures.Contains(culture, StringComparer.OrdinalIgnoreCase))
             {
+                var chosen = CultureInfo.GetCultureInfo(culture);
                 context.Response.Cookies.Append(
                     CookieRequestCultureProvider.DefaultCookieName,
-                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(CultureInfo.GetCultureInfo(culture))),
+                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                     new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+                if (context.User.Identity?.IsAuthenticated == true && context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+                {
+                    var language = chosen.TwoLetterISOLanguageName;
+                    await using var db = await dbFactory.CreateDbContextAsync(context.RequestAborted);
+                    await db.Users.Where(u => u.Id == userId && u.Language != language)
+                        .ExecuteUpdateAsync(set => set.SetProperty(u => u.Language, language), context.RequestAborted);
+                }
             }
 
             return TypedResults.LocalRedirect(IsLocal(redirectUri) ? redirectUri! : "~/");

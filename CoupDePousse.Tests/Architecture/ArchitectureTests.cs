@@ -46,6 +46,7 @@ public class ArchitectureTests
     [InlineData(Common)]
     [InlineData("CoupDePousse.App.Data")]
     [InlineData("CoupDePousse.App.Security")]
+    [InlineData("CoupDePousse.App.Mail")]
     public void Shared_layers_depend_on_no_feature(string layer)
     {
         var result = Types.InAssembly(App).That().ResideInNamespace(layer).ShouldNot().HaveDependencyOnAny(FeatureNamespaces.ToArray()).GetResult();

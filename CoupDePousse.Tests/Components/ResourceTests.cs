@@ -9,7 +9,9 @@ using CoupDePousse.App.Features.Common;
 using CoupDePousse.App.Features.Meetings;
 using CoupDePousse.App.Features.Notifications;
 using CoupDePousse.App.Features.Pipeline;
+using CoupDePousse.App.Features.Preferences;
 using CoupDePousse.App.Localization;
+using CoupDePousse.App.Mail;
 using CoupDePousse.App.Security;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Common;
@@ -72,6 +74,9 @@ public partial class ResourceTests
         (nameof(AdminText), "Role.{}", Roles.All),
         (nameof(AdminText), "Status.{}", Names<AccountStatus>()),
         (nameof(AdminText), "AuditKind.{}", Names<SecurityEventKind>()),
+        (nameof(MailText), "Subject.{}", Names<CoupDePousse.Domain.Notifications.NotificationKind>()),
+        (nameof(MailText), "Body.{}", Names<CoupDePousse.Domain.Notifications.NotificationKind>()),
+        (nameof(MailPreferencesText), "Kind.{}", Names<CoupDePousse.Domain.Notifications.NotificationKind>()),
     ];
 
     /// <summary>Keys computed elsewhere and passed as a variable: the expression the lookup uses, the file that computes them and how it writes them.</summary>

@@ -31,14 +31,15 @@ public static class AdministrationHarness
         services.AddTestIdentity();
         services.AddScoped<AdministrationService>();
         services.AddScoped<AuditTrailService>();
+        services.AddTestMail();
         configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
 
     /// <summary>Follows an account link as its owner would: a scope of its own, as a request of the accept page has.</summary>
-    public static async Task<AccountLinkResult> SetPasswordThroughAsync(this ServiceProvider services, string url, string password)
+    public static async Task<AccountLinkResult> SetPasswordThroughAsync(this ServiceProvider services, string? url, string password)
     {
-        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(new Uri("http://localhost"), url).Query);
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(new Uri("http://localhost"), url ?? throw new ArgumentNullException(nameof(url))).Query);
         await using var scope = services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AccountLinks>().SetPasswordAsync(query["userId"], query["code"], password);
     }

@@ -28,6 +28,7 @@ public abstract class FeaturePageContext : MudTestContext, IAsyncLifetime
         Services.AddScoped(_ => database.CreateDbContext());
         Services.AddTestIdentity();
         Services.AddScoped<ICurrentUser, CurrentUser>();
+        Services.AddTestMail();
     }
 
     /// <summary>Signs in one of the database's people, the way the app's cookie does.</summary>

@@ -1,5 +1,6 @@
 using CoupDePousse.App.Data;
 using CoupDePousse.App.Features.Common;
+using CoupDePousse.App.Mail;
 using CoupDePousse.App.Security;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Catalogue;
@@ -18,6 +19,7 @@ public sealed class AdministrationService(
     IDbContextFactory<AppDbContext> dbFactory,
     IServiceScopeFactory scopeFactory,
     SecurityAudit audit,
+    AccountLinkMail linkMail,
     TimeProvider clock,
     ILogger<AdministrationService> logger)
 {
@@ -124,7 +126,7 @@ public sealed class AdministrationService(
         await audit.RecordAsync(SecurityEventKind.UserCreated, actor.UserId, user.Id, null,
             $"{user.Email}; {newUser.Role}; {Organisation(user.Department, await EmailOfAsync(users, user.ManagerId))}", cancellationToken);
         var url = await scope.ServiceProvider.GetRequiredService<AccountLinks>().IssueAsync(user, actor.UserId, cancellationToken);
-        return new AccountLink(user.Id, url);
+        return await DeliverAsync(user, url, isReset: false, cancellationToken);
     }
 
     /// <summary>A new link for an existing account: its owner chooses a new password (or, invitation unused, a first one).</summary>
@@ -152,8 +154,30 @@ public sealed class AdministrationService(
             return AdministrationErrors.AccountDisabled;
         }
 
+        var isReset = await users.HasPasswordAsync(user);
         var url = await scope.ServiceProvider.GetRequiredService<AccountLinks>().IssueAsync(user, actor.UserId, cancellationToken);
-        return new AccountLink(user.Id, url);
+        return await DeliverAsync(user, url, isReset, cancellationToken);
+    }
+
+    // With SMTP the link goes straight to its owner and the administrator never sees it; if that mail fails, or without SMTP, it is shown once.
+    private async Task<AccountLink> DeliverAsync(ApplicationUser user, string url, bool isReset, CancellationToken cancellationToken)
+    {
+        if (!linkMail.CanSend || string.IsNullOrWhiteSpace(user.Email))
+        {
+            return new AccountLink(user.Id, url);
+        }
+
+        try
+        {
+            await linkMail.SendAsync(new MailRecipient(user.Email, user.DisplayName, user.Language, user.TimeZoneId), isReset, url, cancellationToken);
+            return new AccountLink(user.Id, null, AccountLinkMail.Mask(user.Email));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning("Mail: the account link for user {UserId} could not be sent ({Error}); it is shown to the administrator instead",
+                user.Id, exception.GetType().Name);
+            return new AccountLink(user.Id, url, MailFailed: true);
+        }
     }
 
     /// <summary>Disables an account: it can no longer sign in, its sessions end, its cases stay as they are.</summary>

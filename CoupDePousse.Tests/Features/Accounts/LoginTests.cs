@@ -1,6 +1,9 @@
 using System.Net;
+using CoupDePousse.App.Data;
 using CoupDePousse.App.Data.Demo;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static CoupDePousse.Tests.Features.Accounts.LoginForm;
 
 namespace CoupDePousse.Tests.Features.Accounts;
@@ -88,5 +91,40 @@ public class LoginTests(ShellAppFactory factory) : IClassFixture<ShellAppFactory
         var response = await NewClient().GetAsync("/culture/set?culture=en-US&redirectUri=https%3A%2F%2Fevil.example", TestContext.Current.CancellationToken);
 
         response.Headers.Location!.ToString().Should().Be("/");
+    }
+
+    [Fact]
+    public async Task The_language_a_signed_in_person_chooses_is_kept_on_their_account_for_their_mails()
+    {
+        var client = NewClient();
+        var page = await GetLoginPageAsync(client);
+        await PostLoginAsync(client, page, ("_handler", "demo-login"), ("DemoEmail", DemoUsers.Beneficiary2.Email));
+
+        await client.GetAsync("/culture/set?culture=en-US&redirectUri=%2F", TestContext.Current.CancellationToken);
+
+        var dbFactory = factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using (var db = await dbFactory.CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            (await db.Users.SingleAsync(u => u.Email == DemoUsers.Beneficiary2.Email, TestContext.Current.CancellationToken)).Language.Should().Be("en");
+        }
+
+        await client.GetAsync("/culture/set?culture=fr-FR&redirectUri=%2F", TestContext.Current.CancellationToken);
+
+        await using var again = await dbFactory.CreateDbContextAsync(TestContext.Current.CancellationToken);
+        (await again.Users.SingleAsync(u => u.Email == DemoUsers.Beneficiary2.Email, TestContext.Current.CancellationToken)).Language.Should().Be("fr");
+    }
+
+    [Fact]
+    public async Task A_signed_in_person_reaches_their_mail_preferences_page()
+    {
+        var client = NewClient();
+        var page = await GetLoginPageAsync(client);
+        await PostLoginAsync(client, page, ("_handler", "demo-login"), ("DemoEmail", DemoUsers.Beneficiary3.Email));
+
+        var response = await client.GetAsync("/preferences/mail", TestContext.Current.CancellationToken);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var html = await ReadPageAsync(response);
+        html.Should().Contain("data-testid=\"mail-preferences\"").And.Contain("data-testid=\"mail-pref-MeetingReminder\"");
     }
 }

@@ -94,7 +94,7 @@ public class InvitationTests : AccountServicesTest
     {
         var link = (await CreateNinaAsync()).Value;
 
-        var result = await Services.SetPasswordThroughAsync(link.Url.Replace("code=", "code=x", StringComparison.Ordinal), ChosenPassword);
+        var result = await Services.SetPasswordThroughAsync(link.Url!.Replace("code=", "code=x", StringComparison.Ordinal), ChosenPassword);
 
         result.Outcome.Should().Be(AccountLinkOutcome.InvalidLink);
     }
