@@ -19,11 +19,13 @@ public static class DatabaseStartup
     /// </summary>
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<NotificationsWritten>();
         if (string.Equals(configuration[ProviderKey], "Postgres", StringComparison.OrdinalIgnoreCase))
         {
             var connectionString = configuration.GetConnectionString(PostgresConnectionName)
                 ?? throw new InvalidOperationException($"Database:Provider is Postgres but ConnectionStrings:{PostgresConnectionName} is not set.");
-            services.AddDbContextFactory<PostgresAppDbContext>(options => options.UseNpgsql(connectionString));
+            services.AddDbContextFactory<PostgresAppDbContext>((provider, options) =>
+                options.UseNpgsql(connectionString).AddInterceptors(provider.GetRequiredService<NotificationsWritten>()));
             services.AddSingleton<IDbContextFactory<AppDbContext>>(provider =>
                 new AppDbContextFactory<PostgresAppDbContext>(provider.GetRequiredService<IDbContextFactory<PostgresAppDbContext>>()));
         }
@@ -33,7 +35,7 @@ public static class DatabaseStartup
             {
                 var environment = provider.GetRequiredService<IHostEnvironment>();
                 options.UseSqlite(BuildConnectionString(configuration, environment.ContentRootPath))
-                    .AddInterceptors(new SqlitePragmaInterceptor());
+                    .AddInterceptors(new SqlitePragmaInterceptor(), provider.GetRequiredService<NotificationsWritten>());
             });
         }
 

@@ -49,6 +49,15 @@ public sealed class Notification
 
     public DateTimeOffset? MailSentAt { get; set; }
 
+    /// <summary>The address, inside the app, that the bell's line and the mail's link lead to.</summary>
+    public static string PathOf(NotificationKind kind, Guid? caseId) => NotificationKinds.TargetOf(kind, caseId) switch
+    {
+        NotificationTarget.Home => "/",
+        NotificationTarget.CaseMeetings => $"/cases/{caseId}/meetings",
+        NotificationTarget.Case => $"/cases/{caseId}",
+        _ => "/notifications",
+    };
+
     /// <summary>
     /// While pending, no sender takes the mail before this instant: the lease of the sender that claimed it, then the
     /// wait before the next attempt after a failure. Null: take it now.

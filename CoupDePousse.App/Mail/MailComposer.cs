@@ -29,16 +29,8 @@ public sealed class MailComposer(IStringLocalizer<MailText> text, MailLinks link
 
     public MailLinks Links => links;
 
-    /// <summary>Where a notification's link points: the case, its meetings, the manager's dashboard, or the notifications page.</summary>
-    public static string LinkPath(NotificationKind kind, Guid? caseId) => kind switch
-    {
-        // A manager reaches no case page: their dashboard shows the coarse state and nothing more.
-        NotificationKind.ProposalInProgress or NotificationKind.ProposalEnded => "/",
-        _ when caseId is null => "/notifications",
-        NotificationKind.MeetingProposed or NotificationKind.OtherSlotsRequested or NotificationKind.MeetingConfirmed
-            or NotificationKind.MeetingMoved or NotificationKind.MeetingCancelled or NotificationKind.MeetingReminder => $"/cases/{caseId}/meetings",
-        _ => $"/cases/{caseId}",
-    };
+    /// <summary>Where a notification's link points (<see cref="Data.Notification.PathOf"/>).</summary>
+    public static string LinkPath(NotificationKind kind, Guid? caseId) => Data.Notification.PathOf(kind, caseId);
 
     public MimeMessage ForNotification(MailRecipient recipient, NotificationKind kind, Guid? caseId, DateTimeOffset? meetingAt) =>
         InCulture(recipient.Culture, () =>

@@ -1,13 +1,10 @@
 namespace CoupDePousse.App.Mail;
 
-/// <summary>Tells the mail sender that notifications were just saved, so that it runs now rather than at its next poll.</summary>
-public interface IMailQueueSignal
-{
-    void Wake();
-}
-
-/// <summary>One pending wake-up at most: waking it ten times before the sender looks runs one pass.</summary>
-public sealed class MailWakeUp : IMailQueueSignal
+/// <summary>
+/// Tells the mail sender that notifications were just saved (<see cref="Data.NotificationsWritten"/>), so that it runs now
+/// rather than at its next poll. One pending wake-up at most: waking it ten times before the sender looks runs one pass.
+/// </summary>
+public sealed class MailWakeUp
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
 

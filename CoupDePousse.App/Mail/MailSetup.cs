@@ -19,8 +19,13 @@ public static class MailSetup
             : new PickupMailTransport(PickupDirectory(configuration, environment.ContentRootPath)));
         services.AddSingleton<MailComposer>();
         services.AddSingleton<AccountLinkMail>();
-        services.AddSingleton<MailWakeUp>();
-        services.AddSingleton<IMailQueueSignal>(provider => provider.GetRequiredService<MailWakeUp>());
+        // Every save that commits notifications wakes the sender, so a mail leaves within a second, not at the next poll.
+        services.AddSingleton(provider =>
+        {
+            var wakeUp = new MailWakeUp();
+            provider.GetRequiredService<NotificationsWritten>().Written += wakeUp.Wake;
+            return wakeUp;
+        });
         services.AddSingleton<MailDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<MailDispatcher>());
         return services;

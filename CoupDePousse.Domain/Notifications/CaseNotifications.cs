@@ -98,6 +98,9 @@ public static class CaseNotifications
                 // Before the beneficiary agreed to meet, the assignment is what they now answer.
                 yield return (NotifiedParty.Beneficiary, transition.From == CaseState.Proposed ? NotificationKind.ProposalToAnswer : NotificationKind.IntervenerAssigned);
                 break;
+            case CaseTrigger.AgreeToMeet:
+                yield return (NotifiedParty.Intervener, NotificationKind.InterviewToPlan);
+                break;
             case CaseTrigger.RecordInterview:
                 yield return (NotifiedParty.Beneficiary, NotificationKind.DecisionToMake);
                 break;
@@ -117,6 +120,13 @@ public static class CaseNotifications
                 // Under discussion, HR and the intervener each rule.
                 yield return (NotifiedParty.HR, NotificationKind.VerdictNeeded);
                 yield return (NotifiedParty.Intervener, NotificationKind.VerdictNeeded);
+                break;
+            case CaseTrigger.AllCriteriaValidated or CaseTrigger.DiscussionAccepted:
+                yield return (NotifiedParty.Beneficiary, NotificationKind.CaseAccepted);
+                yield return (NotifiedParty.Intervener, NotificationKind.CaseAccepted);
+                break;
+            case CaseTrigger.SetObjectives when transition.From == CaseState.Accepted:
+                yield return (NotifiedParty.Intervener, NotificationKind.SessionsToPlan);
                 break;
             case CaseTrigger.DraftObjectives:
                 yield return (NotifiedParty.Beneficiary, NotificationKind.ObjectivesToSet);

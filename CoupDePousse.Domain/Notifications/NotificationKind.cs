@@ -1,3 +1,5 @@
+using CoupDePousse.Domain.Common;
+
 namespace CoupDePousse.Domain.Notifications;
 
 /// <summary>
@@ -53,4 +55,79 @@ public enum NotificationKind
 
     /// <summary>A nudge: a case has waited on this person for several days.</summary>
     CaseWaiting,
+
+    /// <summary>The intervener: the person agreed to meet, times for the preliminary interview are theirs to offer.</summary>
+    InterviewToPlan,
+
+    /// <summary>The beneficiary and the intervener: the case is accepted, objectives are next.</summary>
+    CaseAccepted,
+
+    /// <summary>The intervener: objectives are set, sessions are theirs to offer.</summary>
+    SessionsToPlan,
+}
+
+/// <summary>Which page a notification leads to.</summary>
+public enum NotificationTarget
+{
+    /// <summary>The person's home: a proposing manager reaches no case page, only their proposals' coarse status.</summary>
+    Home,
+    Case,
+    CaseMeetings,
+    Notifications,
+}
+
+public static class NotificationKinds
+{
+    private static readonly NotificationKind[] MeetingKinds =
+    [
+        NotificationKind.MeetingProposed, NotificationKind.OtherSlotsRequested, NotificationKind.MeetingConfirmed,
+        NotificationKind.MeetingMoved, NotificationKind.MeetingCancelled, NotificationKind.MeetingReminder,
+    ];
+
+    private static readonly NotificationKind[] ToBeneficiary =
+    [
+        NotificationKind.ProposalToAnswer, NotificationKind.IntervenerAssigned, NotificationKind.MeetingProposed, NotificationKind.MeetingConfirmed,
+        NotificationKind.MeetingMoved, NotificationKind.MeetingCancelled, NotificationKind.MeetingReminder, NotificationKind.DecisionToMake,
+        NotificationKind.CaseAccepted, NotificationKind.ObjectivesToSet, NotificationKind.ObjectivesToRate, NotificationKind.CaseEnded,
+        NotificationKind.CaseWaiting,
+    ];
+
+    private static readonly NotificationKind[] ToIntervener =
+    [
+        NotificationKind.IntervenerAssigned, NotificationKind.InterviewToPlan, NotificationKind.OtherSlotsRequested, NotificationKind.MeetingConfirmed,
+        NotificationKind.MeetingMoved, NotificationKind.MeetingCancelled, NotificationKind.MeetingReminder, NotificationKind.VerdictNeeded,
+        NotificationKind.CaseAccepted, NotificationKind.SessionsToPlan, NotificationKind.ExtensionDecided, NotificationKind.CaseEnded,
+        NotificationKind.CaseWaiting,
+    ];
+
+    private static readonly NotificationKind[] ToHr =
+    [
+        NotificationKind.InterveningToAssign, NotificationKind.VerdictNeeded, NotificationKind.ExtensionToDecide, NotificationKind.CaseWaiting,
+    ];
+
+    private static readonly NotificationKind[] ToProposer = [NotificationKind.ProposalInProgress, NotificationKind.ProposalEnded];
+
+    /// <summary>
+    /// What a person of this role can be told, in the order a case lives it: an intervener as the intervener, HR as HR and,
+    /// since every employee may be helped, as a beneficiary too; a manager also as the proposer of a case.
+    /// </summary>
+    public static IReadOnlyList<NotificationKind> For(Role role) => role switch
+    {
+        Role.Intervener => ToIntervener,
+        Role.Beneficiary => ToBeneficiary,
+        Role.HR => [.. ToHr, .. ToBeneficiary.Except(ToHr)],
+        Role.Manager => [.. ToProposer, .. ToBeneficiary],
+        _ => [],
+    };
+
+    public static bool IsAboutAMeeting(this NotificationKind kind) => MeetingKinds.Contains(kind);
+
+    /// <summary>Where the bell's line and the mail's link lead.</summary>
+    public static NotificationTarget TargetOf(NotificationKind kind, Guid? caseId) => kind switch
+    {
+        NotificationKind.ProposalInProgress or NotificationKind.ProposalEnded => NotificationTarget.Home,
+        _ when caseId is null => NotificationTarget.Notifications,
+        _ when kind.IsAboutAMeeting() => NotificationTarget.CaseMeetings,
+        _ => NotificationTarget.Case,
+    };
 }

@@ -56,15 +56,6 @@ public sealed class NotificationService(IDbContextFactory<AppDbContext> dbFactor
             .ExecuteUpdateAsync(set => set.SetProperty(n => n.ReadAt, (DateTimeOffset?)now), cancellationToken);
     }
 
-    /// <summary>
-    /// Where a line leads: a meeting's change to the case's meetings, anything else to the case; a proposing manager's
-    /// lines to their dashboard, where their proposals and their coarse status are listed.
-    /// </summary>
-    public static string LinkOf(NotificationKind kind, Guid? caseId) => (kind, caseId) switch
-    {
-        (NotificationKind.ProposalInProgress or NotificationKind.ProposalEnded, _) or (_, null) => "/",
-        (NotificationKind.MeetingProposed or NotificationKind.OtherSlotsRequested or NotificationKind.MeetingConfirmed
-            or NotificationKind.MeetingMoved or NotificationKind.MeetingCancelled or NotificationKind.MeetingReminder, { } id) => $"/cases/{id}/meetings",
-        (_, { } id) => $"/cases/{id}",
-    };
+    /// <summary>Where a line leads (<see cref="Notification.PathOf"/>).</summary>
+    public static string LinkOf(NotificationKind kind, Guid? caseId) => Notification.PathOf(kind, caseId);
 }

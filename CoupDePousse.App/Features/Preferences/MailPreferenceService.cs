@@ -16,29 +16,8 @@ public sealed class MailPreferenceService(IDbContextFactory<AppDbContext> dbFact
         "Ce type de message ne concerne pas votre rôle.",
         "This kind of message does not concern your role.");
 
-    private static readonly NotificationKind[] MeetingKinds =
-    [
-        NotificationKind.MeetingConfirmed, NotificationKind.MeetingMoved, NotificationKind.MeetingCancelled, NotificationKind.MeetingReminder,
-    ];
-
-    /// <summary>The kinds a person of this role can be told about, in the order a case lives them.</summary>
-    public static IReadOnlyList<NotificationKind> KindsFor(Role role) => role switch
-    {
-        Role.Beneficiary =>
-        [
-            NotificationKind.ProposalToAnswer, NotificationKind.IntervenerAssigned, NotificationKind.MeetingProposed, .. MeetingKinds,
-            NotificationKind.DecisionToMake, NotificationKind.ObjectivesToSet, NotificationKind.ObjectivesToRate, NotificationKind.CaseEnded,
-            NotificationKind.CaseWaiting,
-        ],
-        Role.Intervener =>
-        [
-            NotificationKind.IntervenerAssigned, NotificationKind.OtherSlotsRequested, .. MeetingKinds, NotificationKind.VerdictNeeded,
-            NotificationKind.ExtensionDecided, NotificationKind.CaseEnded, NotificationKind.CaseWaiting,
-        ],
-        Role.HR => [NotificationKind.InterveningToAssign, NotificationKind.VerdictNeeded, NotificationKind.ExtensionToDecide, NotificationKind.CaseWaiting],
-        Role.Manager => [NotificationKind.ProposalInProgress, NotificationKind.ProposalEnded],
-        _ => [],
-    };
+    /// <summary>The kinds a person of this role can be told about (<see cref="NotificationKinds.For"/>).</summary>
+    public static IReadOnlyList<NotificationKind> KindsFor(Role role) => NotificationKinds.For(role);
 
     public async Task<Result<IReadOnlyList<MailPreferenceRow>>> GetAsync(Actor actor, string userId, CancellationToken cancellationToken = default)
     {

@@ -96,9 +96,17 @@ public class CaseNotificationsTests
     }
 
     [Fact]
-    public void Agreeing_to_meet_tells_the_manager_only_that_the_proposal_is_in_progress()
+    public void Agreeing_to_meet_asks_the_intervener_for_interview_times_and_tells_the_manager_only_that_the_proposal_is_in_progress()
     {
-        Told(WithIntervener(), c => c.AgreeToMeet(Beneficiary, Now)).Should().Equal(To(ManagerId, NotificationKind.ProposalInProgress));
+        Told(WithIntervener(), c => c.AgreeToMeet(Beneficiary, Now)).Should().BeEquivalentTo(
+            [To(IntervenerId, NotificationKind.InterviewToPlan), To(ManagerId, NotificationKind.ProposalInProgress)]);
+    }
+
+    [Fact]
+    public void Setting_the_first_objectives_asks_the_intervener_for_session_times()
+    {
+        Told(Accepted(), c => c.SetObjectives(Beneficiary, [new("Mener l'entretien", "Il a eu lieu")], Now))
+            .Should().Equal(To(IntervenerId, NotificationKind.SessionsToPlan));
     }
 
     [Fact]
@@ -231,9 +239,9 @@ public class CaseNotificationsTests
 
         told.Where(a => a.UserId == ManagerId).Select(a => a.Kind).Should().Equal(NotificationKind.ProposalInProgress, NotificationKind.ProposalEnded);
         told.Where(a => a.UserId == BeneficiaryId).Select(a => a.Kind).Should().Equal(
-            NotificationKind.ProposalToAnswer, NotificationKind.ProposalToAnswer, NotificationKind.DecisionToMake, NotificationKind.ObjectivesToSet, NotificationKind.ObjectivesToRate);
+            NotificationKind.ProposalToAnswer, NotificationKind.ProposalToAnswer, NotificationKind.DecisionToMake, NotificationKind.CaseAccepted, NotificationKind.ObjectivesToSet, NotificationKind.ObjectivesToRate);
         told.Where(a => a.UserId == IntervenerId).Select(a => a.Kind).Should().Equal(
-            NotificationKind.IntervenerAssigned, NotificationKind.VerdictNeeded, NotificationKind.ExtensionDecided);
+            NotificationKind.IntervenerAssigned, NotificationKind.InterviewToPlan, NotificationKind.VerdictNeeded, NotificationKind.SessionsToPlan, NotificationKind.ExtensionDecided);
         told.Where(a => a.UserId == OtherHrId).Select(a => a.Kind).Should().Equal(
             NotificationKind.InterveningToAssign, NotificationKind.VerdictNeeded, NotificationKind.ExtensionToDecide);
     }

@@ -109,8 +109,8 @@ public class NotificationWritingTests
         var rows = await RowsAsync(database);
         KindsOf(rows, ManagerId).Should().Equal(NotificationKind.ProposalInProgress, NotificationKind.ProposalEnded);
         KindsOf(rows, BeneficiaryId).Should().Equal(
-            NotificationKind.ProposalToAnswer, NotificationKind.ProposalToAnswer, NotificationKind.DecisionToMake, NotificationKind.ObjectivesToSet, NotificationKind.ObjectivesToRate);
-        KindsOf(rows, IntervenerId).Should().Equal(NotificationKind.IntervenerAssigned, NotificationKind.VerdictNeeded, NotificationKind.ExtensionDecided);
+            NotificationKind.ProposalToAnswer, NotificationKind.ProposalToAnswer, NotificationKind.DecisionToMake, NotificationKind.CaseAccepted, NotificationKind.ObjectivesToSet, NotificationKind.ObjectivesToRate);
+        KindsOf(rows, IntervenerId).Should().Equal(NotificationKind.IntervenerAssigned, NotificationKind.InterviewToPlan, NotificationKind.VerdictNeeded, NotificationKind.SessionsToPlan, NotificationKind.ExtensionDecided);
         KindsOf(rows, HrId).Should().Equal(NotificationKind.InterveningToAssign, NotificationKind.VerdictNeeded, NotificationKind.ExtensionToDecide);
         rows.Should().OnlyContain(n => n.CaseId == caseId);
     }

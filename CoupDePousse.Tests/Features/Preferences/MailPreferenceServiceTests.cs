@@ -62,13 +62,16 @@ public class MailPreferenceServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_manager_only_has_the_coarse_kinds_and_cannot_switch_another_role_s_kind()
+    public async Task A_manager_has_the_coarse_kinds_first_and_cannot_switch_an_intervener_s_kind()
     {
-        MailPreferenceService.KindsFor(Role.Manager).Should().Equal(NotificationKind.ProposalInProgress, NotificationKind.ProposalEnded);
-        MailPreferenceService.KindsFor(Role.HR).Should().Equal(
-            NotificationKind.InterveningToAssign, NotificationKind.VerdictNeeded, NotificationKind.ExtensionToDecide, NotificationKind.CaseWaiting);
+        // Managers and HR members are employees too: they may be helped, so they have the beneficiary's kinds after their own.
+        MailPreferenceService.KindsFor(Role.Manager).Should().StartWith([NotificationKind.ProposalInProgress, NotificationKind.ProposalEnded])
+            .And.Contain(NotificationKind.MeetingReminder).And.NotContain(NotificationKind.VerdictNeeded);
+        MailPreferenceService.KindsFor(Role.HR).Should().StartWith(
+            [NotificationKind.InterveningToAssign, NotificationKind.VerdictNeeded, NotificationKind.ExtensionToDecide, NotificationKind.CaseWaiting])
+            .And.Contain(NotificationKind.ObjectivesToSet).And.OnlyHaveUniqueItems();
 
-        (await Service.SetAsync(Manager, ManagerId, NotificationKind.MeetingReminder, false, Token)).Error.Should().Be(MailPreferenceService.KindNotForRole);
+        (await Service.SetAsync(Manager, ManagerId, NotificationKind.SessionsToPlan, false, Token)).Error.Should().Be(MailPreferenceService.KindNotForRole);
     }
 
     [Fact]

@@ -204,6 +204,21 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.ToTable("CaseCounts", (string)null);
                 });
 
+            modelBuilder.Entity("CoupDePousse.App.Data.MailPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("UserId", "Kind");
+
+                    b.ToTable("MailPreferences", (string)null);
+                });
+
             modelBuilder.Entity("CoupDePousse.App.Data.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -227,6 +242,9 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
 
                     b.Property<int>("MailAttempts")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("MailNextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("MailSentAt")
                         .HasColumnType("timestamp with time zone");
@@ -1030,6 +1048,15 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("CoupDePousse.App.Data.CalendarFeed", b =>
+                {
+                    b.HasOne("CoupDePousse.App.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoupDePousse.App.Data.MailPreference", b =>
                 {
                     b.HasOne("CoupDePousse.App.Data.ApplicationUser", null)
                         .WithMany()

@@ -199,6 +199,21 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.ToTable("CaseCounts", (string)null);
                 });
 
+            modelBuilder.Entity("CoupDePousse.App.Data.MailPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Kind");
+
+                    b.ToTable("MailPreferences", (string)null);
+                });
+
             modelBuilder.Entity("CoupDePousse.App.Data.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -221,6 +236,9 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("MailAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MailNextAttemptAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("MailSentAt")
@@ -1011,6 +1029,15 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("CoupDePousse.App.Data.CalendarFeed", b =>
+                {
+                    b.HasOne("CoupDePousse.App.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoupDePousse.App.Data.MailPreference", b =>
                 {
                     b.HasOne("CoupDePousse.App.Data.ApplicationUser", null)
                         .WithMany()

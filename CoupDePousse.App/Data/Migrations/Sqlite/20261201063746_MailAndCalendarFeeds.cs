@@ -6,11 +6,17 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CoupDePousse.App.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class CalendarFeeds : Migration
+    public partial class MailAndCalendarFeeds : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "MailNextAttemptAt",
+                table: "Notifications",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "CalendarFeeds",
                 columns: table => new
@@ -26,6 +32,24 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_CalendarFeeds", x => x.Id);
                     table.ForeignKey(
                         name: "FK_CalendarFeeds_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MailPreferences",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MailPreferences", x => new { x.UserId, x.Kind });
+                    table.ForeignKey(
+                        name: "FK_MailPreferences_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
@@ -50,6 +74,13 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "CalendarFeeds");
+
+            migrationBuilder.DropTable(
+                name: "MailPreferences");
+
+            migrationBuilder.DropColumn(
+                name: "MailNextAttemptAt",
+                table: "Notifications");
         }
     }
 }
