@@ -2,6 +2,7 @@ using CoupDePousse.App.Features.Administration;
 using CoupDePousse.App.Features.Cases;
 using CoupDePousse.App.Features.Meetings;
 using CoupDePousse.App.Features.Pipeline;
+using CoupDePousse.App.Features.Reminders;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoupDePousse.App.Features;
@@ -19,6 +20,9 @@ public static class FeatureServices
         services.AddScoped<MeetingService>();
         services.AddScoped<AdministrationService>();
         services.AddScoped<AuditTrailService>();
+        services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section);
+        services.AddSingleton<ReminderJob>();
+        services.AddHostedService<ReminderHostedService>();
         return services;
     }
 }

@@ -25,9 +25,9 @@ public class ArchitectureTests
     public static TheoryData<string> FeatureNames => new(FeatureNamespaces.Select(n => n[(Features.Length + 1)..]));
 
     [Fact]
-    public void The_app_has_the_four_features_the_architecture_describes()
+    public void The_app_has_the_five_features_the_architecture_describes()
     {
-        FeatureNamespaces.Should().Equal($"{Features}.Administration", $"{Features}.Cases", $"{Features}.Meetings", $"{Features}.Pipeline");
+        FeatureNamespaces.Should().Equal($"{Features}.Administration", $"{Features}.Cases", $"{Features}.Meetings", $"{Features}.Pipeline", $"{Features}.Reminders");
     }
 
     [Theory]
