@@ -25,6 +25,8 @@ public enum SecurityEventKind
     IntervenerProfileChanged,
     BudgetBoundsChanged,
     SmallGroupThresholdChanged,
+    StallingRulesChanged,
+    MissedMeetingPolicyChanged,
 }
 
 /// <summary>
