@@ -80,6 +80,28 @@ public partial class QueryPlanTests
     }
 
     [Fact]
+    public async Task The_stalled_filter_seeks_each_waiting_state_in_its_state_and_date_index()
+    {
+        await using var database = await SeededAsync();
+        var capture = new SqlCapture(database);
+
+        (await capture.Pipeline().GetOverviewAsync(Hr, new PipelineFilter(StalledOnly: true), new PageRequest(1, 2), Token)).IsSuccess.Should().BeTrue();
+
+        var plans = await PlansOfCaseQueriesAsync(database, capture);
+        plans.Should().HaveCountGreaterThanOrEqualTo(2, "the figures and the page read the cases");
+        foreach (var (sql, plan) in plans)
+        {
+            var aliases = CasesAlias().Matches(sql).Select(m => m.Groups[1].Value).ToHashSet();
+            var onCases = plan.Where(line => aliases.Any(a => Regex.IsMatch(line, $@"^(SCAN|SEARCH) {a}\b"))).ToList();
+            onCases.Should().NotBeEmpty();
+
+            // Stalled cases are active ones past a threshold: a few per state, each range sought in (State, StateEnteredAt), none read end to end.
+            onCases.Should().OnlyContain(line => line.StartsWith("SEARCH ") && line.Contains(" INDEX "), $"the stalled filter seeks its cases:\n{sql}\n{string.Join("\n", plan)}");
+            onCases.Should().Contain(line => line.Contains("IX_Cases_State_StateEnteredAt (State=? AND StateEnteredAt<?)"), $"{sql}\n{string.Join("\n", plan)}");
+        }
+    }
+
+    [Fact]
     public async Task Hrs_home_reads_the_cases_waiting_on_it_and_its_figures_through_indexes()
     {
         await using var database = await SeededAsync();
