@@ -48,6 +48,9 @@ public class MissedMeetingPolicyTests
         coachingCase.Sessions.Count(s => s.Missed).Should().Be(consumes ? 1 : 0);
         await using var db = database.CreateDbContext();
         (await CaseFacts.FindDifferencesAsync(db, Token)).Should().BeEmpty("the stored facts and counts follow the missed session");
+        var view = await database.Cases().GetAsync(Beneficiary, caseId, Token);
+        view.Should().BeOfType<App.Features.Cases.EngagementCaseView>().Which.Header.Sessions.Count(s => s.Missed).Should().Be(consumes ? 1 : 0,
+            "the beneficiary sees the missed session counted in their hours");
     }
 
     [Theory]
