@@ -102,6 +102,23 @@ public partial class QueryPlanTests
     }
 
     [Fact]
+    public async Task The_reminder_job_seeks_the_meetings_of_the_next_day_and_the_cases_come_due_in_indexes()
+    {
+        await using var database = await SeededAsync();
+        var capture = new SqlCapture(database);
+
+        await new App.Features.Reminders.ReminderJob(capture, database.Logger<App.Features.Reminders.ReminderJob>()).RunOnceAsync(Now.AddDays(6), Token);
+
+        foreach (var table in new[] { "Cases", "Meetings" })
+        {
+            var command = capture.Executed.Single(c => c.Sql.Contains($"FROM \"{table}\"") && !c.Sql.Contains("INSERT"));
+            var plan = await PlanAsync(database, command);
+            plan.Should().Contain(line => line.StartsWith("SEARCH ") && line.Contains(" INDEX "), $"{command.Sql}\n{string.Join("\n", plan)}");
+            plan.Should().NotContain(line => line.StartsWith("SCAN "), $"the job reads no table end to end:\n{command.Sql}\n{string.Join("\n", plan)}");
+        }
+    }
+
+    [Fact]
     public async Task Hrs_home_reads_the_cases_waiting_on_it_and_its_figures_through_indexes()
     {
         await using var database = await SeededAsync();
