@@ -171,9 +171,9 @@ public sealed class ReminderJob(IDbContextFactory<AppDbContext> dbFactory, ILogg
                 await db.SaveChangesAsync(cancellationToken);
                 return missing.Count;
             }
-            catch (DbUpdateException)
+            catch (Exception exception) when (IsRefusedWrite(exception))
             {
-                // Someone wrote one of them meanwhile: retried below one by one.
+                // Someone wrote one of them meanwhile (or, on PostgreSQL, two batches met in opposite orders): retried below one by one.
             }
         }
 
@@ -187,7 +187,7 @@ public sealed class ReminderJob(IDbContextFactory<AppDbContext> dbFactory, ILogg
                 await db.SaveChangesAsync(cancellationToken);
                 inserted++;
             }
-            catch (DbUpdateException exception)
+            catch (Exception exception) when (IsRefusedWrite(exception))
             {
                 logger.LogDebug(exception, "Notification {DedupKey} for {RecipientId} already written", notification.DedupKey, notification.RecipientId);
             }
@@ -195,6 +195,9 @@ public sealed class ReminderJob(IDbContextFactory<AppDbContext> dbFactory, ILogg
 
         return inserted;
     }
+
+    // A unique violation or a deadlock; Npgsql's execution strategy wraps the latter as a transient failure.
+    private static bool IsRefusedWrite(Exception exception) => exception is DbUpdateException || exception.InnerException is DbUpdateException;
 }
 
 /// <summary>Runs <see cref="ReminderJob"/> every <see cref="JobOptions.IntervalSeconds"/>, on the clock of <see cref="TimeProvider"/>; a failed pass is logged and the next one runs.</summary>
