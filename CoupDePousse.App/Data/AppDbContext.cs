@@ -50,6 +50,9 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>
 
     public DbSet<BudgetSettings> BudgetSettings => Set<BudgetSettings>();
 
+    /// <summary>Who runs each scheduled job until when (<see cref="JobLeases"/>).</summary>
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+
     /// <summary>The security audit trail: rows are added, never changed or removed.</summary>
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 

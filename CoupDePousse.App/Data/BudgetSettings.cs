@@ -1,5 +1,6 @@
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Common;
+using CoupDePousse.Domain.Meetings;
 
 namespace CoupDePousse.App.Data;
 
@@ -15,6 +16,41 @@ public sealed class BudgetSettings
     public int MaximumMinutes { get; set; } = BudgetBounds.Default.MaximumMinutes;
 
     public int SmallGroupThreshold { get; set; } = Domain.Common.SmallGroupThreshold.Default;
+
+    /// <summary>Whether a beneficiary's late cancellation or no-show uses up the session's planned time (default no).</summary>
+    public bool MissedMeetingConsumesBudget { get; set; } = MissedMeetingPolicy.Default.ConsumesBudget;
+
+    public int StalledProposedDays { get; set; } = StallingRules.Default.ProposedDays;
+
+    public int StalledPreliminaryInterviewDays { get; set; } = StallingRules.Default.PreliminaryInterviewDays;
+
+    public int StalledUnderDiscussionDays { get; set; } = StallingRules.Default.UnderDiscussionDays;
+
+    public int StalledAcceptedDays { get; set; } = StallingRules.Default.AcceptedDays;
+
+    public int StalledObjectivesSetDays { get; set; } = StallingRules.Default.ObjectivesSetDays;
+
+    public int StalledInSessionsDays { get; set; } = StallingRules.Default.InSessionsDays;
+
+    public int NudgeDays { get; set; } = StallingRules.Default.NudgeDays;
+
+    public MissedMeetingPolicy ToMissedMeetingPolicy() => new(MissedMeetingConsumesBudget);
+
+    /// <summary>Stored delays outside the domain's range (edited by hand) fall back to the defaults.</summary>
+    public StallingRules ToStallingRules() =>
+        StallingRules.Create(StalledProposedDays, StalledPreliminaryInterviewDays, StalledUnderDiscussionDays, StalledAcceptedDays,
+            StalledObjectivesSetDays, StalledInSessionsDays, NudgeDays) is { IsSuccess: true } rules ? rules.Value : StallingRules.Default;
+
+    public void Apply(StallingRules rules)
+    {
+        StalledProposedDays = rules.ProposedDays;
+        StalledPreliminaryInterviewDays = rules.PreliminaryInterviewDays;
+        StalledUnderDiscussionDays = rules.UnderDiscussionDays;
+        StalledAcceptedDays = rules.AcceptedDays;
+        StalledObjectivesSetDays = rules.ObjectivesSetDays;
+        StalledInSessionsDays = rules.InSessionsDays;
+        NudgeDays = rules.NudgeDays;
+    }
 
     public BudgetBounds ToBounds() => new(MinimumMinutes, MaximumMinutes);
 

@@ -1,5 +1,6 @@
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Common;
+using CoupDePousse.Domain.Meetings;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePousse.App.Data;
@@ -11,6 +12,12 @@ internal static class BudgetSettingsQueries
 
     public static async Task<SmallGroupThreshold> SmallGroupThresholdAsync(this AppDbContext db, CancellationToken cancellationToken = default) =>
         (await db.BudgetSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken))?.ToThreshold() ?? SmallGroupThreshold.Standard;
+
+    public static async Task<MissedMeetingPolicy> MissedMeetingPolicyAsync(this AppDbContext db, CancellationToken cancellationToken = default) =>
+        (await db.BudgetSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken))?.ToMissedMeetingPolicy() ?? MissedMeetingPolicy.Default;
+
+    public static async Task<StallingRules> StallingRulesAsync(this AppDbContext db, CancellationToken cancellationToken = default) =>
+        (await db.BudgetSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken))?.ToStallingRules() ?? StallingRules.Default;
 
     /// <summary>The settings row to change, tracked: the stored one, or a new one holding the defaults.</summary>
     public static async Task<BudgetSettings> BudgetSettingsForUpdateAsync(this AppDbContext db, CancellationToken cancellationToken = default)

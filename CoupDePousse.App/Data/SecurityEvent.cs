@@ -27,6 +27,8 @@ public enum SecurityEventKind
     SmallGroupThresholdChanged,
     CalendarFeedCreated,
     CalendarFeedRevoked,
+    StallingRulesChanged,
+    MissedMeetingPolicyChanged,
 }
 
 /// <summary>

@@ -4,6 +4,7 @@ using CoupDePousse.App.Features.Meetings;
 using CoupDePousse.App.Features.Notifications;
 using CoupDePousse.App.Features.Pipeline;
 using CoupDePousse.App.Features.Preferences;
+using CoupDePousse.App.Features.Reminders;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoupDePousse.App.Features;
@@ -26,6 +27,9 @@ public static class FeatureServices
         services.AddScoped<AdministrationService>();
         services.AddScoped<AuditTrailService>();
         services.AddScoped<MailPreferenceService>();
+        services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section);
+        services.AddSingleton<ReminderJob>();
+        services.AddHostedService<ReminderHostedService>();
         return services;
     }
 }

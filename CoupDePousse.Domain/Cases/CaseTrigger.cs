@@ -21,6 +21,9 @@ public enum CaseTrigger
     SetObjectives,
     ShareObjectives,
     LogSession,
+
+    /// <summary>A missed session (the beneficiary's no-show or late cancellation) taken from the budget, as the admin's policy says.</summary>
+    RecordMissedSession,
     WriteSessionNote,
     RequestExtension,
     ApproveExtension,
@@ -42,6 +45,9 @@ public static class CaseTriggers
     /// <summary>Creation is recorded in the history but is not a transition of an existing case.</summary>
     public static bool IsLifecycleTrigger(this CaseTrigger trigger) => trigger != CaseTrigger.Propose;
 
+    /// <summary>Recorded as the consequence of a meeting's outcome (through the meeting, in the same save), never offered as an action of its own.</summary>
+    public static bool FollowsAMeeting(this CaseTrigger trigger) => trigger == CaseTrigger.RecordMissedSession;
+
     public static IReadOnlyList<CaseTrigger> UserTriggers { get; } =
-        Enum.GetValues<CaseTrigger>().Where(t => !t.IsAutomatic() && t.IsLifecycleTrigger()).ToArray();
+        Enum.GetValues<CaseTrigger>().Where(t => !t.IsAutomatic() && t.IsLifecycleTrigger() && !t.FollowsAMeeting()).ToArray();
 }

@@ -103,6 +103,31 @@ public sealed partial class CoachingCase
         return result.IsSuccess ? session : result.Error!;
     }
 
+    /// <summary>
+    /// A session the beneficiary missed (a no-show the intervener recorded, or their own late cancellation) uses up its
+    /// planned time when the admin's policy says so: it joins the sessions as missed, so that the hours stay one sum.
+    /// Nothing is recorded when the policy does not consume or the meeting was not missed; never more than the budget left.
+    /// </summary>
+    public Result RecordMissedSession(Actor actor, Meetings.Meeting meeting, Meetings.MissedMeetingPolicy policy, DateTimeOffset now)
+    {
+        var minutes = Math.Min(meeting.MinutesConsumed(policy), Hours.RemainingMinutes);
+        if (meeting.CaseId != Id || minutes <= 0)
+        {
+            return meeting.CaseId == Id ? Result.Success() : CaseErrors.NotAllowed;
+        }
+
+        var missedBy = meeting.Status == Meetings.MeetingStatus.NoShow ? IsAssignedIntervener(actor) : IsBeneficiary(actor);
+        if (!missedBy)
+        {
+            return CaseErrors.NotAllowed;
+        }
+
+        var date = Meetings.MeetingTimes.DayOf(meeting.Confirmed!.StartsAt);
+        return Execute(actor, CaseTrigger.RecordMissedSession, now, null,
+            () => _sessions.Add(new CoachingSession(date, minutes, meeting.Mode, actor.UserId, now, missed: true)),
+            TransitionDetail.Duration(minutes));
+    }
+
     /// <summary>The intervener asks for more minutes, says why by a category, may add a comment for HR; the total may never pass 1.5 × the initial budget.</summary>
     public Result<BudgetExtension> RequestExtension(Actor actor, int minutes, ExtensionCategory? category, string? comment, DateTimeOffset now)
     {

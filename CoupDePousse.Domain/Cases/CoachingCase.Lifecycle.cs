@@ -29,6 +29,7 @@ public sealed partial class CoachingCase
             or CaseTrigger.WriteSessionNote or CaseTrigger.RequestExtension or CaseTrigger.Close => IsAssignedIntervener(actor),
         CaseTrigger.RecordVerdict or CaseTrigger.RuleAccept or CaseTrigger.RuleDecline
             or CaseTrigger.Exclude => ActsForCompany(actor) || IsAssignedIntervener(actor),
+        CaseTrigger.RecordMissedSession => IsAssignedIntervener(actor) || IsBeneficiary(actor),
         CaseTrigger.Withdraw => actor.Role == Role.Manager && IsProposer(actor),
         _ => false,
     };
@@ -182,10 +183,12 @@ public sealed partial class CoachingCase
             .InternalTransition(CaseTrigger.SetObjectives, NoOp)
             .InternalTransition(CaseTrigger.ShareObjectives, NoOp)
             .Permit(CaseTrigger.LogSession, CaseState.InSessions)
+            .InternalTransition(CaseTrigger.RecordMissedSession, NoOp)
             .Permit(CaseTrigger.Stop, CaseState.Closed);
 
         machine.Configure(CaseState.InSessions)
             .InternalTransition(CaseTrigger.LogSession, NoOp)
+            .InternalTransition(CaseTrigger.RecordMissedSession, NoOp)
             .InternalTransition(CaseTrigger.WriteSessionNote, NoOp)
             .InternalTransitionIf(CaseTrigger.RequestExtension, _ => c.PendingExtension is null, NoOp, CaseErrors.ExtensionAlreadyPending.English)
             .InternalTransitionIf(CaseTrigger.ApproveExtension, _ => c.PendingExtension is not null, NoOp, CaseErrors.NoPendingExtension.English)

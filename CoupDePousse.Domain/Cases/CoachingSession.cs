@@ -14,8 +14,9 @@ public sealed class CoachingSession
     {
     }
 
-    internal CoachingSession(DateOnly date, int durationMinutes, SessionMode mode, string loggedBy, DateTimeOffset loggedAt)
+    internal CoachingSession(DateOnly date, int durationMinutes, SessionMode mode, string loggedBy, DateTimeOffset loggedAt, bool missed = false)
     {
+        Missed = missed;
         Id = Guid.CreateVersion7();
         Date = date;
         DurationMinutes = durationMinutes;
@@ -35,6 +36,9 @@ public sealed class CoachingSession
     public string LoggedBy { get; private set; } = "";
 
     public DateTimeOffset LoggedAt { get; private set; }
+
+    /// <summary>A planned session the beneficiary missed (no-show or late cancellation), counted because the admin's policy says so.</summary>
+    public bool Missed { get; private set; }
 }
 
 /// <summary>The free, no-commitment first meeting: recorded, never counted in the budget.</summary>

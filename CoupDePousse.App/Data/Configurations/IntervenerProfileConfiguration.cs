@@ -1,3 +1,4 @@
+using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Interveners;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -23,5 +24,15 @@ internal sealed class BudgetSettingsConfiguration : IEntityTypeConfiguration<Bud
         builder.ToTable("BudgetSettings");
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).ValueGeneratedNever();
+
+        // A row stored before these settings existed reads the domain's defaults.
+        var stalling = StallingRules.Default;
+        builder.Property(s => s.StalledProposedDays).HasDefaultValue(stalling.ProposedDays);
+        builder.Property(s => s.StalledPreliminaryInterviewDays).HasDefaultValue(stalling.PreliminaryInterviewDays);
+        builder.Property(s => s.StalledUnderDiscussionDays).HasDefaultValue(stalling.UnderDiscussionDays);
+        builder.Property(s => s.StalledAcceptedDays).HasDefaultValue(stalling.AcceptedDays);
+        builder.Property(s => s.StalledObjectivesSetDays).HasDefaultValue(stalling.ObjectivesSetDays);
+        builder.Property(s => s.StalledInSessionsDays).HasDefaultValue(stalling.InSessionsDays);
+        builder.Property(s => s.NudgeDays).HasDefaultValue(stalling.NudgeDays);
     }
 }

@@ -31,6 +31,9 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
             slot.Property(s => s.StartsAt).HasColumnName("StartsAt");
             slot.Property(s => s.DurationMinutes).HasColumnName("DurationMinutes");
             slot.Ignore(s => s.EndsAt);
+
+            // The reminder job seeks the meetings starting in the next day.
+            slot.HasIndex(s => s.StartsAt);
         });
         builder.Ignore(m => m.IsOpen);
         builder.Ignore(m => m.PlannedMinutes);

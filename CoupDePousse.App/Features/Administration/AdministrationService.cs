@@ -6,6 +6,7 @@ using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Catalogue;
 using CoupDePousse.Domain.Common;
 using CoupDePousse.Domain.Interveners;
+using CoupDePousse.Domain.Meetings;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -519,6 +520,89 @@ public sealed class AdministrationService(
         return Result.Success();
     }
 
+    /// <summary>The delays after which HR sees a case flagged as stalled, per state, and after which a waiting party is nudged.</summary>
+    public async Task<Result<StallingRules>> GetStallingRulesAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        var allowed = logger.RequireRole(actor, "ReadStallingRules", Role.Admin);
+        if (allowed.IsFailure)
+        {
+            return allowed.Error!;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.StallingRulesAsync(cancellationToken);
+    }
+
+    public Task<Result> SetStallingRulesAsync(Actor actor, StallingRules rules, CancellationToken cancellationToken = default) =>
+        logger.LoggingRefusals(actor, "SetStallingRules", SetStallingRulesCoreAsync(actor, rules, cancellationToken));
+
+    private async Task<Result> SetStallingRulesCoreAsync(Actor actor, StallingRules input, CancellationToken cancellationToken)
+    {
+        var allowed = ActorAccess.Allow(actor, Role.Admin);
+        if (allowed.IsFailure)
+        {
+            return allowed;
+        }
+
+        // Through the domain's check whatever the caller built.
+        var rules = StallingRules.Create(input.ProposedDays, input.PreliminaryInterviewDays, input.UnderDiscussionDays, input.AcceptedDays,
+            input.ObjectivesSetDays, input.InSessionsDays, input.NudgeDays);
+        if (rules.IsFailure)
+        {
+            return rules.Error!;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var settings = await db.BudgetSettingsForUpdateAsync(cancellationToken);
+        var previous = settings.ToStallingRules();
+        settings.Apply(rules.Value);
+        await db.SaveChangesAsync(cancellationToken);
+        if (previous != rules.Value)
+        {
+            await audit.RecordAsync(SecurityEventKind.StallingRulesChanged, actor.UserId, null, Describe(previous), Describe(rules.Value), cancellationToken);
+        }
+
+        return Result.Success();
+    }
+
+    /// <summary>Whether a beneficiary's late cancellation or no-show uses up the session's planned time.</summary>
+    public async Task<Result<MissedMeetingPolicy>> GetMissedMeetingPolicyAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        var allowed = logger.RequireRole(actor, "ReadMissedMeetingPolicy", Role.Admin);
+        if (allowed.IsFailure)
+        {
+            return allowed.Error!;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.MissedMeetingPolicyAsync(cancellationToken);
+    }
+
+    public Task<Result> SetMissedMeetingPolicyAsync(Actor actor, MissedMeetingPolicy policy, CancellationToken cancellationToken = default) =>
+        logger.LoggingRefusals(actor, "SetMissedMeetingPolicy", SetMissedMeetingPolicyCoreAsync(actor, policy, cancellationToken));
+
+    private async Task<Result> SetMissedMeetingPolicyCoreAsync(Actor actor, MissedMeetingPolicy policy, CancellationToken cancellationToken)
+    {
+        var allowed = ActorAccess.Allow(actor, Role.Admin);
+        if (allowed.IsFailure)
+        {
+            return allowed;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var settings = await db.BudgetSettingsForUpdateAsync(cancellationToken);
+        var previous = settings.MissedMeetingConsumesBudget;
+        settings.MissedMeetingConsumesBudget = policy.ConsumesBudget;
+        await db.SaveChangesAsync(cancellationToken);
+        if (previous != policy.ConsumesBudget)
+        {
+            await audit.RecordAsync(SecurityEventKind.MissedMeetingPolicyChanged, actor.UserId, null,
+                FormattableString.Invariant($"consumesBudget={previous}"), FormattableString.Invariant($"consumesBudget={policy.ConsumesBudget}"), cancellationToken);
+        }
+
+        return Result.Success();
+    }
+
     private static async Task<bool> IsManagerAsync(UserManager<ApplicationUser> users, string userId) =>
         await users.FindByIdAsync(userId) is { } manager && await users.IsInRoleAsync(manager, Roles.Manager);
 
@@ -530,6 +614,9 @@ public sealed class AdministrationService(
 
     private static string Describe(IntervenerProfile profile) =>
         FormattableString.Invariant($"domains={string.Join(",", profile.Domains)}; capacity={profile.MaxActiveCases}; rateCents={profile.HourlyRateCents}");
+
+    private static string Describe(StallingRules r) => FormattableString.Invariant(
+        $"proposed={r.ProposedDays}; interview={r.PreliminaryInterviewDays}; discussion={r.UnderDiscussionDays}; accepted={r.AcceptedDays}; objectivesSet={r.ObjectivesSetDays}; inSessions={r.InSessionsDays}; nudge={r.NudgeDays}");
 
     private static string Describe(int minimumMinutes, int maximumMinutes) => FormattableString.Invariant($"minMinutes={minimumMinutes}; maxMinutes={maximumMinutes}");
 

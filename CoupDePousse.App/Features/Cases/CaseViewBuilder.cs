@@ -90,7 +90,7 @@ internal sealed class CaseViewBuilder(Actor actor, CoachingCase c, CaseVisibilit
             c.Interview,
             c.BeneficiaryContinued,
             visibility.SeesHours ? c.Hours : new HoursBudget(0, 0, 0),
-            visibility.SeesSessions ? c.Sessions.OrderBy(s => s.Date).Select(s => new SessionView(s.Id, s.Date, s.DurationMinutes, s.Mode)).ToList() : [],
+            visibility.SeesSessions ? c.Sessions.OrderBy(s => s.Date).Select(s => new SessionView(s.Id, s.Date, s.DurationMinutes, s.Mode, s.Missed)).ToList() : [],
             visibility.SeesExtensions ? c.Extensions.OrderBy(e => e.RequestedAt).Select(e => new ExtensionView(e.Id, e.Minutes, e.Category, e.Status, e.RequestedAt)).ToList() : [],
             visibility.SeesHistory
                 ? c.History.OrderBy(h => h.At).ThenBy(h => h.Id)

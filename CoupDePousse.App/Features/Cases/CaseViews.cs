@@ -48,7 +48,8 @@ public sealed record CaseHeader(
     IReadOnlyList<CaseTrigger> AvailableActions,
     CaseProgress Progress);
 
-public sealed record SessionView(Guid Id, DateOnly Date, int DurationMinutes, SessionMode Mode);
+/// <summary>A session counted in the hours; <see cref="Missed"/> when it is a missed one the admin's policy counts.</summary>
+public sealed record SessionView(Guid Id, DateOnly Date, int DurationMinutes, SessionMode Mode, bool Missed = false);
 
 /// <summary>An extension request as everyone involved sees it: minutes, category, decision. No comment.</summary>
 public sealed record ExtensionView(Guid Id, int Minutes, ExtensionCategory Category, ExtensionStatus Status, DateTimeOffset RequestedAt);

@@ -179,7 +179,15 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> dbFactory, Ti
         }
 
         var agenda = await AgendaAsync(db, meeting.IntervenerId, meeting.CaseId, meeting.Id, cancellationToken);
-        var result = change(meeting, agenda, coachingCase, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var result = change(meeting, agenda, coachingCase, now);
+
+        // A missed session (no-show, late cancellation) takes its time from the budget when the admin's policy says so, in the same save.
+        if (result.IsSuccess && meeting.Status is MeetingStatus.NoShow or MeetingStatus.LateCancellation)
+        {
+            result = coachingCase.RecordMissedSession(actor, meeting, await db.MissedMeetingPolicyAsync(cancellationToken), now);
+        }
+
         if (result.IsFailure)
         {
             return logger.LogRefusal(actor, operation, result.Error!, meeting.CaseId);

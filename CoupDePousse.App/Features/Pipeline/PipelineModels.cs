@@ -9,9 +9,10 @@ public sealed record PipelineFilter(
     CoachingDomain? Domain = null,
     string? Department = null,
     string? IntervenerId = null,
-    WaitingParty? WaitingOn = null);
+    WaitingParty? WaitingOn = null,
+    bool StalledOnly = false);
 
-/// <summary>One case in HR's pipeline: who, state, on whom it waits, since when, hours and cost.</summary>
+/// <summary>One case in HR's pipeline: who, state, on whom it waits, since when, hours and cost; the days without movement when it is stalled.</summary>
 public sealed record PipelineRow(
     Guid Id,
     string BeneficiaryName,
@@ -26,7 +27,12 @@ public sealed record PipelineRow(
     int DaysInState,
     int UsedMinutes,
     int BudgetMinutes,
-    long CostCents);
+    long CostCents,
+    int? StalledDays = null)
+{
+    /// <summary>No movement past its state's threshold (the admin's stalling rules): HR sees the flag, nothing more.</summary>
+    public bool IsStalled => StalledDays is not null;
+}
 
 /// <summary>
 /// Counts and sums over the matching cases, present only when they are at least the small-group threshold. A null count

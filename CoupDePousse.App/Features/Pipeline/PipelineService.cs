@@ -31,16 +31,17 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
         // One connection for the page's few queries, rather than one opened (and set up) for each.
         await db.Database.OpenConnectionAsync(cancellationToken);
         var threshold = await db.SmallGroupThresholdAsync(cancellationToken);
+        var stalling = await db.StallingRulesAsync(cancellationToken);
 
-        // Every filter, "waiting on" included, defines the matching cases: the rows and the figures describe the same group.
-        var matching = Filter(db.Cases.AsNoTracking(), filter);
+        // Every filter, "waiting on" and "stalled" included, defines the matching cases: the rows and the figures describe the same group.
+        var matching = Filter(db.Cases.AsNoTracking(), filter, stalling, clock.GetUtcNow());
         var interveners = await IntervenersAsync(db, cancellationToken);
         var figures = await FiguresAsync(db, filter, matching, interveners, cancellationToken);
-        var ordered = filter.WaitingOn is null
+        var ordered = filter.WaitingOn is null && !filter.StalledOnly
             ? matching.OrderByDescending(c => c.StateEnteredAt)
             : matching.OrderBy(c => c.StateEnteredAt);
         var rows = page.Skip < figures.CaseCount
-            ? await RowsAsync(db, ordered.Skip(page.Skip).Take(page.SafePageSize), cancellationToken)
+            ? await RowsAsync(db, ordered.Skip(page.Skip).Take(page.SafePageSize), stalling, cancellationToken)
             : [];
         var statistics = threshold.CanShow(figures.CaseCount) && figures.CaseCount > 0 ? Statistics(figures, threshold) : null;
 
@@ -70,10 +71,11 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
         // One connection for the page's few queries, rather than one opened (and set up) for each.
         await db.Database.OpenConnectionAsync(cancellationToken);
         var threshold = await db.SmallGroupThresholdAsync(cancellationToken);
+        var stalling = await db.StallingRulesAsync(cancellationToken);
         var figures = await FiguresAsync(db, new PipelineFilter(), db.Cases.AsNoTracking(), await IntervenersAsync(db, cancellationToken), cancellationToken);
         var longestWaiting = await RowsAsync(db,
             db.Cases.AsNoTracking().Where(c => c.WaitingOn == WaitingParty.HR).OrderBy(c => c.StateEnteredAt).Take(DashboardListSize),
-            cancellationToken);
+            stalling, cancellationToken);
 
         // The to-do counts are figures too: the total waiting on HR and its parts by next step are suppressed as one table.
         const string Waiting = "waiting";
@@ -99,8 +101,14 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
             statistics?.CostCents);
     }
 
-    private static IQueryable<CoachingCase> Filter(IQueryable<CoachingCase> cases, PipelineFilter filter)
+    private static IQueryable<CoachingCase> Filter(IQueryable<CoachingCase> cases, PipelineFilter filter, StallingRules stalling, DateTimeOffset now)
     {
+        // The domain's rule as SQL: for each waiting state, entered before its threshold (each an index seek on (State, StateEnteredAt)).
+        if (filter.StalledOnly)
+        {
+            cases = cases.Where(stalling.Stalled(now));
+        }
+
         if (filter.State is { } state)
         {
             cases = cases.Where(c => c.State == state);
@@ -131,7 +139,7 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
     }
 
     /// <summary>One page of rows: the case's own columns, the two names and the rate, never any text of the case.</summary>
-    private async Task<List<PipelineRow>> RowsAsync(AppDbContext db, IQueryable<CoachingCase> page, CancellationToken cancellationToken)
+    private async Task<List<PipelineRow>> RowsAsync(AppDbContext db, IQueryable<CoachingCase> page, StallingRules stalling, CancellationToken cancellationToken)
     {
         var facts = await page.Select(c => new
         {
@@ -168,7 +176,8 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
                 (int)(now - f.StateEnteredAt).TotalDays,
                 hours.UsedMinutes,
                 hours.TotalMinutes,
-                Money.CostCents(f.Rate, hours.UsedMinutes));
+                Money.CostCents(f.Rate, hours.UsedMinutes),
+                stalling.IsStalled(f.State, f.StateEnteredAt, now) ? StallingRules.DaysWithoutMovement(f.StateEnteredAt, now) : null);
         }).ToList();
     }
 
@@ -181,7 +190,8 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
     private static async Task<Figures> FiguresAsync(
         AppDbContext db, PipelineFilter filter, IQueryable<CoachingCase> matching, IReadOnlyList<Intervener> interveners, CancellationToken cancellationToken)
     {
-        var groups = string.IsNullOrEmpty(filter.IntervenerId)
+        // The kept counts know every filter's fact but the intervener and the time a case stalls: those are counted over their own index.
+        var groups = string.IsNullOrEmpty(filter.IntervenerId) && !filter.StalledOnly
             ? (await Counts(db, filter)
                     .GroupBy(c => new { c.State, c.Outcome, c.WaitingOn, c.Department })
                     .Select(g => new { g.Key, Cases = g.Sum(c => c.Cases), UsedMinutes = g.Sum(c => c.UsedMinutes), BudgetMinutes = g.Sum(c => c.BudgetMinutes) })

@@ -183,3 +183,52 @@ public class AdminPageTests : FeaturePageContext
         typeof(AdminPage).GetCustomAttribute<AuthorizeAttribute>()!.Roles.Should().Be(Roles.Admin);
     }
 }
+
+public class MeetingSettingsPanelTests : FeaturePageContext
+{
+    [Fact]
+    public async Task A_stalled_delay_out_of_range_is_refused_next_to_its_field_and_changes_nothing()
+    {
+        SignInAs(Admin, "Adam Admin");
+        var panel = RenderWithProviders<StallingRulesPanel>();
+        panel.WaitForAssertion(() => panel.Find("[data-testid=field-stalled-InSessions]").GetAttribute("value").Should().Be("21"), Patience);
+
+        panel.Find("[data-testid=field-stalled-InSessions]").Change("400");
+        panel.Find("[data-testid=stalling-save]").Click();
+
+        panel.WaitForAssertion(() => panel.Markup.Should().Contain("Un délai doit être un nombre entier de jours entre 1 et 365."), Patience);
+        await using var db = Database.CreateDbContext();
+        (await db.BudgetSettings.AnyAsync(Xunit.TestContext.Current.CancellationToken)).Should().BeFalse("a refused change changes nothing");
+    }
+
+    [Fact]
+    public async Task Stalled_delays_and_the_nudge_delay_are_saved()
+    {
+        SignInAs(Admin, "Adam Admin");
+        var panel = RenderWithProviders<StallingRulesPanel>();
+        panel.WaitForAssertion(() => panel.Find("[data-testid=field-nudge-days]").GetAttribute("value").Should().Be("5"), Patience);
+
+        panel.Find("[data-testid=field-stalled-Proposed]").Change("3");
+        panel.Find("[data-testid=field-nudge-days]").Change("2");
+        panel.Find("[data-testid=stalling-save]").Click();
+
+        await using var db = Database.CreateDbContext();
+        panel.WaitForAssertion(() => db.BudgetSettings.AsNoTracking().Any(s => s.NudgeDays == 2).Should().BeTrue(), Patience);
+        var settings = await db.BudgetSettings.AsNoTracking().SingleAsync(Xunit.TestContext.Current.CancellationToken);
+        settings.ToStallingRules().Should().Be(CoupDePousse.Domain.Cases.StallingRules.Default with { ProposedDays = 3, NudgeDays = 2 });
+    }
+
+    [Fact]
+    public async Task The_missed_meeting_policy_is_switched_on()
+    {
+        SignInAs(Admin, "Adam Admin");
+        var panel = RenderWithProviders<MissedMeetingPolicyPanel>();
+        panel.WaitForElement("input[data-testid=field-missed-meeting-consumes]", Patience).Change(true);
+
+        panel.Find("[data-testid=missed-meeting-save]").Click();
+
+        await using var db = Database.CreateDbContext();
+        panel.WaitForAssertion(() => db.BudgetSettings.AsNoTracking().Any(s => s.MissedMeetingConsumesBudget).Should().BeTrue(), Patience);
+        (await db.BudgetSettings.AsNoTracking().SingleAsync(Xunit.TestContext.Current.CancellationToken)).MissedMeetingConsumesBudget.Should().BeTrue();
+    }
+}

@@ -127,3 +127,38 @@ public class PipelinePageTests : FeaturePageContext
         EuroFormat.Format(123450, CultureInfo.GetCultureInfo("fr-FR")).Should().StartWith("1").And.Contain("234,50").And.EndWith("€");
     }
 }
+
+public class StalledFlagTests : FeaturePageContext
+{
+    [Fact]
+    public async Task The_pipeline_flags_a_stalled_case_and_filters_to_the_stalled_ones()
+    {
+        SignInAs(Hr);
+        var stalled = await Database.SaveAsync(Proposed());
+        await Database.SaveAsync(InSessions());
+
+        var page = RenderWithProviders<PipelinePage>();
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=case-row]").Should().HaveCount(2), Patience);
+        var flag = page.Find("[data-testid=case-stalled]");
+        flag.GetAttribute("data-days").Should().Be("30");
+        flag.TextContent.Should().Contain("sans mouvement depuis 30 j");
+
+        page.Find("input[data-testid=filter-stalled]").Change(true);
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=case-row]").Select(r => r.GetAttribute("data-case-id")).Should().Equal(stalled.Id.ToString()), Patience);
+    }
+
+    [Fact]
+    public async Task Hrs_home_flags_a_stalled_case_in_english_too()
+    {
+        UseCulture("en-US");
+        SignInAs(Hr);
+        await Database.SaveAsync(Proposed());
+
+        var page = RenderWithProviders<HrDashboard>();
+
+        var flag = page.WaitForElement("[data-testid=case-stalled]", Patience);
+        flag.TextContent.Should().Be("no movement for 30 days");
+    }
+}

@@ -80,6 +80,45 @@ public partial class QueryPlanTests
     }
 
     [Fact]
+    public async Task The_stalled_filter_seeks_each_waiting_state_in_its_state_and_date_index()
+    {
+        await using var database = await SeededAsync();
+        var capture = new SqlCapture(database);
+
+        (await capture.Pipeline().GetOverviewAsync(Hr, new PipelineFilter(StalledOnly: true), new PageRequest(1, 2), Token)).IsSuccess.Should().BeTrue();
+
+        var plans = await PlansOfCaseQueriesAsync(database, capture);
+        plans.Should().HaveCountGreaterThanOrEqualTo(2, "the figures and the page read the cases");
+        foreach (var (sql, plan) in plans)
+        {
+            var aliases = CasesAlias().Matches(sql).Select(m => m.Groups[1].Value).ToHashSet();
+            var onCases = plan.Where(line => aliases.Any(a => Regex.IsMatch(line, $@"^(SCAN|SEARCH) {a}\b"))).ToList();
+            onCases.Should().NotBeEmpty();
+
+            // Stalled cases are active ones past a threshold: a few per state, each range sought in (State, StateEnteredAt), none read end to end.
+            onCases.Should().OnlyContain(line => line.StartsWith("SEARCH ") && line.Contains(" INDEX "), $"the stalled filter seeks its cases:\n{sql}\n{string.Join("\n", plan)}");
+            onCases.Should().Contain(line => line.Contains("IX_Cases_State_StateEnteredAt (State=? AND StateEnteredAt<?)"), $"{sql}\n{string.Join("\n", plan)}");
+        }
+    }
+
+    [Fact]
+    public async Task The_reminder_job_seeks_the_meetings_of_the_next_day_and_the_cases_come_due_in_indexes()
+    {
+        await using var database = await SeededAsync();
+        var capture = new SqlCapture(database);
+
+        await new App.Features.Reminders.ReminderJob(capture, database.Logger<App.Features.Reminders.ReminderJob>()).RunOnceAsync(Now.AddDays(6), Token);
+
+        foreach (var table in new[] { "Cases", "Meetings" })
+        {
+            var command = capture.Executed.Single(c => c.Sql.Contains($"FROM \"{table}\"") && !c.Sql.Contains("INSERT"));
+            var plan = await PlanAsync(database, command);
+            plan.Should().Contain(line => line.StartsWith("SEARCH ") && line.Contains(" INDEX "), $"{command.Sql}\n{string.Join("\n", plan)}");
+            plan.Should().NotContain(line => line.StartsWith("SCAN "), $"the job reads no table end to end:\n{command.Sql}\n{string.Join("\n", plan)}");
+        }
+    }
+
+    [Fact]
     public async Task Hrs_home_reads_the_cases_waiting_on_it_and_its_figures_through_indexes()
     {
         await using var database = await SeededAsync();

@@ -127,8 +127,46 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.Property<int>("MinimumMinutes")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("MissedMeetingConsumesBudget")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("NudgeDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(5);
+
                     b.Property<int>("SmallGroupThreshold")
                         .HasColumnType("integer");
+
+                    b.Property<int>("StalledAcceptedDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(10);
+
+                    b.Property<int>("StalledInSessionsDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(21);
+
+                    b.Property<int>("StalledObjectivesSetDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(14);
+
+                    b.Property<int>("StalledPreliminaryInterviewDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(14);
+
+                    b.Property<int>("StalledProposedDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(7);
+
+                    b.Property<int>("StalledUnderDiscussionDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(7);
 
                     b.HasKey("Id");
 
@@ -202,6 +240,25 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.HasKey("State", "Outcome", "WaitingOn", "Department", "DomainFlags");
 
                     b.ToTable("CaseCounts", (string)null);
+                });
+
+            modelBuilder.Entity("CoupDePousse.App.Data.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases", (string)null);
                 });
 
             modelBuilder.Entity("CoupDePousse.App.Data.MailPreference", b =>
@@ -559,6 +616,9 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<bool>("Missed")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Mode")
                         .IsRequired()
@@ -1265,6 +1325,8 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                                 .HasColumnName("StartsAt");
 
                             b1.HasKey("MeetingId");
+
+                            b1.HasIndex("StartsAt");
 
                             b1.ToTable("Meetings");
 

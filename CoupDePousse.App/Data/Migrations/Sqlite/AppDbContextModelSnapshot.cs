@@ -122,8 +122,46 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.Property<int>("MinimumMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("MissedMeetingConsumesBudget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NudgeDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(5);
+
                     b.Property<int>("SmallGroupThreshold")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("StalledAcceptedDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(10);
+
+                    b.Property<int>("StalledInSessionsDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(21);
+
+                    b.Property<int>("StalledObjectivesSetDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(14);
+
+                    b.Property<int>("StalledPreliminaryInterviewDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(14);
+
+                    b.Property<int>("StalledProposedDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(7);
+
+                    b.Property<int>("StalledUnderDiscussionDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(7);
 
                     b.HasKey("Id");
 
@@ -197,6 +235,25 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.HasKey("State", "Outcome", "WaitingOn", "Department", "DomainFlags");
 
                     b.ToTable("CaseCounts", (string)null);
+                });
+
+            modelBuilder.Entity("CoupDePousse.App.Data.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases", (string)null);
                 });
 
             modelBuilder.Entity("CoupDePousse.App.Data.MailPreference", b =>
@@ -552,6 +609,9 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Missed")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Mode")
                         .IsRequired()
@@ -1246,6 +1306,8 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                                 .HasColumnName("StartsAt");
 
                             b1.HasKey("MeetingId");
+
+                            b1.HasIndex("StartsAt");
 
                             b1.ToTable("Meetings");
 
