@@ -1,8 +1,11 @@
+using System.Resources;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Meetings;
+using CoupDePousse.Domain.Notifications;
 using CoupDePousse.Tests.EndToEnd.Support;
 using Ical.Net;
 using Microsoft.Playwright;
+using MimeKit;
 using static CoupDePousse.Tests.EndToEnd.Steps.CaseFlows;
 using static Microsoft.Playwright.Assertions;
 
@@ -57,12 +60,21 @@ public sealed class CalendarJourneyTests(CalendarFixture fixture) : EndToEndTest
         await Expect(offered).ToHaveAttributeAsync("data-status", nameof(MeetingStatus.Proposed));
         var meetingId = Guid.Parse((await offered.GetAttributeAsync("data-meeting-id"))!);
 
-        // Sophie sees both slots and picks the second.
+        // Sophie is told by mail, within seconds, and her bell counts what waits on her.
+        await ExpectMailAsync(DemoUsers.Beneficiary, NotificationKind.MeetingProposed);
         await OpenAsync(sophie, $"/cases/{caseId}/meetings");
+        await Expect(sophie.GetByTestId("notification-count")).ToBeVisibleAsync();
+
+        // Sophie sees both slots and picks the second.
         var slots = sophie.GetByTestId("action-pick-slot");
         await Expect(slots).ToHaveCountAsync(2);
         await slots.Nth(1).ClickAsync();
         await Expect(sophie.GetByTestId("case-meeting")).ToHaveAttributeAsync("data-status", nameof(MeetingStatus.Confirmed));
+        await ExpectMailAsync(DemoUsers.Intervener, NotificationKind.MeetingConfirmed);
+
+        // It is within a day: the reminder job tells both, once.
+        await ExpectMailAsync(DemoUsers.Beneficiary, NotificationKind.MeetingReminder);
+        await ExpectMailAsync(DemoUsers.Intervener, NotificationKind.MeetingReminder);
 
         // Both agendas show it first, at its Paris time.
         var parisTime = MeetingTimes.ToLocal(second).ToString("HH:mm");
@@ -92,6 +104,48 @@ public sealed class CalendarJourneyTests(CalendarFixture fixture) : EndToEndTest
         await ExpectStateAsync(isabelle, CaseState.InSessions);
         await Expect(isabelle.GetByTestId("session")).ToHaveCountAsync(1);
         await Expect(isabelle.GetByTestId("hours-used")).ToHaveAttributeAsync("data-minutes", "60");
+
+        // Sophie reads her notifications: the bell clears.
+        await OpenAsync(sophie, "/notifications");
+        await Expect(sophie.GetByTestId("notification-row").First).ToBeVisibleAsync();
+        await sophie.GetByTestId("notifications-mark-all-read").ClickAsync();
+        await Expect(sophie.GetByTestId("notification-count")).ToHaveCountAsync(0);
+
+        // Every mail of the journey told what to do and where, never what the case is about.
+        var mails = Fixture.Smtp.Messages;
+        mails.Where(m => Recipient(m) == DemoUsers.Beneficiary || Recipient(m) == DemoUsers.Intervener).Should().HaveCountGreaterThanOrEqualTo(4);
+        foreach (var mail in mails)
+        {
+            var everything = string.Join("\n", mail.Subject, mail.TextBody, mail.HtmlBody);
+            everything.Should().NotContain("entretiens difficiles").And.NotContain("désorganisent").And.NotContain("Mener les deux entretiens")
+                .And.NotContain("calendar-journey").And.NotContain("visio.example.org");
+        }
+
+        mails.Count(m => Recipient(m) == DemoUsers.Beneficiary && m.Subject == Subject(NotificationKind.MeetingReminder))
+            .Should().Be(1, "the reminder goes once, however often the job looks");
+    }
+
+    private static readonly ResourceManager MailText = new(typeof(App.Mail.MailText));
+
+    private static string Subject(NotificationKind kind) => MailText.GetString($"Subject.{kind}", System.Globalization.CultureInfo.GetCultureInfo("fr"))!;
+
+    private static string Recipient(MimeMessage mail) => mail.To.Mailboxes.Single().Address;
+
+    /// <summary>Waits (10 s at most) for the mail of this kind to this person to reach the test's SMTP server.</summary>
+    private async Task ExpectMailAsync(string to, NotificationKind kind)
+    {
+        var subject = Subject(kind);
+        for (var waited = 0; waited < 100; waited++)
+        {
+            if (Fixture.Smtp.Messages.Any(m => Recipient(m) == to && m.Subject == subject))
+            {
+                return;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        Fixture.Smtp.Messages.Select(m => $"{Recipient(m)}: {m.Subject}").Should().Contain($"{to}: {subject}", "the step sends its mail within seconds");
     }
 
     private new CalendarFixture Fixture => (CalendarFixture)base.Fixture;
