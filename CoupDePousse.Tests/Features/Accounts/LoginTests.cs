@@ -121,7 +121,7 @@ public class LoginTests(ShellAppFactory factory) : IClassFixture<ShellAppFactory
         var page = await GetLoginPageAsync(client);
         await PostLoginAsync(client, page, ("_handler", "demo-login"), ("DemoEmail", DemoUsers.Beneficiary3.Email));
 
-        var response = await client.GetAsync("/preferences/mail", TestContext.Current.CancellationToken);
+        var response = await client.GetAsync("/preferences", TestContext.Current.CancellationToken);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var html = await ReadPageAsync(response);
