@@ -30,6 +30,9 @@ public sealed class Result<T> : Result
 
     public static Result<T> Success(T value) => new(value, null);
 
+    /// <summary>A success's value turned into another; a failure stays the same failure.</summary>
+    public Result<TOut> Map<TOut>(Func<T, TOut> map) => IsSuccess ? map(Value) : Error!;
+
     public static new Result<T> Failure(Error error) => new(default, error);
 
     public static implicit operator Result<T>(T value) => Success(value);

@@ -446,36 +446,14 @@ public sealed class AdministrationService(
     }
 
     public Task<Result> SetBudgetBoundsAsync(Actor actor, int minimumMinutes, int maximumMinutes, CancellationToken cancellationToken = default) =>
-        logger.LoggingRefusals(actor, "SetBudgetBounds", SetBudgetBoundsCoreAsync(actor, minimumMinutes, maximumMinutes, cancellationToken));
-
-    private async Task<Result> SetBudgetBoundsCoreAsync(Actor actor, int minimumMinutes, int maximumMinutes, CancellationToken cancellationToken)
-    {
-        var allowed = ActorAccess.Allow(actor, Role.Admin);
-        if (allowed.IsFailure)
-        {
-            return allowed;
-        }
-
-        var bounds = BudgetBounds.Create(minimumMinutes, maximumMinutes);
-        if (bounds.IsFailure)
-        {
-            return bounds.Error!;
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var settings = await db.BudgetSettingsForUpdateAsync(cancellationToken);
-        var previous = settings.ToBounds();
-        settings.MinimumMinutes = bounds.Value.MinimumMinutes;
-        settings.MaximumMinutes = bounds.Value.MaximumMinutes;
-        await db.SaveChangesAsync(cancellationToken);
-        var (before, after) = (Describe(previous.MinimumMinutes, previous.MaximumMinutes), Describe(bounds.Value.MinimumMinutes, bounds.Value.MaximumMinutes));
-        if (before != after)
-        {
-            await audit.RecordAsync(SecurityEventKind.BudgetBoundsChanged, actor.UserId, null, before, after, cancellationToken);
-        }
-
-        return Result.Success();
-    }
+        ChangeSettingsAsync(actor, "SetBudgetBounds", SecurityEventKind.BudgetBoundsChanged,
+            () => BudgetBounds.Create(minimumMinutes, maximumMinutes).Map<Action<BudgetSettings>>(bounds => settings =>
+            {
+                settings.MinimumMinutes = bounds.MinimumMinutes;
+                settings.MaximumMinutes = bounds.MaximumMinutes;
+            }),
+            settings => FormattableString.Invariant($"minMinutes={settings.MinimumMinutes}; maxMinutes={settings.MaximumMinutes}"),
+            cancellationToken);
 
     public async Task<Result<int>> GetSmallGroupThresholdAsync(Actor actor, CancellationToken cancellationToken = default)
     {
@@ -490,35 +468,10 @@ public sealed class AdministrationService(
     }
 
     public Task<Result> SetSmallGroupThresholdAsync(Actor actor, int caseCount, CancellationToken cancellationToken = default) =>
-        logger.LoggingRefusals(actor, "SetSmallGroupThreshold", SetSmallGroupThresholdCoreAsync(actor, caseCount, cancellationToken));
-
-    private async Task<Result> SetSmallGroupThresholdCoreAsync(Actor actor, int caseCount, CancellationToken cancellationToken)
-    {
-        var allowed = ActorAccess.Allow(actor, Role.Admin);
-        if (allowed.IsFailure)
-        {
-            return allowed;
-        }
-
-        var threshold = SmallGroupThreshold.Create(caseCount);
-        if (threshold.IsFailure)
-        {
-            return threshold.Error!;
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var settings = await db.BudgetSettingsForUpdateAsync(cancellationToken);
-        var previous = settings.ToThreshold();
-        settings.SmallGroupThreshold = threshold.Value.Value;
-        await db.SaveChangesAsync(cancellationToken);
-        if (previous.Value != threshold.Value.Value)
-        {
-            await audit.RecordAsync(SecurityEventKind.SmallGroupThresholdChanged, actor.UserId, null,
-                FormattableString.Invariant($"cases={previous.Value}"), FormattableString.Invariant($"cases={threshold.Value.Value}"), cancellationToken);
-        }
-
-        return Result.Success();
-    }
+        ChangeSettingsAsync(actor, "SetSmallGroupThreshold", SecurityEventKind.SmallGroupThresholdChanged,
+            () => SmallGroupThreshold.Create(caseCount).Map<Action<BudgetSettings>>(threshold => settings => settings.SmallGroupThreshold = threshold.Value),
+            settings => FormattableString.Invariant($"cases={settings.ToThreshold().Value}"),
+            cancellationToken);
 
     /// <summary>The delays after which HR sees a case flagged as stalled, per state, and after which a waiting party is nudged.</summary>
     public async Task<Result<StallingRules>> GetStallingRulesAsync(Actor actor, CancellationToken cancellationToken = default)
@@ -533,37 +486,13 @@ public sealed class AdministrationService(
         return await db.StallingRulesAsync(cancellationToken);
     }
 
-    public Task<Result> SetStallingRulesAsync(Actor actor, StallingRules rules, CancellationToken cancellationToken = default) =>
-        logger.LoggingRefusals(actor, "SetStallingRules", SetStallingRulesCoreAsync(actor, rules, cancellationToken));
-
-    private async Task<Result> SetStallingRulesCoreAsync(Actor actor, StallingRules input, CancellationToken cancellationToken)
-    {
-        var allowed = ActorAccess.Allow(actor, Role.Admin);
-        if (allowed.IsFailure)
-        {
-            return allowed;
-        }
-
-        // Through the domain's check whatever the caller built.
-        var rules = StallingRules.Create(input.ProposedDays, input.PreliminaryInterviewDays, input.UnderDiscussionDays, input.AcceptedDays,
-            input.ObjectivesSetDays, input.InSessionsDays, input.NudgeDays);
-        if (rules.IsFailure)
-        {
-            return rules.Error!;
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var settings = await db.BudgetSettingsForUpdateAsync(cancellationToken);
-        var previous = settings.ToStallingRules();
-        settings.Apply(rules.Value);
-        await db.SaveChangesAsync(cancellationToken);
-        if (previous != rules.Value)
-        {
-            await audit.RecordAsync(SecurityEventKind.StallingRulesChanged, actor.UserId, null, Describe(previous), Describe(rules.Value), cancellationToken);
-        }
-
-        return Result.Success();
-    }
+    /// <summary>Checked by the domain whatever the caller built.</summary>
+    public Task<Result> SetStallingRulesAsync(Actor actor, StallingRules input, CancellationToken cancellationToken = default) =>
+        ChangeSettingsAsync(actor, "SetStallingRules", SecurityEventKind.StallingRulesChanged,
+            () => StallingRules.Create(input.ProposedDays, input.PreliminaryInterviewDays, input.UnderDiscussionDays, input.AcceptedDays,
+                input.ObjectivesSetDays, input.InSessionsDays, input.NudgeDays).Map<Action<BudgetSettings>>(rules => settings => settings.Apply(rules)),
+            settings => Describe(settings.ToStallingRules()),
+            cancellationToken);
 
     /// <summary>Whether a beneficiary's late cancellation or no-show uses up the session's planned time.</summary>
     public async Task<Result<MissedMeetingPolicy>> GetMissedMeetingPolicyAsync(Actor actor, CancellationToken cancellationToken = default)
@@ -579,9 +508,21 @@ public sealed class AdministrationService(
     }
 
     public Task<Result> SetMissedMeetingPolicyAsync(Actor actor, MissedMeetingPolicy policy, CancellationToken cancellationToken = default) =>
-        logger.LoggingRefusals(actor, "SetMissedMeetingPolicy", SetMissedMeetingPolicyCoreAsync(actor, policy, cancellationToken));
+        ChangeSettingsAsync(actor, "SetMissedMeetingPolicy", SecurityEventKind.MissedMeetingPolicyChanged,
+            () => Result<Action<BudgetSettings>>.Success(settings => settings.MissedMeetingConsumesBudget = policy.ConsumesBudget),
+            settings => FormattableString.Invariant($"consumesBudget={settings.MissedMeetingConsumesBudget}"),
+            cancellationToken);
 
-    private async Task<Result> SetMissedMeetingPolicyCoreAsync(Actor actor, MissedMeetingPolicy policy, CancellationToken cancellationToken)
+    /// <summary>
+    /// One change to the programme settings, by an administrator: checked (<paramref name="check"/> gives the change or the
+    /// domain's refusal), applied, saved, and audited as <paramref name="describe"/> reads the settings before and after.
+    /// </summary>
+    private Task<Result> ChangeSettingsAsync(Actor actor, string operation, SecurityEventKind kind, Func<Result<Action<BudgetSettings>>> check,
+        Func<BudgetSettings, string> describe, CancellationToken cancellationToken) =>
+        logger.LoggingRefusals(actor, operation, ChangeSettingsCoreAsync(actor, kind, check, describe, cancellationToken));
+
+    private async Task<Result> ChangeSettingsCoreAsync(Actor actor, SecurityEventKind kind, Func<Result<Action<BudgetSettings>>> check,
+        Func<BudgetSettings, string> describe, CancellationToken cancellationToken)
     {
         var allowed = ActorAccess.Allow(actor, Role.Admin);
         if (allowed.IsFailure)
@@ -589,15 +530,21 @@ public sealed class AdministrationService(
             return allowed;
         }
 
+        var change = check();
+        if (change.IsFailure)
+        {
+            return change.Error!;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var settings = await db.BudgetSettingsForUpdateAsync(cancellationToken);
-        var previous = settings.MissedMeetingConsumesBudget;
-        settings.MissedMeetingConsumesBudget = policy.ConsumesBudget;
+        var before = describe(settings);
+        change.Value(settings);
         await db.SaveChangesAsync(cancellationToken);
-        if (previous != policy.ConsumesBudget)
+        var after = describe(settings);
+        if (before != after)
         {
-            await audit.RecordAsync(SecurityEventKind.MissedMeetingPolicyChanged, actor.UserId, null,
-                FormattableString.Invariant($"consumesBudget={previous}"), FormattableString.Invariant($"consumesBudget={policy.ConsumesBudget}"), cancellationToken);
+            await audit.RecordAsync(kind, actor.UserId, null, before, after, cancellationToken);
         }
 
         return Result.Success();
@@ -618,7 +565,6 @@ public sealed class AdministrationService(
     private static string Describe(StallingRules r) => FormattableString.Invariant(
         $"proposed={r.ProposedDays}; interview={r.PreliminaryInterviewDays}; discussion={r.UnderDiscussionDays}; accepted={r.AcceptedDays}; objectivesSet={r.ObjectivesSetDays}; inSessions={r.InSessionsDays}; nudge={r.NudgeDays}");
 
-    private static string Describe(int minimumMinutes, int maximumMinutes) => FormattableString.Invariant($"minMinutes={minimumMinutes}; maxMinutes={maximumMinutes}");
 
     private static Error Rejected(IdentityResult result)
     {
