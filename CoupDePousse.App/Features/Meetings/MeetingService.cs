@@ -78,11 +78,27 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> dbFactory, Ti
     public async Task<IReadOnlyList<MeetingView>> MyMeetingsAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var mine = await db.Meetings.AsNoTracking()
-            .Where(m => m.BeneficiaryId == actor.UserId || (actor.Role == Role.Intervener && m.IntervenerId == actor.UserId))
-            .ToListAsync(cancellationToken);
+        var mine = await MineAsync(db, actor, cancellationToken);
         return await ViewsAsync(db, actor, mine.Where(m => m.IsOpen), cancellationToken);
     }
+
+    /// <summary>How far back the agenda page lists the meetings that took place, were missed or were cancelled.</summary>
+    public static readonly TimeSpan PastWindow = TimeSpan.FromDays(90);
+
+    /// <summary>The actor's meetings that are over (held, missed, cancelled) within <see cref="PastWindow"/>, the latest first.</summary>
+    public async Task<IReadOnlyList<MeetingView>> MyPastMeetingsAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        var since = clock.GetUtcNow() - PastWindow;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var mine = await MineAsync(db, actor, cancellationToken);
+        var views = await ViewsAsync(db, actor, mine.Where(m => !m.IsOpen && m.UpdatedAt >= since), cancellationToken);
+        return views.Reverse().ToList();
+    }
+
+    private static Task<List<Meeting>> MineAsync(AppDbContext db, Actor actor, CancellationToken cancellationToken) =>
+        db.Meetings.AsNoTracking()
+            .Where(m => m.BeneficiaryId == actor.UserId || (actor.Role == Role.Intervener && m.IntervenerId == actor.UserId))
+            .ToListAsync(cancellationToken);
 
     /// <summary>A case's meetings for the person reading the case: the participants see them whole, HR a summary, anyone else nothing.</summary>
     public async Task<Result<IReadOnlyList<MeetingView>>> CaseMeetingsAsync(Actor actor, Guid caseId, CancellationToken cancellationToken = default)

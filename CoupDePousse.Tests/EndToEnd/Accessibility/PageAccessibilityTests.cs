@@ -38,13 +38,13 @@ public sealed class PageAccessibilityTests(EndToEndFixture fixture) : EndToEndTe
         await CheckStaticAsync(isabelle, "intervener", "/Account/Manage");
 
         var marc = await SignInAsync(DemoUsers.Intervener2);
-        await CheckRolePagesAsync(marc, "intervener2", ["/", "/cases"]);
+        await CheckRolePagesAsync(marc, "intervener2", ["/", "/agenda", "/cases"]);
         var leasCase = await FirstCaseRowAsync(marc);
         await OpenCaseAsync(marc, leasCase);
         await CheckAsync(marc, "intervener2 case page (criteria)");
 
         var sophie = await SignInAsync(DemoUsers.Beneficiary);
-        await CheckRolePagesAsync(sophie, "beneficiary", ["/", "/cases", "/cases/new", "/preferences"]);
+        await CheckRolePagesAsync(sophie, "beneficiary", ["/", "/cases", "/cases/new", "/preferences", "/agenda"]);
         await OpenCaseAsync(sophie, sophiesCase);
         await CheckAsync(sophie, "beneficiary case page");
         await OpenAsync(sophie, $"/cases/{sophiesCase}/meetings");
@@ -67,7 +67,10 @@ public sealed class PageAccessibilityTests(EndToEndFixture fixture) : EndToEndTe
         await CheckAsync(sophie, "not-found (signed in)");
 
         var thomas = await SignInAsync(DemoUsers.Beneficiary2);
-        await CheckRolePagesAsync(thomas, "beneficiary2 (an offer waiting)", ["/"]);
+        await CheckRolePagesAsync(thomas, "beneficiary2 (interview times to pick)", ["/"]);
+        await thomas.Locator("[data-testid=agenda-next] [data-testid=meeting-page]").ClickAsync();
+        await Expect(thomas.Locator("[data-testid=action-pick-slot]").First).ToBeVisibleAsync();
+        await CheckAsync(thomas, "beneficiary2 meetings page (times to pick)");
 
         var hr = await SignInAsync(DemoUsers.Hr);
         await CheckRolePagesAsync(hr, "HR", ["/", "/cases", "/cases/new", "/pipeline", "/preferences"]);
