@@ -18,6 +18,13 @@ public sealed class NotificationService(IDbContextFactory<AppDbContext> dbFactor
         return await db.Notifications.CountAsync(n => n.RecipientId == actor.UserId && n.ReadAt == null, cancellationToken);
     }
 
+    /// <summary>The zone the actor reads times in, from their account.</summary>
+    public async Task<TimeZoneInfo> ZoneAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.TimeZoneOfAsync(actor.UserId, cancellationToken);
+    }
+
     /// <summary>The actor's lines, newest first, one page at a time.</summary>
     public async Task<PagedResult<NotificationLine>> RecentAsync(Actor actor, PageRequest page, CancellationToken cancellationToken = default)
     {

@@ -174,4 +174,28 @@ public class NotificationPageTests : FeaturePageContext
 
         page.WaitForElement("[data-testid=notifications-empty]", Patience).TextContent.Should().Be("Nothing new for now.");
     }
+
+    [Fact]
+    public async Task A_line_s_time_is_read_on_the_person_s_own_clock()
+    {
+        await Database.SetTimeZoneAsync(Beneficiary.UserId, "America/Montreal");
+        await using (var db = Database.CreateDbContext())
+        {
+            db.Notifications.Add(new Notification
+            {
+                RecipientId = Beneficiary.UserId,
+                Kind = NotificationKind.MeetingConfirmed,
+                CaseId = CaseId,
+                CreatedAt = new DateTimeOffset(2026, 11, 23, 14, 0, 0, TimeSpan.Zero),
+            });
+            await db.SaveChangesAsync(Token);
+        }
+
+        SignInAs(Beneficiary);
+
+        var page = Render<NotificationsPage>();
+
+        // 14:00 UTC is 09:00 in Montreal in November (15:00 in Paris).
+        page.WaitForElement("[data-testid=notification-row] time", Patience).TextContent.Should().Be("23 novembre 2026, 09:00");
+    }
 }
