@@ -3,7 +3,10 @@ using CoupDePousse.App.Features.Common;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Common;
 using CoupDePousse.Domain.Meetings;
+using System.Data;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CoupDePousse.App.Features.Meetings;
 
@@ -16,6 +19,7 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> dbFactory, Ti
     public async Task<Result<Guid>> ProposeAsync(Actor actor, Guid caseId, MeetingPlan plan, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await BeginAgendaTransactionAsync(db, cancellationToken);
         var coachingCase = await db.LoadCaseAsync(caseId, cancellationToken);
         if (coachingCase is null || !CaseVisibility.For(actor, coachingCase).CanReach)
         {
@@ -30,7 +34,16 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> dbFactory, Ti
         }
 
         db.Meetings.Add(proposed.Value);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (Exception exception) when (LostTheRace(exception))
+        {
+            return logger.LogRefusal(actor, "ProposeMeeting", CaseErrors.Concurrency, caseId);
+        }
+
         return proposed.Value.Id;
     }
 
@@ -182,6 +195,7 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> dbFactory, Ti
         CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await BeginAgendaTransactionAsync(db, cancellationToken);
         var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
         var coachingCase = meeting is null ? null : await db.LoadCaseAsync(meeting.CaseId, cancellationToken);
         if (meeting is null || coachingCase is null || !meeting.IsParticipant(actor))
@@ -212,13 +226,36 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> dbFactory, Ti
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception exception) when (LostTheRace(exception))
         {
             return logger.LogRefusal(actor, operation, CaseErrors.Concurrency, meeting.CaseId);
         }
 
         return Result.Success();
+    }
+
+    /// <summary>
+    /// The agenda is read and the change written as one serialisable unit, so that two people confirming overlapping times of
+    /// one intervener (or planning past one budget) at the same instant cannot both succeed: SQLite takes its write lock at
+    /// the start (BEGIN IMMEDIATE), PostgreSQL refuses the later of two overlapping transactions with a serialization failure.
+    /// </summary>
+    private static Task<IDbContextTransaction> BeginAgendaTransactionAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+
+    /// <summary>Someone else changed the meeting, or PostgreSQL refused the later of two overlapping transactions (SQLSTATE 40001).</summary>
+    private static bool LostTheRace(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is DbUpdateConcurrencyException or DbException { SqlState: "40001" })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The intervener's other confirmed meetings still to come, and the minutes the case's other open sessions hold.</summary>

@@ -169,4 +169,32 @@ public class MeetingServiceTests
         var mine = await meetings.MyMeetingsAsync(Beneficiary, Token);
         mine.Should().ContainSingle().Which.Should().Match<MeetingView>(m => m.Id == id && m.Confirmed == friday && m.Status == MeetingStatus.Confirmed);
     }
+
+    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Two_overlapping_times_of_one_intervener_confirmed_at_the_same_instant_cannot_both_succeed(DatabaseProvider provider)
+    {
+        if (provider == DatabaseProvider.Postgres && !TestDatabase.PostgresConfigured)
+        {
+            Assert.Skip($"{TestDatabase.PostgresVariable} is not set; ./scripts/test.sh starts PostgreSQL and sets it.");
+        }
+
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var coachingCase = await database.SaveAsync(InSessions(minutes: 60));
+        var meetings = database.Meetings();
+
+        // Two offers of the same morning: an offer does not hold the intervener's time, a confirmation does.
+        var first = (await meetings.ProposeAsync(Intervener, coachingCase.Id, OnSite(MondayMorning), Token)).ShouldSucceed();
+        var second = (await meetings.ProposeAsync(Intervener, coachingCase.Id, OnSite(MondayMorning), Token)).ShouldSucceed();
+
+        var picks = await Task.WhenAll(
+            Task.Run(() => meetings.PickAsync(Beneficiary, first, 1, MondayMorning, Token), Token),
+            Task.Run(() => meetings.PickAsync(Beneficiary, second, 1, MondayMorning, Token), Token));
+
+        picks.Count(p => p.IsSuccess).Should().Be(1, "the intervener cannot be in two meetings at once, and one of the two picks goes through");
+        await using var db = database.CreateDbContext();
+        (await db.Meetings.CountAsync(m => m.Status == MeetingStatus.Confirmed && m.CaseId == coachingCase.Id, Token)).Should().Be(1);
+    }
 }
