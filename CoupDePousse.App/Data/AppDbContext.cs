@@ -35,6 +35,9 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>
     /// <summary>Private notes: read only through the notes' own service, filtered by <see cref="SessionNote.ReadableBy"/>.</summary>
     public DbSet<SessionNote> SessionNotes => Set<SessionNote>();
 
+    /// <summary>The beneficiary's journal: read only through <c>JournalService</c>, filtered by <see cref="JournalEntry.ReadableBy"/>.</summary>
+    public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
+
     public DbSet<IntervenerProfile> IntervenerProfiles => Set<IntervenerProfile>();
 
     /// <summary>Planned meetings of the cases; where they take place is for their two participants only.</summary>

@@ -18,6 +18,7 @@ public static class FeatureServices
         services.AddScoped<CaseCommandRunner>();
         services.AddScoped<CaseService>();
         services.AddScoped<SessionNoteService>();
+        services.AddScoped<JournalService>();
         services.AddScoped<PipelineService>();
         services.AddScoped<MeetingService>();
         services.AddScoped<NotificationService>();

@@ -180,6 +180,15 @@ public static class CaseErrors
         "La note est vide.",
         "The note is empty.");
 
+    // The beneficiary's journal
+    public static readonly Error JournalEntryRequired = new("journal.required",
+        "L’entrée du journal est vide.",
+        "The journal entry is empty.");
+
+    public static readonly Error JournalClosed = new("journal.closed",
+        "Ce dossier est terminé depuis plus de 90 jours : son journal ne se modifie plus, vous pouvez encore le lire et en supprimer des entrées.",
+        "This case ended more than 90 days ago: its journal no longer changes; you may still read it and delete entries.");
+
     // Budget and extensions
     public static readonly Error BudgetOutOfBounds = new("budget.out_of_bounds",
         "Le forfait doit être compris entre {0} et {1}, par pas de 15 minutes.",

@@ -11,6 +11,7 @@ public static class TextLimits
     public const int ObjectiveText = 500;
     public const int ExtensionComment = 1000;
     public const int SessionNote = 10_000;
+    public const int JournalEntry = 10_000;
     public const int ClosingSummary = 4000;
     public const int CancellationReason = 500;
 

@@ -13,10 +13,10 @@ public static class ConfidentialScenario
     public static readonly string[] Kinds =
     [
         "Request", "VerdictComment", "DraftStatement", "DraftMeasure", "ObjectiveStatement", "ObjectiveMeasure",
-        "ExtensionReason", "SessionNote", "ClosingSummary", "ReferralNote", "CancellationReason",
+        "ExtensionReason", "SessionNote", "ClosingSummary", "ReferralNote", "CancellationReason", "JournalEntry",
     ];
 
-    /// <summary>Stores a closed case (request, verdict comments, drafts, objectives and their revision, extension, note, summary), an excluded one and a cancelled one.</summary>
+    /// <summary>Stores a closed case (request, verdict comments, drafts, objectives and their revision, extension, note, summary, a journal entry), an excluded one and a cancelled one.</summary>
     public static async Task<(Guid Closed, Guid Excluded, Guid Cancelled)> StoreEveryKindAsync(TestDatabase database, Func<string, string> text)
     {
         var closed = CoachingCase.Propose(Manager, CaseBuilder.BeneficiaryRef, Proposal() with { Description = text("Request") }, BudgetBounds.Default, ProposedAt).Value;
@@ -39,6 +39,7 @@ public static class ConfidentialScenario
         closed.ApproveExtension(Hr, Now).ShouldSucceed();
         var note = closed.WriteSessionNote(Intervener, session.Id, text("SessionNote"), Now).Value;
         closed.Close(Intervener, text("ClosingSummary"), Now).ShouldSucceed();
+        var journalEntry = JournalEntry.Write(closed, Beneficiary, text("JournalEntry"), Now).ShouldSucceed();
 
         var excluded = InterviewHeld();
         excluded.Exclude(Hr, new Referral(ReferralKind.Other, text("ReferralNote")), Now).ShouldSucceed();
@@ -49,6 +50,7 @@ public static class ConfidentialScenario
         await using var db = database.CreateDbContext();
         db.Cases.AddRange(closed, excluded, cancelled);
         db.SessionNotes.Add(note);
+        db.JournalEntries.Add(journalEntry);
         await db.SaveChangesAsync();
         return (closed.Id, excluded.Id, cancelled.Id);
     }
@@ -61,6 +63,7 @@ public static class ConfidentialScenario
         var excluded = (await db.LoadCaseAsync(ids.Excluded))!;
         var cancelled = (await db.LoadCaseAsync(ids.Cancelled))!;
         var note = await db.SessionNotes.SingleAsync(n => n.CaseId == ids.Closed);
+        var journalEntry = await db.JournalEntries.SingleAsync(e => e.CaseId == ids.Closed);
         var revision = closed.ObjectiveRevisions.Single().Objectives.Single();
         return new Dictionary<string, string?>
         {
@@ -77,6 +80,7 @@ public static class ConfidentialScenario
             ["ClosingSummary"] = closed.ClosingSummary,
             ["ReferralNote"] = excluded.Referral!.Note,
             ["CancellationReason"] = cancelled.CancellationReason,
+            ["JournalEntry"] = journalEntry.Text,
         };
     }
 

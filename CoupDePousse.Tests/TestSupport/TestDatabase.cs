@@ -96,6 +96,8 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
 
     public SessionNoteService SessionNotes() => new(this, Clock, Logger<SessionNoteService>());
 
+    public JournalService Journal() => new(this, Clock, Logger<JournalService>());
+
     public PipelineService Pipeline() => new(this, Clock, Logger<PipelineService>());
 
     /// <summary>The zone a person chose in their account (null: Paris).</summary>

@@ -104,3 +104,17 @@ internal sealed class SessionNoteConfiguration : IEntityTypeConfiguration<Sessio
         builder.HasIndex(n => new { n.CaseId, n.AuthorId });
     }
 }
+
+/// <summary>The beneficiary's journal lives in its own table with no navigation from the case, like the notes.</summary>
+internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<JournalEntry>
+{
+    public void Configure(EntityTypeBuilder<JournalEntry> builder)
+    {
+        builder.ToTable("JournalEntries");
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.AuthorId).HasMaxLength(450);
+        builder.Property(e => e.Text).IsConfidential(ConfidentialText.JournalEntry);
+        builder.HasOne<CoachingCase>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => new { e.CaseId, e.AuthorId });
+    }
+}

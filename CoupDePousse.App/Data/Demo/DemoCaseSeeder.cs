@@ -34,6 +34,7 @@ internal sealed class DemoCaseSeeder(IDbContextFactory<AppDbContext> dbFactory, 
         var story = new DemoStory(people, clock.GetUtcNow(), intervener, intervener2);
         db.Cases.AddRange(story.Cases());
         db.SessionNotes.AddRange(story.Notes);
+        db.JournalEntries.AddRange(story.Journal);
         db.Meetings.AddRange(story.Meetings);
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -64,9 +65,13 @@ internal sealed record DemoPeople(IReadOnlyDictionary<string, string> Ids)
 internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, IntervenerProfile intervener, IntervenerProfile intervener2)
 {
     private readonly List<SessionNote> _notes = [];
+    private readonly List<JournalEntry> _journal = [];
     private readonly List<Meeting> _meetings = [];
 
     public IReadOnlyList<SessionNote> Notes => _notes;
+
+    /// <summary>The beneficiaries' journal entries; Sophie shared hers with Isabelle.</summary>
+    public IReadOnlyList<JournalEntry> Journal => _journal;
 
     /// <summary>Meetings planned in the stories, so that each participant's agenda shows something on first sign-in.</summary>
     public IReadOnlyList<Meeting> Meetings => _meetings;
@@ -87,6 +92,10 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
         ], DaysAgo(30)));
         LogSession(sophie, people.Intervener, 27, 120, SessionMode.OnSite, "Préparation du premier entretien : jeu de rôle, points d’appui.");
         LogSession(sophie, people.Intervener, 20, 90, SessionMode.Video, "Retour sur le premier entretien, bien vécu.");
+        var entry = JournalEntry.Write(sophie, people.Sophie, "Premier entretien fait. J’avais le trac, mais j’ai tenu mes trois points et il a écouté. À retenir : commencer par les faits.", DaysAgo(19));
+        Must(entry);
+        Must(entry.Value.Share(sophie, people.Sophie, true, DaysAgo(19)));
+        _journal.Add(entry.Value);
         LogSession(sophie, people.Intervener, 10, 90, SessionMode.Video, "Organisation des points d’équipe.");
 
         // Her last hour is planned: Isabelle offered two mornings, Sophie took the first.

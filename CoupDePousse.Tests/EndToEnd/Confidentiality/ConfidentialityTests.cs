@@ -56,6 +56,39 @@ public sealed class ConfidentialityTests(EndToEndFixture fixture) : EndToEndTest
     }
 
     [Fact]
+    public async Task The_beneficiarys_journal_reaches_nobody_else_and_the_intervener_reads_only_what_is_shared()
+    {
+        // Sophie writes two entries on her case and shares one with Isabelle.
+        var isabelle = await SignInAsync(DemoUsers.Intervener);
+        var caseId = await FindSophiesCaseInSessionsAsync(isabelle);
+        var marker = Marker("Journal");
+        var sophie = await SignInAsync(DemoUsers.Beneficiary);
+        await OpenCaseAsync(sophie, caseId);
+        foreach (var text in new[] { $"{marker} partagé", $"{marker} privé" })
+        {
+            await sophie.Locator("[data-testid=field-journal-text]").FillAsync(text);
+            await sophie.Locator("[data-testid=journal-save]").ClickAsync();
+            await Expect(sophie.Locator("[data-testid=journal-entry]").Filter(new() { HasText = text })).ToHaveCountAsync(1);
+        }
+        var shared = sophie.Locator("[data-testid=journal-entry]").Filter(new() { HasText = $"{marker} partagé" });
+        await shared.GetByTestId("journal-share").CheckAsync();
+        await Expect(shared).ToHaveAttributeAsync("data-shared", "true");
+
+        // Isabelle reads the shared entry, never the other one.
+        await OpenCaseAsync(isabelle, caseId);
+        await Expect(isabelle.Locator("[data-testid=journal-shared-entry]").Filter(new() { HasText = $"{marker} partagé" })).ToHaveCountAsync(1);
+        await ShouldNotContainAnyAsync(isabelle, [$"{marker} privé"], "an entry not shared is the beneficiary's alone");
+
+        // HR, the manager, the admin and the other intervener crawl every page they can reach: neither entry is anywhere.
+        foreach (var (email, pages) in PagesOf.Where(p => p.Key != DemoUsers.Beneficiary))
+        {
+            var page = await SignInAsync(email);
+            await CrawlAsync(page, pages, marker);
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
     public async Task Opening_another_persons_case_by_its_address_gives_not_found()
     {
         var isabelle = await SignInAsync(DemoUsers.Intervener);

@@ -33,6 +33,7 @@ public class TextColumnTests(SharedDatabase shared) : IClassFixture<SharedDataba
         { typeof(ObjectiveInput), nameof(ObjectiveInput.SuccessMeasure), ConfidentialText.Objective },
         { typeof(BudgetExtension), nameof(BudgetExtension.Comment), ConfidentialText.ExtensionComment },
         { typeof(SessionNote), nameof(SessionNote.Text), ConfidentialText.SessionNote },
+        { typeof(JournalEntry), nameof(JournalEntry.Text), ConfidentialText.JournalEntry },
         { typeof(CoupDePousse.Domain.Meetings.Meeting), nameof(CoupDePousse.Domain.Meetings.Meeting.Place), ConfidentialText.MeetingPlace },
         { typeof(CoupDePousse.Domain.Meetings.Meeting), nameof(CoupDePousse.Domain.Meetings.Meeting.Link), ConfidentialText.MeetingPlace },
     };

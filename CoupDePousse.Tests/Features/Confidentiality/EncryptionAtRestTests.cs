@@ -80,6 +80,7 @@ public class EncryptionAtRestTests
             ["ClosingSummary"] = "LEGACY-ClosingSummary",
             ["ReferralNote"] = "LEGACY-ReferralNote",
             ["CancellationReason"] = "LEGACY-CancellationReason",
+            ["JournalEntry"] = "LEGACY-JournalEntry",
         });
 
         await using (var again = database.CreateDbContext())
@@ -104,6 +105,7 @@ public class EncryptionAtRestTests
         ("Objectives", "SuccessMeasure", "ObjectiveMeasure"),
         ("BudgetExtensions", "Comment", "ExtensionReason"),
         ("SessionNotes", "Text", "SessionNote"),
+        ("JournalEntries", "Text", "JournalEntry"),
     ];
 
     private static async Task WriteAsBeforeEncryptionAsync(TestDatabase database)

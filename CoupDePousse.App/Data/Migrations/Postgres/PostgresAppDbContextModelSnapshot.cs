@@ -674,6 +674,39 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.ToTable("CriterionVerdicts", (string)null);
                 });
 
+            modelBuilder.Entity("CoupDePousse.Domain.Cases.JournalEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("SharedWithIntervener")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "AuthorId");
+
+                    b.ToTable("JournalEntries", (string)null);
+                });
+
             modelBuilder.Entity("CoupDePousse.Domain.Cases.Objective", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1217,6 +1250,15 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                 {
                     b.HasOne("CoupDePousse.Domain.Cases.CoachingCase", null)
                         .WithMany("Verdicts")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoupDePousse.Domain.Cases.JournalEntry", b =>
+                {
+                    b.HasOne("CoupDePousse.Domain.Cases.CoachingCase", null)
+                        .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

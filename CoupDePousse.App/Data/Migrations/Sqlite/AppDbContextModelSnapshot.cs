@@ -665,6 +665,39 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.ToTable("CriterionVerdicts", (string)null);
                 });
 
+            modelBuilder.Entity("CoupDePousse.Domain.Cases.JournalEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EditedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SharedWithIntervener")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WrittenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "AuthorId");
+
+                    b.ToTable("JournalEntries", (string)null);
+                });
+
             modelBuilder.Entity("CoupDePousse.Domain.Cases.Objective", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1198,6 +1231,15 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                 {
                     b.HasOne("CoupDePousse.Domain.Cases.CoachingCase", null)
                         .WithMany("Verdicts")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoupDePousse.Domain.Cases.JournalEntry", b =>
+                {
+                    b.HasOne("CoupDePousse.Domain.Cases.CoachingCase", null)
+                        .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
