@@ -227,6 +227,18 @@ public static class CaseErrors
         "Cet objectif n’existe pas dans ce dossier.",
         "This objective does not exist in this case.");
 
+    public static readonly Error CompanyTextRequired = new("company_text.required",
+        "Écrivez le texte destiné à l’entreprise.",
+        "Write the text meant for the company.");
+
+    public static readonly Error CompanyTextToApprove = new("guard.company_text_to_approve",
+        "Il faut un texte destiné à l’entreprise, pas encore validé.",
+        "There must be a company text that is not yet approved.");
+
+    public static readonly Error CompanyTextNotApproved = new("guard.company_text_not_approved",
+        "Le texte destiné à l’entreprise doit être validé pour retirer la validation.",
+        "The company text must be approved before its approval can be withdrawn.");
+
     public static readonly Error SummaryRequired = new("close.summary_required",
         "Rédigez une synthèse de clôture.",
         "Write a closing summary.");

@@ -31,6 +31,11 @@ public enum CaseTrigger
     Close,
     RateObjectives,
 
+    /// <summary>The short text meant for the company after closing: drafted by the intervener or the beneficiary, read by the company only once the beneficiary approved it.</summary>
+    DraftCompanyText,
+    ApproveCompanyText,
+    WithdrawCompanyTextApproval,
+
     // Fired by the case itself when its conditions are met, never by a person.
     AllCriteriaValidated,
     CriterionRefused,

@@ -82,6 +82,12 @@ public sealed record CaseVisibility(CaseRelation Relation, bool ObjectivesShared
 
     public bool SeesClosingSummary => IsBeneficiaryOrIntervener;
 
+    /// <summary>The text meant for the company as drafted, and its status: between the beneficiary and the intervener.</summary>
+    public bool SeesCompanyTextDraft => IsBeneficiaryOrIntervener;
+
+    /// <summary>The company (HR and the proposing manager) reads the text the beneficiary approved word for word, and nothing before.</summary>
+    public bool SeesApprovedCompanyText => Relation is CaseRelation.Company or CaseRelation.Proposer;
+
     /// <summary>HR's own words on why it cancelled: everyone involved, never the manager who proposed.</summary>
     public bool SeesCancellationReason => IsInvolved;
 

@@ -10,7 +10,7 @@ public sealed partial class CoachingCase
         CaseErrors.IntervenerRequired, CaseErrors.InterviewRequired, CaseErrors.InterviewAlreadyHeld,
         CaseErrors.CriteriaNotAllValidated, CaseErrors.NoCriterionRefused,
         CaseErrors.DiscussionNotSettled, CaseErrors.ExtensionAlreadyPending, CaseErrors.NoPendingExtension,
-        CaseErrors.NoObjectivesToShare,
+        CaseErrors.NoObjectivesToShare, CaseErrors.CompanyTextToApprove, CaseErrors.CompanyTextNotApproved,
     }.ToDictionary(e => e.English);
 
     private StateMachine<CaseState, CaseTrigger> Machine => _machine ??= BuildMachine(this);
@@ -24,7 +24,9 @@ public sealed partial class CoachingCase
         CaseTrigger.AssignIntervener or CaseTrigger.Cancel or CaseTrigger.ApproveExtension
             or CaseTrigger.RejectExtension or CaseTrigger.SetBudget => ActsForCompany(actor),
         CaseTrigger.AgreeToMeet or CaseTrigger.Decline or CaseTrigger.Continue or CaseTrigger.Stop
-            or CaseTrigger.SetObjectives or CaseTrigger.ShareObjectives or CaseTrigger.RateObjectives => IsBeneficiary(actor),
+            or CaseTrigger.SetObjectives or CaseTrigger.ShareObjectives or CaseTrigger.RateObjectives
+            or CaseTrigger.ApproveCompanyText or CaseTrigger.WithdrawCompanyTextApproval => IsBeneficiary(actor),
+        CaseTrigger.DraftCompanyText => IsBeneficiary(actor) || IsAssignedIntervener(actor),
         CaseTrigger.RecordInterview or CaseTrigger.DraftObjectives or CaseTrigger.LogSession
             or CaseTrigger.WriteSessionNote or CaseTrigger.RequestExtension or CaseTrigger.Close => IsAssignedIntervener(actor),
         CaseTrigger.RecordVerdict or CaseTrigger.RuleAccept or CaseTrigger.RuleDecline
@@ -200,10 +202,13 @@ public sealed partial class CoachingCase
             .Permit(CaseTrigger.Close, CaseState.Closed)
             .Permit(CaseTrigger.Stop, CaseState.Closed);
 
-        // An ended engagement accepts only the beneficiary's own rating and their choice to share it.
+        // An ended engagement accepts only the beneficiary's own rating, their choice to share it, and the text meant for the company.
         machine.Configure(CaseState.Closed)
             .InternalTransitionIf(CaseTrigger.RateObjectives, _ => c._objectives.Count > 0, NoOp, CaseErrors.NoObjectivesToShare.English)
-            .InternalTransitionIf(CaseTrigger.ShareObjectives, _ => c._objectives.Count > 0, NoOp, CaseErrors.NoObjectivesToShare.English);
+            .InternalTransitionIf(CaseTrigger.ShareObjectives, _ => c._objectives.Count > 0, NoOp, CaseErrors.NoObjectivesToShare.English)
+            .InternalTransition(CaseTrigger.DraftCompanyText, NoOp)
+            .InternalTransitionIf(CaseTrigger.ApproveCompanyText, _ => c.CompanyTextStatus == CompanyTextStatus.AwaitingApproval, NoOp, CaseErrors.CompanyTextToApprove.English)
+            .InternalTransitionIf(CaseTrigger.WithdrawCompanyTextApproval, _ => c.CompanyTextStatus == CompanyTextStatus.Approved, NoOp, CaseErrors.CompanyTextNotApproved.English);
 
         machine.Configure(CaseState.Declined);
         machine.Configure(CaseState.Cancelled);

@@ -74,6 +74,17 @@ public sealed partial class CoachingCase
 
     public string? ClosingSummary { get; private set; }
 
+    /// <summary>The text meant for the company as last written by the intervener or the beneficiary; never read by the company.</summary>
+    public string? CompanyTextDraft { get; private set; }
+
+    /// <summary>The exact text the beneficiary approved: the only one the company reads; cleared by any edit or a withdrawal.</summary>
+    public string? ApprovedCompanyText { get; private set; }
+
+    public CompanyTextStatus CompanyTextStatus =>
+        CompanyTextDraft is null ? CompanyTextStatus.None
+        : ApprovedCompanyText is not null ? CompanyTextStatus.Approved
+        : CompanyTextStatus.AwaitingApproval;
+
     /// <summary>Why HR cancelled, as HR wrote it; read as <see cref="CaseVisibility.SeesCancellationReason"/> says.</summary>
     public string? CancellationReason { get; private set; }
 

@@ -13,6 +13,9 @@ public static class TextLimits
     public const int SessionNote = 10_000;
     public const int JournalEntry = 10_000;
     public const int ClosingSummary = 4000;
+
+    /// <summary>What may reach the company of a closed case: short on purpose.</summary>
+    public const int CompanyText = 1000;
     public const int CancellationReason = 500;
 
     /// <summary>Where an on-site meeting takes place, and a video meeting's link.</summary>

@@ -164,6 +164,22 @@ public static class CaseBuilder
         return coachingCase;
     }
 
+    /// <summary>A closed case whose intervener drafted the text meant for the company, not yet approved.</summary>
+    public static CoachingCase WithCompanyTextDraft(string text = "Un accompagnement utile, objectifs atteints.")
+    {
+        var coachingCase = Closed();
+        coachingCase.DraftCompanyText(Intervener, text, Now).ShouldSucceed();
+        return coachingCase;
+    }
+
+    /// <summary>A closed case whose company text the beneficiary approved.</summary>
+    public static CoachingCase WithCompanyTextApproved(string text = "Un accompagnement utile, objectifs atteints.")
+    {
+        var coachingCase = WithCompanyTextDraft(text);
+        coachingCase.ApproveCompanyText(Beneficiary, Now).ShouldSucceed();
+        return coachingCase;
+    }
+
     public static CoachingCase Closed()
     {
         var coachingCase = InSessions();

@@ -13,7 +13,7 @@ public static class ConfidentialScenario
     public static readonly string[] Kinds =
     [
         "Request", "VerdictComment", "DraftStatement", "DraftMeasure", "ObjectiveStatement", "ObjectiveMeasure",
-        "ExtensionReason", "SessionNote", "ClosingSummary", "ReferralNote", "CancellationReason", "JournalEntry",
+        "ExtensionReason", "SessionNote", "ClosingSummary", "ReferralNote", "CancellationReason", "JournalEntry", "CompanyText",
     ];
 
     /// <summary>Stores a closed case (request, verdict comments, drafts, objectives and their revision, extension, note, summary, a journal entry), an excluded one and a cancelled one.</summary>
@@ -40,6 +40,8 @@ public static class ConfidentialScenario
         var note = closed.WriteSessionNote(Intervener, session.Id, text("SessionNote"), Now).Value;
         closed.Close(Intervener, text("ClosingSummary"), Now).ShouldSucceed();
         var journalEntry = JournalEntry.Write(closed, Beneficiary, text("JournalEntry"), Now).ShouldSucceed();
+        closed.DraftCompanyText(Intervener, text("CompanyText"), Now).ShouldSucceed();
+        closed.ApproveCompanyText(Beneficiary, Now).ShouldSucceed();
 
         var excluded = InterviewHeld();
         excluded.Exclude(Hr, new Referral(ReferralKind.Other, text("ReferralNote")), Now).ShouldSucceed();
@@ -78,6 +80,8 @@ public static class ConfidentialScenario
             ["ExtensionReason"] = closed.Extensions.Single().Comment!,
             ["SessionNote"] = note.Text,
             ["ClosingSummary"] = closed.ClosingSummary,
+            ["CompanyTextDraft"] = closed.CompanyTextDraft,
+            ["ApprovedCompanyText"] = closed.ApprovedCompanyText,
             ["ReferralNote"] = excluded.Referral!.Note,
             ["CancellationReason"] = cancelled.CancellationReason,
             ["JournalEntry"] = journalEntry.Text,

@@ -22,6 +22,8 @@ internal sealed class CoachingCaseConfiguration : IEntityTypeConfiguration<Coach
         builder.Property(c => c.WorkImpact).HasMaxLength(TextLimits.WorkImpact).IsRequired();
         builder.Property(c => c.WishedTiming).HasMaxLength(TextLimits.WishedTiming).IsRequired();
         builder.Property(c => c.ClosingSummary).IsConfidential(ConfidentialText.ClosingSummary);
+        builder.Property(c => c.CompanyTextDraft).IsConfidential(ConfidentialText.CompanyText);
+        builder.Property(c => c.ApprovedCompanyText).IsConfidential(ConfidentialText.CompanyText);
         builder.Property(c => c.CancellationReason).IsConfidential(ConfidentialText.CancellationReason);
         builder.Property(c => c.Domains);
         builder.Property(c => c.TopicCodes);
@@ -40,6 +42,7 @@ internal sealed class CoachingCaseConfiguration : IEntityTypeConfiguration<Coach
 
         builder.Ignore(c => c.Hours);
         builder.Ignore(c => c.PendingExtension);
+        builder.Ignore(c => c.CompanyTextStatus);
 
         builder.HasMany(c => c.Verdicts).WithOne().HasForeignKey("CaseId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Objectives).WithOne().HasForeignKey("CaseId").IsRequired().OnDelete(DeleteBehavior.Cascade);

@@ -151,6 +151,8 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
         Must(earlier.Close(people.Intervener, "Présentation réussie ; Thomas garde sa grille de préparation.", DaysAgo(95)));
         Must(earlier.RateObjectives(people.Thomas, earlier.Objectives.ToDictionary(o => o.Id, _ => ObjectiveRating.Reached), DaysAgo(94)));
         Must(earlier.ShareObjectives(people.Thomas, true, DaysAgo(94)));
+        Must(earlier.DraftCompanyText(people.Intervener, "Thomas a présenté le bilan trimestriel ; l’accompagnement est terminé, objectifs atteints.", DaysAgo(94)));
+        Must(earlier.ApproveCompanyText(people.Thomas, DaysAgo(93)));
         yield return earlier;
 
         // Léa declined an earlier offer: no reason asked, none kept.

@@ -74,6 +74,9 @@ public sealed class CaseCommandRunner(IDbContextFactory<AppDbContext> dbFactory,
             ApproveExtensionCommand => c.ApproveExtension(actor, now),
             RejectExtensionCommand => c.RejectExtension(actor, now),
             CloseCommand close => c.Close(actor, close.Summary, now),
+            DraftCompanyTextCommand text => c.DraftCompanyText(actor, text.Text, now),
+            ApproveCompanyTextCommand => c.ApproveCompanyText(actor, now),
+            WithdrawCompanyTextApprovalCommand => c.WithdrawCompanyTextApproval(actor, now),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown case command"),
         };
 

@@ -48,3 +48,9 @@ public sealed record ApproveExtensionCommand() : CaseCommand(CaseTrigger.Approve
 public sealed record RejectExtensionCommand() : CaseCommand(CaseTrigger.RejectExtension);
 
 public sealed record CloseCommand(string Summary) : CaseCommand(CaseTrigger.Close);
+
+public sealed record DraftCompanyTextCommand(string Text) : CaseCommand(CaseTrigger.DraftCompanyText);
+
+public sealed record ApproveCompanyTextCommand() : CaseCommand(CaseTrigger.ApproveCompanyText);
+
+public sealed record WithdrawCompanyTextApprovalCommand() : CaseCommand(CaseTrigger.WithdrawCompanyTextApproval);

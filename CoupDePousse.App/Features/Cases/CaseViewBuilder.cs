@@ -14,7 +14,8 @@ internal sealed record CompanyFacts(string? Department, int HourlyRateCents, IRe
 internal sealed class CaseViewBuilder(Actor actor, CoachingCase c, CaseVisibility visibility, IReadOnlyDictionary<string, string> names)
 {
     public ProposerCaseView Proposer() =>
-        new(c.Id, Name(c.BeneficiaryId), c.ProposedAt, c.State.ToCoarseStatus(), c.AvailableTriggers(actor));
+        new(c.Id, Name(c.BeneficiaryId), c.ProposedAt, c.State.ToCoarseStatus(), c.AvailableTriggers(actor),
+            visibility.SeesApprovedCompanyText ? c.ApprovedCompanyText : null);
 
     public EngagementCaseView Engagement() => new(
         c.Id,
@@ -34,7 +35,8 @@ internal sealed class CaseViewBuilder(Actor actor, CoachingCase c, CaseVisibilit
         visibility.SeesObjectiveHistory ? c.ObjectiveRevisions.OrderBy(r => r.Number).Select(r => new ObjectiveRevisionView(r.Number, r.SetAt, r.Objectives)).ToList() : [],
         c.ObjectivesShared,
         visibility.SeesReferral ? c.Referral : null,
-        visibility.SeesClosingSummary ? c.ClosingSummary : null);
+        visibility.SeesClosingSummary ? c.ClosingSummary : null,
+        visibility.SeesCompanyTextDraft && c.CompanyTextDraft is not null ? new CompanyTextDraftView(c.CompanyTextDraft, c.CompanyTextStatus) : null);
 
     /// <summary>HR's view has no place for the situation, the intervener's verdict comments, the referral or the closing summary.</summary>
     public CompanyCaseView Company(CompanyFacts facts) => new(
@@ -56,7 +58,8 @@ internal sealed class CaseViewBuilder(Actor actor, CoachingCase c, CaseVisibilit
         facts.Candidates,
         facts.Bounds,
         !facts.IntervenerActive,
-        facts.Meetings);
+        facts.Meetings,
+        visibility.SeesApprovedCompanyText ? c.ApprovedCompanyText : null);
 
     private bool SeesVerdict(CriterionVerdict verdict) =>
         verdict.Party == Party.Company ? visibility.SeesCompanyVerdicts : visibility.SeesIntervenerVerdicts;

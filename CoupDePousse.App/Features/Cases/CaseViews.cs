@@ -12,7 +12,8 @@ namespace CoupDePousse.App.Features.Cases;
 public abstract record CaseView(Guid Id, string BeneficiaryName, DateTimeOffset ProposedAt);
 
 /// <summary>
-/// A manager's view of their own proposal: who, when, and a coarse status. Nothing of the content.
+/// A manager's view of their own proposal: who, when, and a coarse status. Nothing of the content,
+/// except the closing text the beneficiary approved word for word (null until then).
 /// AvailableActions lets the page offer Withdraw. No version: how often a case changed would tell how far it went.
 /// </summary>
 public sealed record ProposerCaseView(
@@ -20,8 +21,12 @@ public sealed record ProposerCaseView(
     string BeneficiaryName,
     DateTimeOffset ProposedAt,
     CoarseStatus Status,
-    IReadOnlyList<CaseTrigger> AvailableActions)
+    IReadOnlyList<CaseTrigger> AvailableActions,
+    string? ApprovedCompanyText = null)
     : CaseView(Id, BeneficiaryName, ProposedAt);
+
+/// <summary>The text meant for the company as drafted, and whether the beneficiary approved it: for the beneficiary and the intervener.</summary>
+public sealed record CompanyTextDraftView(string Draft, CompanyTextStatus Status);
 
 /// <summary>
 /// What every involved party sees: the company's part of the request (domains, impact on the work, wished timing), the state,
@@ -90,7 +95,8 @@ public sealed record EngagementCaseView(
     IReadOnlyList<ObjectiveRevisionView> ObjectiveRevisions,
     bool ObjectivesShared,
     Referral? Referral,
-    string? ClosingSummary)
+    string? ClosingSummary,
+    CompanyTextDraftView? CompanyText = null)
     : CaseView(Id, BeneficiaryName, ProposedAt);
 
 /// <summary>
@@ -116,7 +122,8 @@ public sealed record CompanyCaseView(
     IReadOnlyList<IntervenerOption> Candidates,
     BudgetBounds BudgetBounds,
     bool IntervenerInactive,
-    MeetingSummary Meetings)
+    MeetingSummary Meetings,
+    string? ApprovedCompanyText = null)
     : CaseView(Id, BeneficiaryName, ProposedAt);
 
 /// <summary>An intervener HR may assign to a case: they fit its domains and have room.</summary>

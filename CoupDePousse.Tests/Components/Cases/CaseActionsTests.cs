@@ -12,7 +12,12 @@ namespace CoupDePousse.Tests.Components.Cases;
 public class CaseActionsTests : FeaturePageContext
 {
     // Verdicts are recorded per criterion (verdict-{n}-validate / -refuse); notes are not a lifecycle button.
-    private static readonly CaseTrigger[] NotSingleButtons = [CaseTrigger.RecordVerdict, CaseTrigger.WriteSessionNote];
+    // The company text has its own hooks (company-text-save, -approve, -withdraw), not action-{Trigger}.
+    private static readonly CaseTrigger[] NotSingleButtons =
+    [
+        CaseTrigger.RecordVerdict, CaseTrigger.WriteSessionNote,
+        CaseTrigger.DraftCompanyText, CaseTrigger.ApproveCompanyText, CaseTrigger.WithdrawCompanyTextApproval,
+    ];
 
     [Theory]
     [InlineData(CaseStep.Proposed, Who.Beneficiary)]

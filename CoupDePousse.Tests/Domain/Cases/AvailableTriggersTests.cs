@@ -101,8 +101,8 @@ public class AvailableTriggersTests
     {
         var coachingCase = Closed();
 
-        coachingCase.AvailableTriggers(Beneficiary).Should().Equal(CaseTrigger.ShareObjectives, CaseTrigger.RateObjectives);
-        coachingCase.AvailableTriggers(Intervener).Should().BeEmpty();
+        coachingCase.AvailableTriggers(Beneficiary).Should().Equal(CaseTrigger.ShareObjectives, CaseTrigger.RateObjectives, CaseTrigger.DraftCompanyText);
+        coachingCase.AvailableTriggers(Intervener).Should().Equal(CaseTrigger.DraftCompanyText);
         coachingCase.AvailableTriggers(Hr).Should().BeEmpty();
         coachingCase.AvailableTriggers(Manager).Should().BeEmpty();
     }
@@ -177,6 +177,9 @@ public class AvailableTriggersTests
         CaseTrigger.ApproveExtension => c.ApproveExtension(actor, Now),
         CaseTrigger.RejectExtension => c.RejectExtension(actor, Now),
         CaseTrigger.Close => c.Close(actor, "Synthèse", Now),
+        CaseTrigger.DraftCompanyText => c.DraftCompanyText(actor, "Texte pour l'entreprise", Now),
+        CaseTrigger.ApproveCompanyText => c.ApproveCompanyText(actor, Now),
+        CaseTrigger.WithdrawCompanyTextApproval => c.WithdrawCompanyTextApproval(actor, Now),
         CaseTrigger.RateObjectives => c.RateObjectives(actor,
             new Dictionary<Guid, ObjectiveRating> { [c.Objectives.FirstOrDefault()?.Id ?? Guid.NewGuid()] = ObjectiveRating.Reached }, Now),
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "not a trigger a person fires"),

@@ -85,6 +85,9 @@ public class HistoryTests
         ["ApproveExtension"] = (WithPendingExtension, c => c.ApproveExtension(Hr, Now), CaseTrigger.ApproveExtension),
         ["RejectExtension"] = (WithPendingExtension, c => c.RejectExtension(Hr, Now), CaseTrigger.RejectExtension),
         ["Close"] = (() => InSessions(), c => c.Close(Intervener, "Synthèse", Now), CaseTrigger.Close),
+        ["DraftCompanyText"] = (Closed, c => c.DraftCompanyText(Intervener, "Texte pour l'entreprise", Now), CaseTrigger.DraftCompanyText),
+        ["ApproveCompanyText"] = (() => WithCompanyTextDraft(), c => c.ApproveCompanyText(Beneficiary, Now), CaseTrigger.ApproveCompanyText),
+        ["WithdrawCompanyTextApproval"] = (() => WithCompanyTextApproved(), c => c.WithdrawCompanyTextApproval(Beneficiary, Now), CaseTrigger.WithdrawCompanyTextApproval),
         ["RateObjectives"] = (Closed, c => c.RateObjectives(Beneficiary, new Dictionary<Guid, ObjectiveRating> { [c.Objectives[0].Id] = ObjectiveRating.Reached }, Now), CaseTrigger.RateObjectives),
     };
 

@@ -117,8 +117,9 @@ public class VisibilityTests
     [InlineData(CaseStep.Closed)]
     public void The_manager_who_proposed_sees_only_the_coarse_status(CaseStep step)
     {
+        // Plus the closing text the beneficiary approved word for word, which exists only once approved.
         Granted(VisibilityOf(Who.Manager, At(step))).Should().BeEquivalentTo(
-            nameof(CaseVisibility.CanReach), nameof(CaseVisibility.SeesOnlyCoarseStatus));
+            nameof(CaseVisibility.CanReach), nameof(CaseVisibility.SeesOnlyCoarseStatus), nameof(CaseVisibility.SeesApprovedCompanyText));
     }
 
     [Theory]

@@ -89,6 +89,34 @@ public sealed class ConfidentialityTests(EndToEndFixture fixture) : EndToEndTest
     }
 
     [Fact]
+    public async Task A_company_text_not_yet_approved_never_appears_on_any_page_another_person_can_open()
+    {
+        // Isabelle drafts a new company text on Thomas's closed case: it waits for his approval.
+        var isabelle = await SignInAsync(DemoUsers.Intervener);
+        await OpenAsync(isabelle, "/cases");
+        var row = isabelle.Locator("[data-testid=case-list] tbody tr")
+            .Filter(new() { Has = isabelle.Locator("[data-state=Closed]") })
+            .Filter(new() { HasText = "Thomas Bernard" }).First;
+        var caseId = Guid.Parse((await row.Locator("[data-testid=case-row]").GetAttributeAsync("data-case-id"))!);
+        var marker = Marker("Texte pour l'entreprise");
+        await OpenCaseAsync(isabelle, caseId);
+        await isabelle.GetByTestId("field-company-text").FillAsync(marker);
+        await isabelle.GetByTestId("company-text-save").ClickAsync();
+        await Expect(isabelle.GetByTestId("company-text-status")).ToHaveAttributeAsync("data-status", "AwaitingApproval");
+
+        foreach (var (email, pages) in PagesOf)
+        {
+            var page = await SignInAsync(email);
+            var crawled = await CrawlAsync(page, pages, marker);
+            if (email == DemoUsers.Hr)
+            {
+                crawled.Cases.Should().Contain(caseId, "HR can open Thomas's case, so its page was checked too");
+            }
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
     public async Task Opening_another_persons_case_by_its_address_gives_not_found()
     {
         var isabelle = await SignInAsync(DemoUsers.Intervener);

@@ -156,11 +156,25 @@ public sealed class FullJourneyTests(EndToEndFixture fixture) : EndToEndTest(fix
         await ClickAndWaitForHistoryAsync(beneficiary, beneficiary.GetByTestId("action-RateObjectives"), CaseTrigger.RateObjectives);
         await Expect(beneficiary.GetByTestId("objective")).ToHaveAttributeAsync("data-rating", nameof(ObjectiveRating.Reached));
 
+        // The intervener drafts the text meant for the company; the beneficiary approves these exact words.
+        const string companyText = "Sophie a mené ses deux entretiens ; l’accompagnement est terminé.";
+        await OpenCaseAsync(intervener, caseId);
+        await intervener.GetByTestId("field-company-text").FillAsync(companyText);
+        await ClickAndWaitForHistoryAsync(intervener, intervener.GetByTestId("company-text-save"), CaseTrigger.DraftCompanyText);
+        await Expect(intervener.GetByTestId("company-text-status")).ToHaveAttributeAsync("data-status", nameof(CompanyTextStatus.AwaitingApproval));
+        await OpenCaseAsync(beneficiary, caseId);
+        await beneficiary.GetByTestId("company-text-approve").ClickAsync();
+        await Expect(beneficiary.GetByTestId("company-text-confirm-text")).ToHaveTextAsync(companyText);
+        await ClickAndWaitForHistoryAsync(beneficiary, beneficiary.GetByTestId("company-text-approve-confirm"), CaseTrigger.ApproveCompanyText);
+        await Expect(beneficiary.GetByTestId("company-text-status")).ToHaveAttributeAsync("data-status", nameof(CompanyTextStatus.Approved));
+
         // HR sees the end without the summary; the manager, only "ended".
         await OpenCaseAsync(hr, caseId);
         await ExpectStateAsync(hr, CaseState.Closed);
         await Expect(hr.GetByTestId("case-outcome")).ToHaveAttributeAsync("data-outcome", nameof(CaseOutcome.Completed));
         await Expect(hr.GetByTestId("closing-summary")).ToHaveCountAsync(0);
+        await Expect(hr.GetByTestId("company-text-approved")).ToContainTextAsync(companyText);
+        await Expect(hr.GetByTestId("company-text")).ToHaveCountAsync(0);
         await ExpectManagerSeesAsync(manager, caseId, CoarseStatus.Ended);
     }
 

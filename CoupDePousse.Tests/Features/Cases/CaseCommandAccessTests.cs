@@ -37,6 +37,9 @@ public class CaseCommandAccessTests(SharedDatabase shared) : IClassFixture<Share
             [CaseTrigger.ApproveExtension] = (WithPendingExtension, _ => new ApproveExtensionCommand()),
             [CaseTrigger.RejectExtension] = (WithPendingExtension, _ => new RejectExtensionCommand()),
             [CaseTrigger.Close] = (() => InSessions(), _ => new CloseCommand("Objectifs atteints en deux séances")),
+            [CaseTrigger.DraftCompanyText] = (() => Closed(), _ => new DraftCompanyTextCommand("Un accompagnement utile")),
+            [CaseTrigger.ApproveCompanyText] = (() => WithCompanyTextDraft(), _ => new ApproveCompanyTextCommand()),
+            [CaseTrigger.WithdrawCompanyTextApproval] = (() => WithCompanyTextApproved(), _ => new WithdrawCompanyTextApprovalCommand()),
         };
 
     // Columns: Beneficiary, Manager (the proposer, who hears one neutral refusal for anything), OtherManager, Hr, Intervener (assigned), OtherIntervener, Admin, OtherBeneficiary.
@@ -63,7 +66,10 @@ public class CaseCommandAccessTests(SharedDatabase shared) : IClassFixture<Share
         Row(CaseTrigger.RequestExtension, NotAllowed, NoLongerWithdrawable, NotFound, NotAllowed, Success, NotFound, NotFound, NotFound),
         Row(CaseTrigger.ApproveExtension, NotAllowed, NoLongerWithdrawable, NotFound, Success, NotAllowed, NotFound, NotFound, NotFound),
         Row(CaseTrigger.RejectExtension, NotAllowed, NoLongerWithdrawable, NotFound, Success, NotAllowed, NotFound, NotFound, NotFound),
-        Row(CaseTrigger.Close, NotAllowed, NoLongerWithdrawable, NotFound, NotAllowed, Success, NotFound, NotFound, NotFound));
+        Row(CaseTrigger.Close, NotAllowed, NoLongerWithdrawable, NotFound, NotAllowed, Success, NotFound, NotFound, NotFound),
+        Row(CaseTrigger.DraftCompanyText, Success, NoLongerWithdrawable, NotFound, NotAllowed, Success, NotFound, NotFound, NotFound),
+        Row(CaseTrigger.ApproveCompanyText, Success, NoLongerWithdrawable, NotFound, NotAllowed, NotAllowed, NotFound, NotFound, NotFound),
+        Row(CaseTrigger.WithdrawCompanyTextApproval, Success, NoLongerWithdrawable, NotFound, NotAllowed, NotAllowed, NotFound, NotFound, NotFound));
 
     [Fact]
     public void The_matrix_covers_every_case_command_and_every_person()

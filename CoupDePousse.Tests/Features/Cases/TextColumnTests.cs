@@ -22,6 +22,8 @@ public class TextColumnTests(SharedDatabase shared) : IClassFixture<SharedDataba
     {
         { typeof(CoachingCase), nameof(CoachingCase.Description), ConfidentialText.Request },
         { typeof(CoachingCase), nameof(CoachingCase.ClosingSummary), ConfidentialText.ClosingSummary },
+        { typeof(CoachingCase), nameof(CoachingCase.CompanyTextDraft), ConfidentialText.CompanyText },
+        { typeof(CoachingCase), nameof(CoachingCase.ApprovedCompanyText), ConfidentialText.CompanyText },
         { typeof(CoachingCase), nameof(CoachingCase.CancellationReason), ConfidentialText.CancellationReason },
         { typeof(Referral), nameof(Referral.Note), ConfidentialText.ReferralNote },
         { typeof(CriterionVerdict), nameof(CriterionVerdict.Comment), ConfidentialText.VerdictComment },

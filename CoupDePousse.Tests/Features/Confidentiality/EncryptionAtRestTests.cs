@@ -78,6 +78,8 @@ public class EncryptionAtRestTests
             ["ExtensionReason"] = "LEGACY-ExtensionReason",
             ["SessionNote"] = "LEGACY-SessionNote",
             ["ClosingSummary"] = "LEGACY-ClosingSummary",
+            ["CompanyTextDraft"] = "LEGACY-CompanyTextDraft",
+            ["ApprovedCompanyText"] = "LEGACY-ApprovedCompanyText",
             ["ReferralNote"] = "LEGACY-ReferralNote",
             ["CancellationReason"] = "LEGACY-CancellationReason",
             ["JournalEntry"] = "LEGACY-JournalEntry",
@@ -96,6 +98,8 @@ public class EncryptionAtRestTests
     [
         ("Cases", "Description", "Request"),
         ("Cases", "ClosingSummary", "ClosingSummary"),
+        ("Cases", "CompanyTextDraft", "CompanyTextDraft"),
+        ("Cases", "ApprovedCompanyText", "ApprovedCompanyText"),
         ("Cases", "ReferralNote", "ReferralNote"),
         ("Cases", "CancellationReason", "CancellationReason"),
         ("CriterionVerdicts", "Comment", "VerdictComment"),

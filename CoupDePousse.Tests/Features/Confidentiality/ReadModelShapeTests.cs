@@ -37,8 +37,9 @@ public class ReadModelShapeTests
     public void The_manager_view_holds_who_when_and_a_coarse_status_only()
     {
         // AvailableActions is at most [Withdraw], and only while Proposed: no more than the status says.
+        // ApprovedCompanyText is filled only with the text the beneficiary approved word for word.
         typeof(ProposerCaseView).GetProperties().Select(p => p.Name)
-            .Should().BeEquivalentTo("Id", "BeneficiaryName", "ProposedAt", "Status", "AvailableActions");
+            .Should().BeEquivalentTo("Id", "BeneficiaryName", "ProposedAt", "Status", "AvailableActions", "ApprovedCompanyText");
         typeof(ProposalListItem).GetProperties().Select(p => p.Name)
             .Should().BeEquivalentTo("Id", "BeneficiaryName", "ProposedAt", "Status");
     }

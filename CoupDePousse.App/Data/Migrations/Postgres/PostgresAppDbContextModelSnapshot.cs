@@ -463,6 +463,9 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ApprovedCompanyText")
+                        .HasColumnType("text");
+
                     b.Property<int>("ApprovedExtensionMinutes")
                         .HasColumnType("integer");
 
@@ -485,6 +488,9 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
 
                     b.Property<bool?>("CompanyRuling")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("CompanyTextDraft")
+                        .HasColumnType("text");
 
                     b.Property<string>("Department")
                         .HasMaxLength(100)

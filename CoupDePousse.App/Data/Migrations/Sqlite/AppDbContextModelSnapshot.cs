@@ -456,6 +456,9 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ApprovedCompanyText")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ApprovedExtensionMinutes")
                         .HasColumnType("INTEGER");
 
@@ -478,6 +481,9 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
 
                     b.Property<bool?>("CompanyRuling")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompanyTextDraft")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Department")
                         .HasMaxLength(100)
