@@ -13,6 +13,7 @@ public static class TextLimits
     public const int SessionNote = 10_000;
     public const int ClosingSummary = 4000;
     public const int CancellationReason = 500;
+    public const int ConflictOverrideReason = 500;
 
     /// <summary>Where an on-site meeting takes place, and a video meeting's link.</summary>
     public const int MeetingPlace = 200;
