@@ -13,9 +13,11 @@ public class ConflictOverrideTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static async Task<(TestDatabase Database, Guid SecondCase)> BeneficiaryAlreadyFollowedAsync()
+    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+
+    private static async Task<(TestDatabase Database, Guid SecondCase)> BeneficiaryAlreadyFollowedAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var database = await TestDatabase.CreateAsync();
+        var database = await TestDatabase.CreateAsync(provider);
         var cases = database.Cases();
         var first = (await cases.ProposeAsync(Manager, BeneficiaryId, Proposal(), Token)).ShouldSucceed();
         (await cases.PerformAsync(Hr, first, null, new AssignIntervenerCommand(IntervenerId), Token)).ShouldSucceed();
@@ -48,10 +50,16 @@ public class ConflictOverrideTests
         (await db.Cases.SingleAsync(c => c.Id == second, Token)).IntervenerId.Should().BeNull();
     }
 
-    [Fact]
-    public async Task An_override_with_a_reason_assigns_and_is_recorded_in_the_security_audit()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task An_override_with_a_reason_assigns_and_is_recorded_in_the_security_audit(DatabaseProvider provider)
     {
-        var (database, second) = await BeneficiaryAlreadyFollowedAsync();
+        if (provider == DatabaseProvider.Postgres && !TestDatabase.PostgresConfigured)
+        {
+            Assert.Skip($"{TestDatabase.PostgresVariable} is not set; ./scripts/test.sh starts PostgreSQL and sets it.");
+        }
+
+        var (database, second) = await BeneficiaryAlreadyFollowedAsync(provider);
         await using var _ = database;
 
         (await database.Cases().PerformAsync(Hr, second, null, new AssignIntervenerCommand(IntervenerId, "  Seul intervenant sur ce domaine  "), Token)).ShouldSucceed();
