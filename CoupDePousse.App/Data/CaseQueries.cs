@@ -79,9 +79,23 @@ public static class CaseQueries
             .ToListAsync(cancellationToken);
         var loads = await db.IntervenerLoadsAsync(caseId, cancellationToken);
         var accounts = await db.IntervenerAccountsAsync(profiles.Select(p => p.UserId), cancellationToken);
+        var beneficiaryId = await db.Cases.Where(c => c.Id == caseId).Select(c => c.BeneficiaryId).SingleOrDefaultAsync(cancellationToken);
+        var beneficiary = beneficiaryId is null ? null : await db.BeneficiaryOfAsync(beneficiaryId, cancellationToken);
+        var followed = beneficiary is null ? [] : await db.FollowedCasesAsync(profiles.Select(p => p.UserId), cancellationToken);
         return profiles
-            .Select(p => new IntervenerCandidate(p, loads.GetValueOrDefault(p.UserId), accounts.GetValueOrDefault(p.UserId, IntervenerAccount.Gone)))
+            .Select(p => new IntervenerCandidate(p, loads.GetValueOrDefault(p.UserId), accounts.GetValueOrDefault(p.UserId, IntervenerAccount.Gone),
+                beneficiary is null ? [] : ConflictDetection.Detect(caseId, beneficiary, followed.Where(f => f.IntervenerId == p.UserId).Select(f => f.Case))))
             .ToList();
+    }
+
+    /// <summary>The active cases these interveners follow, with each beneficiary's current manager: the inputs of the conflict rule.</summary>
+    public static async Task<List<(string IntervenerId, FollowedCase Case)>> FollowedCasesAsync(this AppDbContext db, IEnumerable<string> intervenerIds, CancellationToken cancellationToken = default)
+    {
+        var ids = intervenerIds.Distinct().ToList();
+        var rows = await db.Cases.Active().Where(c => c.IntervenerId != null && ids.Contains(c.IntervenerId))
+            .Select(c => new { IntervenerId = c.IntervenerId!, c.Id, c.BeneficiaryId, ManagerId = db.Users.Where(u => u.Id == c.BeneficiaryId).Select(u => u.ManagerId).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => (r.IntervenerId, new FollowedCase(r.Id, r.BeneficiaryId, r.ManagerId))).ToList();
     }
 
     /// <summary>The beneficiary of a case as the domain checks an intervener's independence: who they are and who manages them.</summary>

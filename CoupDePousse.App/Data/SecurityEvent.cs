@@ -29,6 +29,9 @@ public enum SecurityEventKind
     CalendarFeedRevoked,
     StallingRulesChanged,
     MissedMeetingPolicyChanged,
+
+    /// <summary>HR assigned an intervener despite a known conflict of interest: the relations and HR's reason.</summary>
+    ConflictOverridden,
 }
 
 /// <summary>

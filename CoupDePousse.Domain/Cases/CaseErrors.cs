@@ -92,6 +92,10 @@ public static class CaseErrors
         "Cet intervenant est déjà affecté à ce dossier.",
         "This intervener is already assigned to this case.");
 
+    public static readonly Error ConflictOverrideReasonRequired = new("assign.conflict_override_reason_required",
+        "Un conflit d’intérêts est connu avec cet intervenant : pour l’affecter quand même, donnez la raison.",
+        "A conflict of interest is known with this intervener: to assign them anyway, give the reason.");
+
     // Guards: their English text is also the guard's description in the lifecycle diagram.
     public static readonly Error IntervenerRequired = new("guard.intervener_required",
         "Un intervenant doit d’abord être affecté au dossier.",

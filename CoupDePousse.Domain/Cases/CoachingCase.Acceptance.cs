@@ -12,11 +12,15 @@ public sealed partial class CoachingCase
 
     /// <summary>
     /// HR assigns (or, before the interview, reassigns) an intervener who fits and has room. The beneficiary's
-    /// current manager comes from the app: an intervener is never the person's own manager.
+    /// current manager comes from the app: an intervener is never the person's own manager. A known conflict of
+    /// interest needs HR's override with a reason (kept in the security audit, not on the case).
     /// </summary>
-    public Result AssignIntervener(Actor actor, IntervenerCandidate candidate, string? beneficiaryManagerId, DateTimeOffset now) =>
+    public Result AssignIntervener(Actor actor, IntervenerCandidate candidate, string? beneficiaryManagerId, DateTimeOffset now, string? conflictOverrideReason = null) =>
         Execute(actor, CaseTrigger.AssignIntervener, now,
-            () => candidate.Profile.UserId == IntervenerId ? CaseErrors.AlreadyAssigned : candidate.Fits(Domains, new BeneficiaryRef(BeneficiaryId, beneficiaryManagerId)),
+            () => candidate.Profile.UserId == IntervenerId ? CaseErrors.AlreadyAssigned
+                : candidate.Fits(Domains, new BeneficiaryRef(BeneficiaryId, beneficiaryManagerId)) is { IsFailure: true } unfit ? unfit
+                : candidate.KnownConflicts.Count > 0 ? RequireText(conflictOverrideReason, CaseErrors.ConflictOverrideReasonRequired, TextLimits.ConflictOverrideReason)
+                : Result.Success(),
             () => IntervenerId = candidate.Profile.UserId);
 
     /// <summary>The beneficiary accepts to meet the intervener: free, no commitment.</summary>

@@ -17,6 +17,7 @@ public static class TextLimits
     /// <summary>What may reach the company of a closed case: short on purpose.</summary>
     public const int CompanyText = 1000;
     public const int CancellationReason = 500;
+    public const int ConflictOverrideReason = 500;
 
     /// <summary>Where an on-site meeting takes place, and a video meeting's link.</summary>
     public const int MeetingPlace = 200;

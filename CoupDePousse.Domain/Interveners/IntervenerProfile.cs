@@ -76,9 +76,11 @@ public sealed record IntervenerAccount(bool HoldsIntervenerRole, bool Enabled)
     public bool IsActive => HoldsIntervenerRole && Enabled;
 }
 
-/// <summary>An intervener as HR sees them when assigning: their profile, current load and account.</summary>
-public sealed record IntervenerCandidate(IntervenerProfile Profile, int ActiveCases, IntervenerAccount Account)
+/// <summary>An intervener as HR sees them when assigning: their profile, current load, account and known conflicts with the person.</summary>
+public sealed record IntervenerCandidate(IntervenerProfile Profile, int ActiveCases, IntervenerAccount Account, IReadOnlyList<ConflictRelation>? Conflicts = null)
 {
+    public IReadOnlyList<ConflictRelation> KnownConflicts => Conflicts ?? [];
+
     public bool HasCapacity => ActiveCases < Profile.MaxActiveCases;
 
     /// <summary>

@@ -48,6 +48,7 @@ public partial class ResourceTests
         (nameof(DashboardText), "Admin.{}.Title", ["Users", "Interveners", "Budget", "Audit"]),
         (nameof(DashboardText), "Admin.{}.Text", ["Users", "Interveners", "Budget", "Audit"]),
         (nameof(CaseText), "Referral.{}", Names<ReferralKind>()),
+        (nameof(CaseText), "Conflict.Relation.{}", Names<CoupDePousse.Domain.Interveners.ConflictRelation>()),
         (nameof(CaseText), "Party.{}", Names<Party>()),
         (nameof(CaseText), "History.Trigger.{}", Names<CaseTrigger>()),
         (nameof(CaseText), "Role.{}", Names<Role>()),

@@ -52,7 +52,7 @@ public sealed class CaseCommandRunner(IDbContextFactory<AppDbContext> dbFactory,
     private static async Task<Result> ApplyAsync(AppDbContext db, CoachingCase c, Actor actor, CaseCommand command, DateTimeOffset now, CancellationToken cancellationToken) =>
         command switch
         {
-            AssignIntervenerCommand assign => await AssignAsync(db, c, actor, assign.IntervenerId, now, cancellationToken),
+            AssignIntervenerCommand assign => await AssignAsync(db, c, actor, assign, now, cancellationToken),
             SetBudgetCommand budget => c.SetBudget(actor, budget.Minutes, await db.BudgetBoundsAsync(cancellationToken), now),
             AgreeToMeetCommand => c.AgreeToMeet(actor, now),
             DeclineCommand => c.Decline(actor, now),
@@ -80,7 +80,7 @@ public sealed class CaseCommandRunner(IDbContextFactory<AppDbContext> dbFactory,
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown case command"),
         };
 
-    private static async Task<Result> AssignAsync(AppDbContext db, CoachingCase c, Actor actor, string intervenerId, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<Result> AssignAsync(AppDbContext db, CoachingCase c, Actor actor, AssignIntervenerCommand command, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Who may assign is the domain's rule; checked first so that a refused role learns nothing about interveners.
         var allowed = c.CanPerform(actor, CaseTrigger.AssignIntervener);
@@ -89,14 +89,22 @@ public sealed class CaseCommandRunner(IDbContextFactory<AppDbContext> dbFactory,
             return allowed;
         }
 
-        var candidate = (await db.IntervenerCandidatesAsync(c.Id, intervenerId, cancellationToken)).SingleOrDefault();
+        var candidate = (await db.IntervenerCandidatesAsync(c.Id, command.IntervenerId, cancellationToken)).SingleOrDefault();
         if (candidate is null)
         {
             return AppErrors.NotAnIntervener;
         }
 
         var beneficiary = await db.BeneficiaryOfAsync(c.BeneficiaryId, cancellationToken);
-        return c.AssignIntervener(actor, candidate, beneficiary.ManagerId, now);
+        var assigned = c.AssignIntervener(actor, candidate, beneficiary.ManagerId, now, command.ConflictOverrideReason);
+        if (assigned.IsSuccess && candidate.KnownConflicts.Count > 0)
+        {
+            // Saved with the case, in the same transaction: the relations and HR's reason, never any case text.
+            db.SecurityEvents.Add(new SecurityEvent(now.ToUniversalTime(), SecurityEventKind.ConflictOverridden, actor.UserId, candidate.Profile.UserId,
+                string.Join(", ", candidate.KnownConflicts), command.ConflictOverrideReason!.Trim()));
+        }
+
+        return assigned;
     }
 
     private Result Refuse(Actor actor, Guid caseId, CaseCommand command, Error error) =>

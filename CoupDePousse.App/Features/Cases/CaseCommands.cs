@@ -5,7 +5,8 @@ namespace CoupDePousse.App.Features.Cases;
 /// <summary>One operation on an existing case, as a page asks for it. Its trigger names its button.</summary>
 public abstract record CaseCommand(CaseTrigger Trigger);
 
-public sealed record AssignIntervenerCommand(string IntervenerId) : CaseCommand(CaseTrigger.AssignIntervener);
+/// <summary>HR's reason is asked only when a conflict of interest is known; it goes to the security audit.</summary>
+public sealed record AssignIntervenerCommand(string IntervenerId, string? ConflictOverrideReason = null) : CaseCommand(CaseTrigger.AssignIntervener);
 
 public sealed record AgreeToMeetCommand() : CaseCommand(CaseTrigger.AgreeToMeet);
 

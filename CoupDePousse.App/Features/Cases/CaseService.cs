@@ -164,7 +164,7 @@ public sealed class CaseService(
         var beneficiary = await db.BeneficiaryOfAsync(beneficiaryId, cancellationToken);
         return candidates
             .Where(c => c.Fits(domains, beneficiary).IsSuccess)
-            .Select(c => new IntervenerOption(c.Profile.UserId, names.GetValueOrDefault(c.Profile.UserId, "?"), c.Profile.Domains, c.ActiveCases, c.Profile.MaxActiveCases, c.Profile.HourlyRateCents))
+            .Select(c => new IntervenerOption(c.Profile.UserId, names.GetValueOrDefault(c.Profile.UserId, "?"), c.Profile.Domains, c.ActiveCases, c.Profile.MaxActiveCases, c.Profile.HourlyRateCents, c.KnownConflicts))
             .OrderBy(o => (double)o.ActiveCases / o.MaxActiveCases).ThenBy(o => o.Name)
             .ToList();
     }

@@ -1,3 +1,4 @@
+using CoupDePousse.Domain.Interveners;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Catalogue;
 using CoupDePousse.Domain.Common;
@@ -127,7 +128,9 @@ public sealed record CompanyCaseView(
     : CaseView(Id, BeneficiaryName, ProposedAt);
 
 /// <summary>An intervener HR may assign to a case: they fit its domains and have room.</summary>
-public sealed record IntervenerOption(string Id, string Name, IReadOnlyList<CoachingDomain> Domains, int ActiveCases, int MaxActiveCases, int HourlyRateCents);
+/// <summary>An intervener HR may assign; <see cref="Conflicts"/> names the known ties with the person (never a case's content).</summary>
+public sealed record IntervenerOption(string Id, string Name, IReadOnlyList<CoachingDomain> Domains, int ActiveCases, int MaxActiveCases, int HourlyRateCents,
+    IReadOnlyList<ConflictRelation> Conflicts);
 
 /// <summary>
 /// One row of "my cases" for a beneficiary or an intervener, from one projection query: no case text.

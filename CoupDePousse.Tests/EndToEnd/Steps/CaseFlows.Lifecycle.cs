@@ -87,6 +87,12 @@ public static partial class CaseFlows
         await OpenCaseAsync(hr, caseId);
         await Expect(hr.GetByTestId("assign")).ToBeVisibleAsync();
         var offered = await ChooseAsync(hr, "field-intervener-select", intervenerName);
+        // A known conflict of interest (from the demo's other cases) is overridden as HR would: with a reason.
+        if (await hr.GetByTestId("conflict-detected").CountAsync() > 0)
+        {
+            await hr.GetByTestId("field-conflict-override-reason").FillAsync("Seul intervenant disponible sur ce domaine");
+        }
+
         await ClickAndWaitForHistoryAsync(hr, hr.GetByTestId("action-AssignIntervener"), CaseTrigger.AssignIntervener);
         return offered;
     }
