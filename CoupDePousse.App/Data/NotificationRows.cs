@@ -13,8 +13,6 @@ namespace CoupDePousse.App.Data;
 /// </summary>
 internal static class NotificationRows
 {
-    private static readonly string HrRole = nameof(Role.HR);
-
     /// <summary>Adds the rows of the pending changes to the context; call it before the changes are saved.</summary>
     public static async Task AddAsync(AppDbContext db, CancellationToken cancellationToken)
     {
@@ -111,10 +109,10 @@ internal static class NotificationRows
             .Distinct()
             .ToList();
         var withHr = changes.Any(c => c.NeedsHr);
-        var hr = HrRole;
+        var hrMembers = db.EnabledHrMemberIds();
         return db.Users
             .Where(u => u.DisabledAt == null)
-            .Select(u => new { u.Id, IsHr = db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == hr)) })
+            .Select(u => new { u.Id, IsHr = hrMembers.Contains(u.Id) })
             .Where(u => named.Contains(u.Id) || (withHr && u.IsHr))
             .Select(u => new Account(u.Id, u.IsHr));
     }

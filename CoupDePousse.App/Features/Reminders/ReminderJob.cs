@@ -111,10 +111,8 @@ public sealed class ReminderJob(IDbContextFactory<AppDbContext> dbFactory, ILogg
             return [];
         }
 
-        var hr = nameof(Role.HR);
         var hrMembers = waiting.Any(c => c.WaitingOn == WaitingParty.HR)
-            ? await db.Users.Where(u => u.DisabledAt == null && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == hr)))
-                .Select(u => u.Id).ToListAsync(cancellationToken)
+            ? await db.EnabledHrMemberIds().ToListAsync(cancellationToken)
             : [];
 
         return waiting
