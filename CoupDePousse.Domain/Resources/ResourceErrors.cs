@@ -9,6 +9,10 @@ public static class ResourceErrors
         "Seul un administrateur gère la bibliothèque de ressources.",
         "Only an administrator manages the resource library.");
 
+    public static readonly Error NotFound = new("resource.not_found",
+        "Cette ressource est introuvable.",
+        "This resource cannot be found.");
+
     public static readonly Error TitleRequired = new("resource.title_required",
         "Donnez un titre en français ou en anglais.",
         "Give a title in French or in English.");
