@@ -43,7 +43,7 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<LibraryResource> LibraryResources => Set<LibraryResource>();
 
     /// <summary>Resources shared on a case and its action items: read only through <c>BetweenSessionsService</c>, by the case's two parties.</summary>
-    public DbSet<SharedResource> SharedResources => Set<SharedResource>();
+    public DbSet<ResourceShare> ResourceShares => Set<ResourceShare>();
 
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
 

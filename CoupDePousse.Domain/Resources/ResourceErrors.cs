@@ -41,6 +41,10 @@ public static class ResourceErrors
         "Écrivez l’action à mener.",
         "Write the action to take.");
 
+    public static readonly Error DueDateInvalid = new("action_item.due_invalid",
+        "Cette date d’échéance n’est pas une date valide.",
+        "This due date is not a valid date.");
+
     public static readonly Error DueDateInPast = new("action_item.due_in_past",
         "L’échéance ne peut pas être dans le passé.",
         "The due date cannot be in the past.");

@@ -23,11 +23,11 @@ internal sealed class LibraryResourceConfiguration : IEntityTypeConfiguration<Li
 }
 
 /// <summary>A resource shared on a case: its own table, no navigation from the case (decision 028).</summary>
-internal sealed class SharedResourceConfiguration : IEntityTypeConfiguration<SharedResource>
+internal sealed class ResourceShareConfiguration : IEntityTypeConfiguration<ResourceShare>
 {
-    public void Configure(EntityTypeBuilder<SharedResource> builder)
+    public void Configure(EntityTypeBuilder<ResourceShare> builder)
     {
-        builder.ToTable("SharedResources");
+        builder.ToTable("ResourceShares");
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.SharedById).HasMaxLength(450);
         builder.HasOne<CoachingCase>().WithMany().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);

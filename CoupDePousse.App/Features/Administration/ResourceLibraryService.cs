@@ -37,7 +37,7 @@ public sealed class ResourceLibraryService(IDbContextFactory<AppDbContext> dbFac
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.LibraryResources.AsNoTracking()
             .Select(r => new LibraryResourceRow(r.Id, r.Domain, r.TopicCode, r.TitleFrench, r.TitleEnglish, r.SummaryFrench, r.SummaryEnglish, r.Link, r.IsArchived,
-                db.SharedResources.Count(s => s.ResourceId == r.Id)))
+                db.ResourceShares.Count(s => s.ResourceId == r.Id)))
             .ToListAsync(cancellationToken);
         return Result.Success<IReadOnlyList<LibraryResourceRow>>(rows
             .OrderBy(r => r.Domain).ThenBy(r => r.IsArchived).ThenBy(r => r.TitleFrench.Length > 0 ? r.TitleFrench : r.TitleEnglish, StringComparer.CurrentCulture)

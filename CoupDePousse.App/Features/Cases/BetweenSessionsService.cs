@@ -50,7 +50,7 @@ public sealed class BetweenSessionsService(IDbContextFactory<AppDbContext> dbFac
 
         var english = Language.IsEnglish();
         var party = BetweenSessions.PartyOf(coachingCase, actor)!.Value;
-        var resources = (await db.SharedResources.AsNoTracking()
+        var resources = (await db.ResourceShares.AsNoTracking()
                 .Where(s => s.CaseId == caseId)
                 .Join(db.LibraryResources, s => s.ResourceId, r => r.Id, (s, r) => new { s.Id, s.ResourceId, s.SharedAt, r.TitleFrench, r.TitleEnglish, r.SummaryFrench, r.SummaryEnglish, r.Link })
                 .ToListAsync(cancellationToken))
@@ -89,11 +89,11 @@ public sealed class BetweenSessionsService(IDbContextFactory<AppDbContext> dbFac
                 return ResourceErrors.NotFound;
             }
 
-            var alreadyShared = await db.SharedResources.Where(s => s.CaseId == caseId).Select(s => s.ResourceId).ToListAsync(cancellationToken);
-            var shared = SharedResource.Share(coachingCase, actor, resource, alreadyShared, clock.GetUtcNow());
+            var alreadyShared = await db.ResourceShares.Where(s => s.CaseId == caseId).Select(s => s.ResourceId).ToListAsync(cancellationToken);
+            var shared = ResourceShare.Share(coachingCase, actor, resource, alreadyShared, clock.GetUtcNow());
             if (shared.IsSuccess)
             {
-                db.SharedResources.Add(shared.Value);
+                db.ResourceShares.Add(shared.Value);
             }
 
             return shared;
@@ -102,7 +102,7 @@ public sealed class BetweenSessionsService(IDbContextFactory<AppDbContext> dbFac
     public Task<Result> WithdrawAsync(Actor actor, Guid caseId, Guid sharedId, CancellationToken cancellationToken = default) =>
         RunAsync(actor, caseId, "WithdrawResource", async (db, coachingCase) =>
         {
-            var shared = await db.SharedResources.SingleOrDefaultAsync(s => s.Id == sharedId && s.CaseId == caseId, cancellationToken);
+            var shared = await db.ResourceShares.SingleOrDefaultAsync(s => s.Id == sharedId && s.CaseId == caseId, cancellationToken);
             if (shared is null)
             {
                 return AppErrors.NotFound;
@@ -111,7 +111,7 @@ public sealed class BetweenSessionsService(IDbContextFactory<AppDbContext> dbFac
             var allowed = shared.CanWithdraw(coachingCase, actor);
             if (allowed.IsSuccess)
             {
-                db.SharedResources.Remove(shared);
+                db.ResourceShares.Remove(shared);
             }
 
             return allowed;

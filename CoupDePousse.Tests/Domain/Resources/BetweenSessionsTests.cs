@@ -20,12 +20,12 @@ public class BetweenSessionsTests
         var coachingCase = InSessions();
         var resource = Resource();
 
-        var shared = SharedResource.Share(coachingCase, Intervener, resource, [], Now).ShouldSucceed();
+        var shared = ResourceShare.Share(coachingCase, Intervener, resource, [], Now).ShouldSucceed();
 
         shared.CaseId.Should().Be(coachingCase.Id);
         shared.ResourceId.Should().Be(resource.Id);
         shared.SharedById.Should().Be(IntervenerId);
-        SharedResource.Share(coachingCase, Intervener, resource, [resource.Id], Now).Error.Should().Be(ResourceErrors.AlreadyShared);
+        ResourceShare.Share(coachingCase, Intervener, resource, [resource.Id], Now).Error.Should().Be(ResourceErrors.AlreadyShared);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public class BetweenSessionsTests
 
         Guid[] none = [];
 
-        Others.Append(Beneficiary).Should().OnlyContain(actor => SharedResource.Share(coachingCase, actor, resource, none, Now).Error == CaseErrors.NotAllowed);
+        Others.Append(Beneficiary).Should().OnlyContain(actor => ResourceShare.Share(coachingCase, actor, resource, none, Now).Error == CaseErrors.NotAllowed);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public class BetweenSessionsTests
         var resource = Resource();
         resource.Archive(Admin, true, Now).ShouldSucceed();
 
-        SharedResource.Share(InSessions(), Intervener, resource, [], Now).Error.Should().Be(ResourceErrors.Archived);
+        ResourceShare.Share(InSessions(), Intervener, resource, [], Now).Error.Should().Be(ResourceErrors.Archived);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public class BetweenSessionsTests
     {
         foreach (var coachingCase in new[] { WithIntervener(), InterviewHeld(), Closed(), Cancelled() })
         {
-            SharedResource.Share(coachingCase, Intervener, Resource(), [], Now).IsFailure.Should().BeTrue("nothing is shared in state {0}", coachingCase.State);
+            ResourceShare.Share(coachingCase, Intervener, Resource(), [], Now).IsFailure.Should().BeTrue("nothing is shared in state {0}", coachingCase.State);
             ActionItem.Add(coachingCase, Beneficiary, "Lire le chapitre 2", null, Now).IsFailure.Should().BeTrue("nothing is set in state {0}", coachingCase.State);
         }
 

@@ -1080,7 +1080,7 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.ToTable("LibraryResources", (string)null);
                 });
 
-            modelBuilder.Entity("CoupDePousse.Domain.Resources.SharedResource", b =>
+            modelBuilder.Entity("CoupDePousse.Domain.Resources.ResourceShare", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1106,7 +1106,7 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.HasIndex("CaseId", "ResourceId")
                         .IsUnique();
 
-                    b.ToTable("SharedResources", (string)null);
+                    b.ToTable("ResourceShares", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1543,7 +1543,7 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoupDePousse.Domain.Resources.SharedResource", b =>
+            modelBuilder.Entity("CoupDePousse.Domain.Resources.ResourceShare", b =>
                 {
                     b.HasOne("CoupDePousse.Domain.Cases.CoachingCase", null)
                         .WithMany()

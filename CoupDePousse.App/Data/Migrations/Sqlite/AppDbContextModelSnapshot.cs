@@ -1065,7 +1065,7 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.ToTable("LibraryResources", (string)null);
                 });
 
-            modelBuilder.Entity("CoupDePousse.Domain.Resources.SharedResource", b =>
+            modelBuilder.Entity("CoupDePousse.Domain.Resources.ResourceShare", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1091,7 +1091,7 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.HasIndex("CaseId", "ResourceId")
                         .IsUnique();
 
-                    b.ToTable("SharedResources", (string)null);
+                    b.ToTable("ResourceShares", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1524,7 +1524,7 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoupDePousse.Domain.Resources.SharedResource", b =>
+            modelBuilder.Entity("CoupDePousse.Domain.Resources.ResourceShare", b =>
                 {
                     b.HasOne("CoupDePousse.Domain.Cases.CoachingCase", null)
                         .WithMany()

@@ -58,7 +58,7 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "SharedResources",
+                name: "ResourceShares",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -69,15 +69,15 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SharedResources", x => x.Id);
+                    table.PrimaryKey("PK_ResourceShares", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_SharedResources_Cases_CaseId",
+                        name: "FK_ResourceShares_Cases_CaseId",
                         column: x => x.CaseId,
                         principalTable: "Cases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_SharedResources_LibraryResources_ResourceId",
+                        name: "FK_ResourceShares_LibraryResources_ResourceId",
                         column: x => x.ResourceId,
                         principalTable: "LibraryResources",
                         principalColumn: "Id",
@@ -95,14 +95,14 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                 columns: new[] { "Domain", "IsArchived" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_SharedResources_CaseId_ResourceId",
-                table: "SharedResources",
+                name: "IX_ResourceShares_CaseId_ResourceId",
+                table: "ResourceShares",
                 columns: new[] { "CaseId", "ResourceId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_SharedResources_ResourceId",
-                table: "SharedResources",
+                name: "IX_ResourceShares_ResourceId",
+                table: "ResourceShares",
                 column: "ResourceId");
         }
 
@@ -113,7 +113,7 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                 name: "ActionItems");
 
             migrationBuilder.DropTable(
-                name: "SharedResources");
+                name: "ResourceShares");
 
             migrationBuilder.DropTable(
                 name: "LibraryResources");

@@ -4,9 +4,9 @@ using CoupDePousse.Domain.Common;
 namespace CoupDePousse.Domain.Resources;
 
 /// <summary>A library resource the intervener shared with the beneficiary of a case. Outside the aggregate, like the journal.</summary>
-public sealed class SharedResource
+public sealed class ResourceShare
 {
-    private SharedResource()
+    private ResourceShare()
     {
     }
 
@@ -21,7 +21,7 @@ public sealed class SharedResource
     public DateTimeOffset SharedAt { get; private set; }
 
     /// <summary>The case's intervener shares an active resource, once per case, while the engagement runs.</summary>
-    public static Result<SharedResource> Share(CoachingCase coachingCase, Actor actor, LibraryResource resource, IReadOnlyCollection<Guid> alreadyShared, DateTimeOffset now)
+    public static Result<ResourceShare> Share(CoachingCase coachingCase, Actor actor, LibraryResource resource, IReadOnlyCollection<Guid> alreadyShared, DateTimeOffset now)
     {
         var allowed = BetweenSessions.MayChange(coachingCase, actor, ActionItemAuthor.Intervener);
         if (allowed.IsFailure)
@@ -39,7 +39,7 @@ public sealed class SharedResource
             return ResourceErrors.AlreadyShared;
         }
 
-        return new SharedResource { Id = Guid.CreateVersion7(), CaseId = coachingCase.Id, ResourceId = resource.Id, SharedById = actor.UserId, SharedAt = now };
+        return new ResourceShare { Id = Guid.CreateVersion7(), CaseId = coachingCase.Id, ResourceId = resource.Id, SharedById = actor.UserId, SharedAt = now };
     }
 
     /// <summary>The case's intervener takes a shared resource back while the engagement runs.</summary>
