@@ -102,6 +102,24 @@ public class BetweenSessionsPanelTests : FeaturePageContext
     }
 
     [Fact]
+    public async Task The_intervener_edits_their_item_in_place()
+    {
+        var id = await CaseWithWorkAsync();
+        SignInAs(Intervener);
+        var cut = this.RenderCase(id);
+        cut.WaitForAssertion(() => cut.Find("[data-testid=between-item-edit]"), MudTestContext.Patience);
+
+        cut.Find("[data-testid=between-item-edit]").Click();
+        cut.Find("[data-testid=field-between-item-edit]").Change("Noter quatre faits précis");
+        cut.Find("[data-testid=field-between-item-edit-due]").Change("");
+        cut.Find("[data-testid=between-item-edit-save]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=between-item]").TextContent.Should().Contain("Noter quatre faits précis"), MudTestContext.Patience);
+        var stored = await Database.BetweenSessions().ForCaseAsync(Intervener, id, Xunit.TestContext.Current.CancellationToken);
+        stored!.Items.Single().Should().Match<CoupDePousse.App.Features.Cases.ActionItemView>(i => i.Text == "Noter quatre faits précis" && i.DueOn == null);
+    }
+
+    [Fact]
     public async Task An_empty_item_shows_the_message_and_adds_nothing()
     {
         var coachingCase = await Database.SaveAsync(InSessions());

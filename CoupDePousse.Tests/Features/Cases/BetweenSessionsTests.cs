@@ -105,6 +105,26 @@ public class BetweenSessionsServiceTests
     }
 
     [Fact]
+    public async Task The_intervener_edits_their_item_and_withdraws_a_resource_while_the_engagement_runs()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var stored = await database.SaveAsync(InSessions());
+        var resourceId = await AddResourceAsync(database, Desc);
+        var service = database.BetweenSessions();
+        var token = TestContext.Current.CancellationToken;
+        (await service.ShareAsync(Intervener, stored.Id, resourceId, token)).ShouldSucceed();
+        (await service.AddItemAsync(Intervener, stored.Id, "Lire la fiche", null, token)).ShouldSucceed();
+        var before = (await service.ForCaseAsync(Intervener, stored.Id, token))!;
+
+        (await service.EditItemAsync(Intervener, stored.Id, before.Items.Single().Id, "Lire la fiche et l’annoter", Today.AddDays(2), token)).ShouldSucceed();
+        (await service.WithdrawAsync(Intervener, stored.Id, before.Resources.Single().Id, token)).ShouldSucceed();
+
+        var after = (await service.ForCaseAsync(Beneficiary, stored.Id, token))!;
+        after.Resources.Should().BeEmpty();
+        after.Items.Single().Should().Match<ActionItemView>(i => i.Text == "Lire la fiche et l’annoter" && i.DueOn == Today.AddDays(2));
+    }
+
+    [Fact]
     public async Task The_library_offers_active_resources_those_of_the_case_first_and_archived_ones_never()
     {
         await using var database = await TestDatabase.CreateAsync();
