@@ -83,6 +83,7 @@ public class EncryptionAtRestTests
             ["ReferralNote"] = "LEGACY-ReferralNote",
             ["CancellationReason"] = "LEGACY-CancellationReason",
             ["JournalEntry"] = "LEGACY-JournalEntry",
+            ["ActionItem"] = "LEGACY-ActionItem",
         });
 
         await using (var again = database.CreateDbContext())
@@ -110,6 +111,7 @@ public class EncryptionAtRestTests
         ("BudgetExtensions", "Comment", "ExtensionReason"),
         ("SessionNotes", "Text", "SessionNote"),
         ("JournalEntries", "Text", "JournalEntry"),
+        ("ActionItems", "Text", "ActionItem"),
     ];
 
     private static async Task WriteAsBeforeEncryptionAsync(TestDatabase database)
