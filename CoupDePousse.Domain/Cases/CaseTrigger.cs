@@ -5,6 +5,13 @@ public enum CaseTrigger
 {
     Propose,
     AssignIntervener,
+
+    /// <summary>The assigned intervener declares, before the interview, that they have no conflict of interest with the person, or describes one.</summary>
+    DeclareNoConflict,
+    DeclareConflict,
+
+    /// <summary>HR lets the intervener go on despite the conflict they declared, with a reason kept in the security audit.</summary>
+    OverrideDeclaredConflict,
     AgreeToMeet,
     Decline,
     Withdraw,
