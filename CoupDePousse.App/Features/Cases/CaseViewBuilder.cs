@@ -36,7 +36,10 @@ internal sealed class CaseViewBuilder(Actor actor, CoachingCase c, CaseVisibilit
         c.ObjectivesShared,
         visibility.SeesReferral ? c.Referral : null,
         visibility.SeesClosingSummary ? c.ClosingSummary : null,
-        visibility.SeesCompanyTextDraft && c.CompanyTextDraft is not null ? new CompanyTextDraftView(c.CompanyTextDraft, c.CompanyTextStatus) : null);
+        visibility.SeesCompanyTextDraft && c.CompanyTextDraft is not null ? new CompanyTextDraftView(c.CompanyTextDraft, c.CompanyTextStatus) : null,
+        visibility.SeesConflictDeclarationStatus
+            ? new ConflictDeclarationView(c.ConflictDeclaration, visibility.SeesConflictDescription ? c.ConflictDescription : null)
+            : null);
 
     /// <summary>HR's view has no place for the situation, the intervener's verdict comments, the referral or the closing summary.</summary>
     public CompanyCaseView Company(CompanyFacts facts) => new(
@@ -59,7 +62,8 @@ internal sealed class CaseViewBuilder(Actor actor, CoachingCase c, CaseVisibilit
         facts.Bounds,
         !facts.IntervenerActive,
         facts.Meetings,
-        visibility.SeesApprovedCompanyText ? c.ApprovedCompanyText : null);
+        visibility.SeesApprovedCompanyText ? c.ApprovedCompanyText : null,
+        visibility.SeesConflictDeclarationStatus ? c.ConflictDeclaration : ConflictDeclarationStatus.NotDeclared);
 
     private bool SeesVerdict(CriterionVerdict verdict) =>
         verdict.Party == Party.Company ? visibility.SeesCompanyVerdicts : visibility.SeesIntervenerVerdicts;
