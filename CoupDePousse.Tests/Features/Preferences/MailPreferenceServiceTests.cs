@@ -68,7 +68,7 @@ public class MailPreferenceServiceTests : IAsyncLifetime
         MailPreferenceService.KindsFor(Role.Manager).Should().StartWith([NotificationKind.ProposalInProgress, NotificationKind.ProposalEnded])
             .And.Contain(NotificationKind.MeetingReminder).And.NotContain(NotificationKind.VerdictNeeded);
         MailPreferenceService.KindsFor(Role.HR).Should().StartWith(
-            [NotificationKind.InterveningToAssign, NotificationKind.VerdictNeeded, NotificationKind.ExtensionToDecide, NotificationKind.CaseWaiting])
+            [NotificationKind.InterveningToAssign, NotificationKind.ConflictToDecide, NotificationKind.VerdictNeeded, NotificationKind.ExtensionToDecide, NotificationKind.CaseWaiting])
             .And.Contain(NotificationKind.ObjectivesToSet).And.OnlyHaveUniqueItems();
 
         (await Service.SetAsync(Manager, ManagerId, NotificationKind.SessionsToPlan, false, Token)).Error.Should().Be(MailPreferenceService.KindNotForRole);
