@@ -100,7 +100,8 @@ internal sealed class CaseViewBuilder(Actor actor, CoachingCase c, CaseVisibilit
             visibility.SeesSessions ? c.Sessions.OrderBy(s => s.Date).Select(s => new SessionView(s.Id, s.Date, s.DurationMinutes, s.Mode, s.Missed)).ToList() : [],
             visibility.SeesExtensions ? c.Extensions.OrderBy(e => e.RequestedAt).Select(e => new ExtensionView(e.Id, e.Minutes, e.Category, e.Status, e.RequestedAt)).ToList() : [],
             visibility.SeesHistory
-                ? c.History.OrderBy(h => h.At).ThenBy(h => h.Id)
+                ? c.History.Where(h => visibility.SeesConflictDeclarationStatus || !h.Trigger.IsAboutConflictDeclaration())
+                    .OrderBy(h => h.At).ThenBy(h => h.Id)
                     .Select(h => new HistoryEntry(h.At, Name(h.UserId), h.Role, h.From, h.To, h.Trigger, h.Detail)).ToList()
                 : [],
             visibility.SeesCancellationReason ? c.CancellationReason : null,

@@ -41,6 +41,9 @@ public class ConflictDeclarationConfidentialityTests(SharedDatabase shared) : IC
 
         intervener.ConflictDeclaration.Should().Be(new ConflictDeclarationView(ConflictDeclarationStatus.ConflictDeclared, $"Ancien associé {Marker}"));
         beneficiary.ConflictDeclaration.Should().BeNull("the beneficiary is told nothing of the intervener's declaration");
+        beneficiary.Header.History.Should().NotContain(h => h.Trigger.IsAboutConflictDeclaration(), "not even through the history");
+        intervener.Header.History.Should().Contain(h => h.Trigger == CaseTrigger.DeclareConflict);
+        hr.Header.History.Should().Contain(h => h.Trigger == CaseTrigger.DeclareConflict);
         hr.ConflictDeclaration.Should().Be(ConflictDeclarationStatus.ConflictDeclared);
         hr.Header.Progress.ForCompany.Should().Be(NextStep.DecideConflict);
     }
