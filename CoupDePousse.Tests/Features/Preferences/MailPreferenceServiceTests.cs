@@ -75,6 +75,15 @@ public class MailPreferenceServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Each_new_kind_is_offered_to_the_role_it_tells()
+    {
+        MailPreferenceService.KindsFor(Role.HR).Should().Contain(NotificationKind.ConflictToDecide);
+        MailPreferenceService.KindsFor(Role.Beneficiary).Should().Contain(NotificationKind.CompanyTextToApprove).And.NotContain(NotificationKind.ConflictToDecide);
+        MailPreferenceService.KindsFor(Role.Intervener).Should().Contain(NotificationKind.JournalEntryShared).And.NotContain(NotificationKind.CompanyTextToApprove);
+        MailPreferenceService.KindsFor(Role.Manager).Should().NotContain([NotificationKind.ConflictToDecide, NotificationKind.JournalEntryShared]);
+    }
+
+    [Fact]
     public void Every_kind_reaches_at_least_one_role()
     {
         var covered = Enum.GetValues<Role>().SelectMany(MailPreferenceService.KindsFor).ToHashSet();
