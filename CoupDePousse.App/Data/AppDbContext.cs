@@ -151,6 +151,7 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>
         configurationBuilder.Properties<CaseState>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<CaseOutcome>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<CaseTrigger>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<ConflictDeclarationStatus>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<Role>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<Party>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<AcceptanceCriterion>().HaveConversion<string>().HaveMaxLength(32);

@@ -136,13 +136,15 @@ public static class CaseQueries
             c.CompanyRuling,
             c.IntervenerRuling,
             ExtensionPending = c.Extensions.Any(e => e.Status == ExtensionStatus.Pending),
+            c.ConflictDeclaration,
         }).ToListAsync(cancellationToken);
 
         return facts.Select(f =>
         {
             var hours = new HoursBudget(f.BudgetMinutes, f.ApprovedExtensionMinutes, f.UsedMinutes);
             var progress = new CaseProgress(f.State, f.IntervenerId is not null, f.InterviewHeld, f.BeneficiaryContinued, f.CompanyVerdicts,
-                f.IntervenerVerdicts, f.CompanyRuling, f.IntervenerRuling, f.ExtensionPending, hours.IsNearLimit);
+                f.IntervenerVerdicts, f.CompanyRuling, f.IntervenerRuling, f.ExtensionPending, hours.IsNearLimit,
+                f.ConflictDeclaration);
             return new CaseRow(f.Id, f.BeneficiaryId, f.ProposedById, f.IntervenerId, f.State, f.Outcome, f.Domains, f.ProposedAt, f.StateEnteredAt, hours, progress);
         }).ToList();
     }

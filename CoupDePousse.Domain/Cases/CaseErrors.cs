@@ -96,6 +96,26 @@ public static class CaseErrors
         "Un conflit d’intérêts est connu avec cet intervenant : pour l’affecter quand même, donnez la raison.",
         "A conflict of interest is known with this intervener: to assign them anyway, give the reason.");
 
+    public static readonly Error ConflictDescriptionRequired = new("conflict.description_required",
+        "Décrivez le conflit d’intérêts : seul(e) vous pourrez relire ce texte.",
+        "Describe the conflict of interest: only you will be able to read this text.");
+
+    public static readonly Error DeclaredConflictOverrideReasonRequired = new("conflict.override_reason_required",
+        "L’intervenant a déclaré un conflit d’intérêts : pour le laisser poursuivre, donnez la raison.",
+        "The intervener declared a conflict of interest: to let them go on, give the reason.");
+
+    public static readonly Error NoConflictAlreadyDeclared = new("conflict.no_conflict_already_declared",
+        "Vous avez déjà déclaré n’avoir aucun conflit d’intérêts avec cette personne.",
+        "You have already declared no conflict of interest with this person.");
+
+    public static readonly Error DeclaredConflictAlreadyDecided = new("conflict.already_decided",
+        "Les RH ont déjà décidé de ce conflit : pour en signaler un autre, décrivez-le.",
+        "HR has already decided on this conflict: to report another one, describe it.");
+
+    public static readonly Error ConflictDeclarationRequired = new("conflict.declaration_required",
+        "L’intervenant doit d’abord déclarer n’avoir aucun conflit d’intérêts avec la personne (ou les RH lever le conflit déclaré).",
+        "The intervener must first declare no conflict of interest with the person (or HR let a declared conflict go).");
+
     // Guards: their English text is also the guard's description in the lifecycle diagram.
     public static readonly Error IntervenerRequired = new("guard.intervener_required",
         "Un intervenant doit d’abord être affecté au dossier.",
@@ -104,6 +124,10 @@ public static class CaseErrors
     public static readonly Error InterviewRequired = new("guard.interview_required",
         "L’entretien préalable doit d’abord avoir eu lieu.",
         "The preliminary interview must have been held first.");
+
+    public static readonly Error NoDeclaredConflict = new("guard.no_declared_conflict",
+        "Aucun conflit d’intérêts déclaré n’attend de décision.",
+        "A declared conflict of interest must be waiting on a decision.");
 
     public static readonly Error InterviewAlreadyHeld = new("guard.interview_already_held",
         "L’entretien préalable a déjà été enregistré : il ne peut plus être modifié.",

@@ -13,6 +13,13 @@ public enum NextStep
 {
     WaitBeneficiaryAgrees,
     AssignIntervener,
+
+    /// <summary>The intervener declares whether they have a conflict of interest with the person, before the interview.</summary>
+    DeclareConflict,
+
+    /// <summary>The intervener declared a conflict: HR lets it go or assigns someone else.</summary>
+    WaitConflictDecision,
+    DecideConflict,
     RecordInterview,
     WaitBeneficiaryDecides,
     GiveVerdicts,
@@ -43,7 +50,8 @@ public sealed record CaseProgress(
     bool? CompanyRuling,
     bool? IntervenerRuling,
     bool ExtensionPending,
-    bool NearBudgetLimit)
+    bool NearBudgetLimit,
+    ConflictDeclarationStatus ConflictDeclaration = ConflictDeclarationStatus.NotDeclared)
 {
     private static readonly int CompanyCriteria = AcceptanceCriteria.OwnedBy(Party.Company).Count();
     private static readonly int IntervenerCriteria = AcceptanceCriteria.OwnedBy(Party.Intervener).Count();
@@ -53,9 +61,13 @@ public sealed record CaseProgress(
 
     public bool IntervenerVerdictsComplete => IntervenerVerdictCount >= IntervenerCriteria;
 
+    /// <summary>A conflict the intervener declared waits on HR's decision: it holds the case before the interview.</summary>
+    public bool ConflictAwaitsDecision => ConflictDeclaration == ConflictDeclarationStatus.ConflictDeclared && !InterviewHeld && State.IsBeforeAcceptance();
+
     /// <summary>Who the case is waiting on now; null once it has ended.</summary>
     public WaitingParty? WaitingOn => State switch
     {
+        _ when ConflictAwaitsDecision => WaitingParty.HR,
         CaseState.Proposed => HasIntervener ? WaitingParty.Beneficiary : WaitingParty.HR,
         CaseState.PreliminaryInterview when !InterviewHeld => WaitingParty.Intervener,
         CaseState.PreliminaryInterview when !BeneficiaryContinued => WaitingParty.Beneficiary,
@@ -70,6 +82,8 @@ public sealed record CaseProgress(
     /// <summary>The next step for the assigned intervener.</summary>
     public NextStep ForIntervener => State switch
     {
+        _ when ConflictAwaitsDecision => NextStep.WaitConflictDecision,
+        CaseState.Proposed or CaseState.PreliminaryInterview when HasIntervener && !InterviewHeld && !ConflictDeclaration.IsSettled() => NextStep.DeclareConflict,
         CaseState.Proposed => NextStep.WaitBeneficiaryAgrees,
         CaseState.PreliminaryInterview when !InterviewHeld => NextStep.RecordInterview,
         CaseState.PreliminaryInterview when !BeneficiaryContinued => NextStep.WaitBeneficiaryDecides,
@@ -86,12 +100,13 @@ public sealed record CaseProgress(
     };
 
     /// <summary>The next step for HR: its own move when the case waits on HR, otherwise waiting on the others.</summary>
-    public NextStep ForCompany => CompanyStep(State, WaitingOn);
+    public NextStep ForCompany => CompanyStep(State, WaitingOn, ConflictDeclaration);
 
-    /// <summary>HR's next step from the state and whose move it is, which is all it depends on (so a list can read it from stored facts).</summary>
-    public static NextStep CompanyStep(CaseState state, WaitingParty? waitingOn) => (state, waitingOn) switch
+    /// <summary>HR's next step from the state, whose move it is and the intervener's declaration (so a list can read it from stored facts).</summary>
+    public static NextStep CompanyStep(CaseState state, WaitingParty? waitingOn, ConflictDeclarationStatus conflictDeclaration = ConflictDeclarationStatus.NotDeclared) => (state, waitingOn) switch
     {
         (_, null) => NextStep.Ended,
+        (CaseState.Proposed or CaseState.PreliminaryInterview, WaitingParty.HR) when conflictDeclaration == ConflictDeclarationStatus.ConflictDeclared => NextStep.DecideConflict,
         (CaseState.Proposed, WaitingParty.HR) => NextStep.AssignIntervener,
         (CaseState.PreliminaryInterview, WaitingParty.HR) => NextStep.GiveVerdicts,
         (CaseState.UnderDiscussion, WaitingParty.HR) => NextStep.Rule,
@@ -103,6 +118,6 @@ public sealed record CaseProgress(
 public static class NextSteps
 {
     /// <summary>True when the step is the reader's own move rather than someone else's.</summary>
-    public static bool IsOwnMove(this NextStep step) => step is NextStep.AssignIntervener or NextStep.RecordInterview or NextStep.GiveVerdicts
+    public static bool IsOwnMove(this NextStep step) => step is NextStep.AssignIntervener or NextStep.DeclareConflict or NextStep.DecideConflict or NextStep.RecordInterview or NextStep.GiveVerdicts
         or NextStep.Rule or NextStep.DraftObjectives or NextStep.FirstSession or NextStep.LogSessions or NextStep.NearLimit or NextStep.DecideExtension;
 }

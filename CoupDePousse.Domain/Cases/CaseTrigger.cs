@@ -5,6 +5,13 @@ public enum CaseTrigger
 {
     Propose,
     AssignIntervener,
+
+    /// <summary>The assigned intervener declares, before the interview, that they have no conflict of interest with the person, or describes one.</summary>
+    DeclareNoConflict,
+    DeclareConflict,
+
+    /// <summary>HR lets the intervener go on despite the conflict they declared, with a reason kept in the security audit.</summary>
+    OverrideDeclaredConflict,
     AgreeToMeet,
     Decline,
     Withdraw,
@@ -52,6 +59,10 @@ public static class CaseTriggers
 
     /// <summary>Recorded as the consequence of a meeting's outcome (through the meeting, in the same save), never offered as an action of its own.</summary>
     public static bool FollowsAMeeting(this CaseTrigger trigger) => trigger == CaseTrigger.RecordMissedSession;
+
+    /// <summary>A step of the intervener's conflict-of-interest declaration: shown in the history only to those who see its status.</summary>
+    public static bool IsAboutConflictDeclaration(this CaseTrigger trigger) =>
+        trigger is CaseTrigger.DeclareNoConflict or CaseTrigger.DeclareConflict or CaseTrigger.OverrideDeclaredConflict;
 
     public static IReadOnlyList<CaseTrigger> UserTriggers { get; } =
         Enum.GetValues<CaseTrigger>().Where(t => !t.IsAutomatic() && t.IsLifecycleTrigger() && !t.FollowsAMeeting()).ToArray();

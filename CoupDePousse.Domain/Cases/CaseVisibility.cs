@@ -97,6 +97,12 @@ public sealed record CaseVisibility(CaseRelation Relation, bool ObjectivesShared
     /// <summary>The intervener's comment on an extension is addressed to HR; its author reads it too, the beneficiary does not.</summary>
     public bool SeesExtensionComments => Relation is CaseRelation.Company or CaseRelation.Intervener;
 
+    /// <summary>Where the intervener's conflict-of-interest declaration stands: HR, who decides on a declared conflict, and the intervener.</summary>
+    public bool SeesConflictDeclarationStatus => Relation is CaseRelation.Company or CaseRelation.Intervener;
+
+    /// <summary>The conflict as the intervener described it: theirs alone, never the beneficiary's, HR's or a manager's (decision 024).</summary>
+    public bool SeesConflictDescription => Relation == CaseRelation.Intervener;
+
     /// <summary>Only the assigned intervener may hold private notes on this case, and reads only their own.</summary>
     public bool MayKeepSessionNotes => Relation == CaseRelation.Intervener;
 }

@@ -21,7 +21,11 @@ public sealed partial class CoachingCase
                 : candidate.Fits(Domains, new BeneficiaryRef(BeneficiaryId, beneficiaryManagerId)) is { IsFailure: true } unfit ? unfit
                 : candidate.KnownConflicts.Count > 0 ? RequireText(conflictOverrideReason, CaseErrors.ConflictOverrideReasonRequired, TextLimits.ConflictOverrideReason)
                 : Result.Success(),
-            () => IntervenerId = candidate.Profile.UserId);
+            () =>
+            {
+                IntervenerId = candidate.Profile.UserId;
+                ResetConflictDeclaration();
+            });
 
     /// <summary>The beneficiary accepts to meet the intervener: free, no commitment.</summary>
     public Result AgreeToMeet(Actor actor, DateTimeOffset now) =>
@@ -45,7 +49,7 @@ public sealed partial class CoachingCase
                 End(CaseOutcome.Cancelled, now);
             });
 
-    /// <summary>The intervener records the preliminary interview as held. Its time is never counted.</summary>
+    /// <summary>The intervener records the preliminary interview as held, once their conflict declaration is settled. Its time is never counted.</summary>
     public Result RecordInterview(Actor actor, DateOnly date, int durationMinutes, DateTimeOffset now) =>
         Execute(actor, CaseTrigger.RecordInterview, now,
             () => CheckMeeting(date, durationMinutes, MaxInterviewMinutes, now),

@@ -11,6 +11,7 @@ public sealed partial class CoachingCase
         CaseErrors.CriteriaNotAllValidated, CaseErrors.NoCriterionRefused,
         CaseErrors.DiscussionNotSettled, CaseErrors.ExtensionAlreadyPending, CaseErrors.NoPendingExtension,
         CaseErrors.NoObjectivesToShare, CaseErrors.CompanyTextToApprove, CaseErrors.CompanyTextNotApproved,
+        CaseErrors.NoDeclaredConflict,
     }.ToDictionary(e => e.English);
 
     private StateMachine<CaseState, CaseTrigger> Machine => _machine ??= BuildMachine(this);
@@ -21,13 +22,14 @@ public sealed partial class CoachingCase
     /// <summary>Who may fire a trigger, by role and relation to this case (the state is checked apart).</summary>
     public bool MayAct(Actor actor, CaseTrigger trigger) => trigger switch
     {
-        CaseTrigger.AssignIntervener or CaseTrigger.Cancel or CaseTrigger.ApproveExtension
+        CaseTrigger.AssignIntervener or CaseTrigger.OverrideDeclaredConflict or CaseTrigger.Cancel or CaseTrigger.ApproveExtension
             or CaseTrigger.RejectExtension or CaseTrigger.SetBudget => ActsForCompany(actor),
         CaseTrigger.AgreeToMeet or CaseTrigger.Decline or CaseTrigger.Continue or CaseTrigger.Stop
             or CaseTrigger.SetObjectives or CaseTrigger.ShareObjectives or CaseTrigger.RateObjectives
             or CaseTrigger.ApproveCompanyText or CaseTrigger.WithdrawCompanyTextApproval => IsBeneficiary(actor),
         CaseTrigger.DraftCompanyText => IsBeneficiary(actor) || IsAssignedIntervener(actor),
-        CaseTrigger.RecordInterview or CaseTrigger.DraftObjectives or CaseTrigger.LogSession
+        CaseTrigger.DeclareNoConflict or CaseTrigger.DeclareConflict
+            or CaseTrigger.RecordInterview or CaseTrigger.DraftObjectives or CaseTrigger.LogSession
             or CaseTrigger.WriteSessionNote or CaseTrigger.RequestExtension or CaseTrigger.Close => IsAssignedIntervener(actor),
         CaseTrigger.RecordVerdict or CaseTrigger.RuleAccept or CaseTrigger.RuleDecline
             or CaseTrigger.Exclude => ActsForCompany(actor) || IsAssignedIntervener(actor),
@@ -74,6 +76,9 @@ public sealed partial class CoachingCase
     private Result CheckActorConditions(Actor actor, CaseTrigger trigger) => trigger switch
     {
         CaseTrigger.Continue when BeneficiaryContinued => CaseErrors.AlreadyContinued,
+        CaseTrigger.RecordInterview when !ConflictDeclaration.IsSettled() => CaseErrors.ConflictDeclarationRequired,
+        CaseTrigger.DeclareNoConflict when ConflictDeclaration == ConflictDeclarationStatus.NoConflict => CaseErrors.NoConflictAlreadyDeclared,
+        CaseTrigger.DeclareNoConflict when ConflictDeclaration == ConflictDeclarationStatus.ConflictOverridden => CaseErrors.DeclaredConflictAlreadyDecided,
         CaseTrigger.RuleAccept or CaseTrigger.RuleDecline when RulingOf(PartyOf(actor)) is not null => CaseErrors.AlreadyRuled,
         _ => Result.Success(),
     };
@@ -144,6 +149,9 @@ public sealed partial class CoachingCase
 
         machine.Configure(CaseState.Proposed)
             .InternalTransition(CaseTrigger.AssignIntervener, NoOp)
+            .InternalTransition(CaseTrigger.DeclareNoConflict, NoOp)
+            .InternalTransition(CaseTrigger.DeclareConflict, NoOp)
+            .InternalTransitionIf(CaseTrigger.OverrideDeclaredConflict, _ => c.ConflictDeclaration == ConflictDeclarationStatus.ConflictDeclared, NoOp, CaseErrors.NoDeclaredConflict.English)
             .PermitIf(CaseTrigger.AgreeToMeet, CaseState.PreliminaryInterview, () => c.IntervenerId is not null, CaseErrors.IntervenerRequired.English)
             .Permit(CaseTrigger.Decline, CaseState.Declined)
             .Permit(CaseTrigger.Stop, CaseState.Declined)
@@ -154,6 +162,9 @@ public sealed partial class CoachingCase
 
         machine.Configure(CaseState.PreliminaryInterview)
             .InternalTransitionIf(CaseTrigger.AssignIntervener, _ => c.Interview is null, NoOp, CaseErrors.InterviewAlreadyHeld.English)
+            .InternalTransitionIf(CaseTrigger.DeclareNoConflict, _ => c.Interview is null, NoOp, CaseErrors.InterviewAlreadyHeld.English)
+            .InternalTransitionIf(CaseTrigger.DeclareConflict, _ => c.Interview is null, NoOp, CaseErrors.InterviewAlreadyHeld.English)
+            .InternalTransitionIf(CaseTrigger.OverrideDeclaredConflict, _ => c.ConflictDeclaration == ConflictDeclarationStatus.ConflictDeclared, NoOp, CaseErrors.NoDeclaredConflict.English)
             .InternalTransitionIf(CaseTrigger.RecordInterview, _ => c.Interview is null, NoOp, CaseErrors.InterviewAlreadyHeld.English)
             .InternalTransitionIf(CaseTrigger.Continue, _ => c.Interview is not null, NoOp, CaseErrors.InterviewRequired.English)
             .InternalTransitionIf(CaseTrigger.RecordVerdict, _ => c.Interview is not null, NoOp, CaseErrors.InterviewRequired.English)

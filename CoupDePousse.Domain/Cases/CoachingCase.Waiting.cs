@@ -21,7 +21,8 @@ public sealed partial class CoachingCase
         CompanyRuling,
         IntervenerRuling,
         PendingExtension is not null,
-        Hours.IsNearLimit);
+        Hours.IsNearLimit,
+        ConflictDeclaration);
 
     /// <summary>Who the case waits on, as <see cref="Progress"/> says it, kept so that lists and figures can filter and count on it.</summary>
     public WaitingParty? WaitingOn { get; private set; }

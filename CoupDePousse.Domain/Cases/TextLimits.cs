@@ -27,6 +27,9 @@ public static class TextLimits
     public const int CancellationReason = 500;
     public const int ConflictOverrideReason = 500;
 
+    /// <summary>The conflict of interest as the intervener describes it, for themself alone.</summary>
+    public const int ConflictDescription = 1000;
+
     /// <summary>Where an on-site meeting takes place, and a video meeting's link.</summary>
     public const int MeetingPlace = 200;
     public const int MeetingLink = 500;

@@ -98,6 +98,13 @@ public static class CaseNotifications
                 // Before the beneficiary agreed to meet, the assignment is what they now answer.
                 yield return (NotifiedParty.Beneficiary, transition.From == CaseState.Proposed ? NotificationKind.ProposalToAnswer : NotificationKind.IntervenerAssigned);
                 break;
+            case CaseTrigger.DeclareConflict:
+                yield return (NotifiedParty.HR, NotificationKind.ConflictToDecide);
+                break;
+            case CaseTrigger.DraftCompanyText:
+                // The beneficiary is never told of their own draft (the actor is never told), only of the intervener's.
+                yield return (NotifiedParty.Beneficiary, NotificationKind.CompanyTextToApprove);
+                break;
             case CaseTrigger.AgreeToMeet:
                 yield return (NotifiedParty.Intervener, NotificationKind.InterviewToPlan);
                 break;

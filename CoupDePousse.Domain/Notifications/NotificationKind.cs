@@ -64,6 +64,15 @@ public enum NotificationKind
 
     /// <summary>The intervener: objectives are set, sessions are theirs to offer.</summary>
     SessionsToPlan,
+
+    /// <summary>HR: the intervener declared a conflict of interest; HR lets it go or assigns someone else.</summary>
+    ConflictToDecide,
+
+    /// <summary>The beneficiary: a text meant for the company waits on their approval.</summary>
+    CompanyTextToApprove,
+
+    /// <summary>The intervener: the beneficiary shared a journal entry with them.</summary>
+    JournalEntryShared,
 }
 
 /// <summary>Which page a notification leads to.</summary>
@@ -88,21 +97,21 @@ public static class NotificationKinds
     [
         NotificationKind.ProposalToAnswer, NotificationKind.IntervenerAssigned, NotificationKind.MeetingProposed, NotificationKind.MeetingConfirmed,
         NotificationKind.MeetingMoved, NotificationKind.MeetingCancelled, NotificationKind.MeetingReminder, NotificationKind.DecisionToMake,
-        NotificationKind.CaseAccepted, NotificationKind.ObjectivesToSet, NotificationKind.ObjectivesToRate, NotificationKind.CaseEnded,
-        NotificationKind.CaseWaiting,
+        NotificationKind.CaseAccepted, NotificationKind.ObjectivesToSet, NotificationKind.ObjectivesToRate, NotificationKind.CompanyTextToApprove,
+        NotificationKind.CaseEnded, NotificationKind.CaseWaiting,
     ];
 
     private static readonly NotificationKind[] ToIntervener =
     [
         NotificationKind.IntervenerAssigned, NotificationKind.InterviewToPlan, NotificationKind.OtherSlotsRequested, NotificationKind.MeetingConfirmed,
         NotificationKind.MeetingMoved, NotificationKind.MeetingCancelled, NotificationKind.MeetingReminder, NotificationKind.VerdictNeeded,
-        NotificationKind.CaseAccepted, NotificationKind.SessionsToPlan, NotificationKind.ExtensionDecided, NotificationKind.CaseEnded,
-        NotificationKind.CaseWaiting,
+        NotificationKind.CaseAccepted, NotificationKind.SessionsToPlan, NotificationKind.JournalEntryShared, NotificationKind.ExtensionDecided,
+        NotificationKind.CaseEnded, NotificationKind.CaseWaiting,
     ];
 
     private static readonly NotificationKind[] ToHr =
     [
-        NotificationKind.InterveningToAssign, NotificationKind.VerdictNeeded, NotificationKind.ExtensionToDecide, NotificationKind.CaseWaiting,
+        NotificationKind.InterveningToAssign, NotificationKind.ConflictToDecide, NotificationKind.VerdictNeeded, NotificationKind.ExtensionToDecide, NotificationKind.CaseWaiting,
     ];
 
     private static readonly NotificationKind[] ToProposer = [NotificationKind.ProposalInProgress, NotificationKind.ProposalEnded];

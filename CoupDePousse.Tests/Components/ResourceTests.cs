@@ -50,6 +50,7 @@ public partial class ResourceTests
         (nameof(CaseText), "Referral.{}", Names<ReferralKind>()),
         (nameof(CaseText), "Conflict.Relation.{}", Names<CoupDePousse.Domain.Interveners.ConflictRelation>()),
         (nameof(CaseText), "Party.{}", Names<Party>()),
+        (nameof(CaseText), "ConflictDeclaration.Status.{}", Names<ConflictDeclarationStatus>()),
         (nameof(CaseText), "History.Trigger.{}", Names<CaseTrigger>()),
         (nameof(CaseText), "Role.{}", Names<Role>()),
         // A proposal is sent from its own page, which says so with ProposalText's "Sent.{role}".

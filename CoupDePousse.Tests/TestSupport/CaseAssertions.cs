@@ -62,7 +62,9 @@ public static class CaseAssertions
         string ObjectiveDrafts,
         int ObjectiveRevisions,
         string Sessions,
-        string Extensions)
+        string Extensions,
+        ConflictDeclarationStatus ConflictDeclaration,
+        string? ConflictDescription)
     {
         public static CaseSnapshot Of(CoachingCase c) => new(
             c.State,
@@ -85,7 +87,9 @@ public static class CaseAssertions
             Join(c.ObjectiveDrafts.Select(d => $"{d.Statement}/{d.SuccessMeasure}")),
             c.ObjectiveRevisions.Count,
             Join(c.Sessions.Select(s => $"{s.Id}/{s.Date}/{s.DurationMinutes}/{s.Mode}")),
-            Join(c.Extensions.Select(e => $"{e.Id}/{e.Minutes}/{e.Status}")));
+            Join(c.Extensions.Select(e => $"{e.Id}/{e.Minutes}/{e.Status}")),
+            c.ConflictDeclaration,
+            c.ConflictDescription);
 
         private static string Join(IEnumerable<string> parts) => string.Join(" | ", parts);
     }

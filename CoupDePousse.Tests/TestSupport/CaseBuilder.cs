@@ -62,6 +62,8 @@ public static class CaseBuilder
         CaseStep.Proposed => Proposed(),
         CaseStep.WithIntervener => WithIntervener(),
         CaseStep.InPreliminaryInterview => InPreliminaryInterview(),
+        CaseStep.ReadyForInterview => ReadyForInterview(),
+        CaseStep.WithDeclaredConflict => WithDeclaredConflict(),
         CaseStep.InterviewHeld => InterviewHeld(),
         CaseStep.Continued => Continued(),
         CaseStep.UnderDiscussion => UnderDiscussion(),
@@ -121,9 +123,28 @@ public static class CaseBuilder
         return coachingCase;
     }
 
-    public static CoachingCase InterviewHeld()
+    /// <summary>In preliminary interview, the intervener having declared no conflict of interest: ready to record the interview.</summary>
+    public static CoachingCase ReadyForInterview()
     {
         var coachingCase = InPreliminaryInterview();
+        coachingCase.DeclareNoConflict(Intervener, Now).ShouldSucceed();
+        return coachingCase;
+    }
+
+    /// <summary>In preliminary interview, the intervener having declared a conflict that waits on HR.</summary>
+    public static CoachingCase WithDeclaredConflict(string description = ConflictDescription)
+    {
+        var coachingCase = InPreliminaryInterview();
+        coachingCase.DeclareConflict(Intervener, description, Now).ShouldSucceed();
+        return coachingCase;
+    }
+
+    /// <summary>The conflict every built declaration describes: only its author, the intervener, may ever read it.</summary>
+    public const string ConflictDescription = "J'ai travaillé deux ans dans l'équipe de cette personne.";
+
+    public static CoachingCase InterviewHeld()
+    {
+        var coachingCase = ReadyForInterview();
         coachingCase.RecordInterview(Intervener, Today, 60, Now).ShouldSucceed();
         return coachingCase;
     }
@@ -229,6 +250,8 @@ public enum CaseStep
     Proposed,
     WithIntervener,
     InPreliminaryInterview,
+    ReadyForInterview,
+    WithDeclaredConflict,
     InterviewHeld,
     Continued,
     UnderDiscussion,

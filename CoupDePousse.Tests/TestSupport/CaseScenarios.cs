@@ -15,7 +15,12 @@ public static class CaseScenarios
     {
         ["proposed without intervener"] = () => Proposed(),
         ["proposed with intervener"] = WithIntervener,
-        ["interview to hold"] = InPreliminaryInterview,
+        ["proposed with intervener, conflict declared"] = () => With(WithIntervener(), c => c.DeclareConflict(Intervener, ConflictDescription, Now).ShouldSucceed()),
+        ["proposed with intervener, no conflict declared"] = () => With(WithIntervener(), c => c.DeclareNoConflict(Intervener, Now).ShouldSucceed()),
+        ["interview to hold, declaration awaited"] = InPreliminaryInterview,
+        ["interview to hold"] = ReadyForInterview,
+        ["interview to hold, conflict declared"] = () => WithDeclaredConflict(),
+        ["interview to hold, conflict overridden"] = () => With(WithDeclaredConflict(), c => c.OverrideDeclaredConflict(Hr, "Lien ancien", Now).ShouldSucceed()),
         ["interview held"] = InterviewHeld,
         ["interview held, verdicts before the beneficiary decides"] = () => With(InterviewHeld(), c => ValidateAll(c, Party.Intervener)),
         ["continued, no verdict"] = Continued,

@@ -15,6 +15,7 @@ public static class ConfidentialScenario
     [
         "Request", "VerdictComment", "DraftStatement", "DraftMeasure", "ObjectiveStatement", "ObjectiveMeasure",
         "ExtensionReason", "SessionNote", "ClosingSummary", "ReferralNote", "CancellationReason", "JournalEntry", "CompanyText", "ActionItem",
+        "ConflictDescription",
     ];
 
     /// <summary>Stores a closed case (request, verdict comments, drafts, objectives and their revision, extension, note, summary, a journal entry, an action item), an excluded one and a cancelled one.</summary>
@@ -23,6 +24,8 @@ public static class ConfidentialScenario
         var closed = CoachingCase.Propose(Manager, CaseBuilder.BeneficiaryRef, Proposal() with { Description = text("Request") }, BudgetBounds.Default, ProposedAt).Value;
         closed.AssignIntervener(Hr, Candidate(), ManagerId, Now).ShouldSucceed();
         closed.AgreeToMeet(Beneficiary, Now).ShouldSucceed();
+        closed.DeclareConflict(Intervener, text("ConflictDescription"), Now).ShouldSucceed();
+        closed.OverrideDeclaredConflict(Hr, "Lien ancien, sans effet aujourd'hui.", Now).ShouldSucceed();
         closed.RecordInterview(Intervener, Today, 60, Now).ShouldSucceed();
         closed.Continue(Beneficiary, Now).ShouldSucceed();
         foreach (var party in new[] { Party.Company, Party.Intervener })
@@ -90,6 +93,7 @@ public static class ConfidentialScenario
             ["CancellationReason"] = cancelled.CancellationReason,
             ["JournalEntry"] = journalEntry.Text,
             ["ActionItem"] = actionItem.Text,
+            ["ConflictDescription"] = closed.ConflictDescription,
         };
     }
 

@@ -137,6 +137,8 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
             "Avant la fin du mois");
         // The demo interveners manage nobody, so no beneficiary's manager is passed to the independence check.
         Must(thomas.AssignIntervener(people.Hr, new IntervenerCandidate(intervener2, 1, IntervenerAccount.Active), beneficiaryManagerId: null, DaysAgo(2)));
+        // Marc declared at once that he has no conflict of interest with Thomas: HR and Marc see that status on the case.
+        Must(thomas.DeclareNoConflict(people.Intervener2, DaysAgo(2)));
         Must(thomas.AgreeToMeet(people.Thomas, DaysAgo(1)));
         var interviewMorning = new MeetingSlot(MorningIn(days: 3), 60);
         var interview = Meeting.Propose(people.Intervener2, MeetingCase.Of(thomas), MeetingKind.PreliminaryInterview,
@@ -154,6 +156,7 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
             "Dans les deux semaines");
         Must(lea.AssignIntervener(people.Hr, new IntervenerCandidate(intervener2, 0, IntervenerAccount.Active), beneficiaryManagerId: null, DaysAgo(18)));
         Must(lea.AgreeToMeet(people.Lea, DaysAgo(17)));
+        Must(lea.DeclareNoConflict(people.Intervener2, DaysAgo(17)));
         Must(lea.RecordInterview(people.Intervener2, DateOnly.FromDateTime(DaysAgo(12).UtcDateTime), 60, DaysAgo(12)));
         Must(lea.Continue(people.Lea, DaysAgo(11)));
         Must(lea.RecordVerdict(people.Intervener2, AcceptanceCriterion.FitsShortFormat, false,
@@ -202,6 +205,7 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
             "Rapidement");
         Must(stopped.AssignIntervener(people.Hr, new IntervenerCandidate(intervener2, 0, IntervenerAccount.Active), beneficiaryManagerId: null, DaysAgo(199)));
         Must(stopped.AgreeToMeet(people.Sophie, DaysAgo(198)));
+        Must(stopped.DeclareNoConflict(people.Intervener2, DaysAgo(198)));
         Must(stopped.RecordInterview(people.Intervener2, DateOnly.FromDateTime(DaysAgo(195).UtcDateTime), 45, DaysAgo(195)));
         Must(stopped.Stop(people.Sophie, DaysAgo(194)));
         yield return stopped;
@@ -246,6 +250,7 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
         var hr = people.Hr;
         Must(c.AssignIntervener(hr, new IntervenerCandidate(profile, 0, IntervenerAccount.Active), beneficiaryManagerId: null, from));
         Must(c.AgreeToMeet(beneficiary, from.AddDays(1)));
+        Must(c.DeclareNoConflict(intervenerActor, from.AddDays(1)));
         Must(c.RecordInterview(intervenerActor, DateOnly.FromDateTime(from.AddDays(2).UtcDateTime), 60, from.AddDays(2)));
         Must(c.Continue(beneficiary, from.AddDays(2)));
         foreach (var (criterion, party) in AcceptanceCriteria.RequiredVerdicts)

@@ -305,6 +305,13 @@ internal sealed class CaseStoryteller
                 return;
             }
 
+            // Most interveners declare at once; the interview always waits for the declaration.
+            if (_intervener is not null && _case.Interview is null && !_case.State.IsEnded() && _case.ConflictDeclaration == ConflictDeclarationStatus.NotDeclared
+                && (milestone >= 3 || Chance(0.7)))
+            {
+                Do(_case.DeclareNoConflict(_intervener!, Wait(0, 2)));
+            }
+
             if (milestone >= 2 && _case.State == CaseState.Proposed)
             {
                 Do(_case.AgreeToMeet(_beneficiary, Wait(1, 7)));

@@ -13,6 +13,9 @@ namespace CoupDePousse.App.Features.Cases;
 /// </summary>
 public sealed class CaseCommandRunner(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ILogger<CaseCommandRunner> logger)
 {
+    /// <summary>What a <see cref="SecurityEventKind.ConflictOverridden"/> event names for a conflict the intervener declared, where a detected one names its relations.</summary>
+    public const string DeclaredByIntervener = "DeclaredByIntervener";
+
     public async Task<Result> RunAsync(Actor actor, Guid caseId, int? expectedVersion, CaseCommand command, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -54,6 +57,9 @@ public sealed class CaseCommandRunner(IDbContextFactory<AppDbContext> dbFactory,
         {
             AssignIntervenerCommand assign => await AssignAsync(db, c, actor, assign, now, cancellationToken),
             SetBudgetCommand budget => c.SetBudget(actor, budget.Minutes, await db.BudgetBoundsAsync(cancellationToken), now),
+            DeclareNoConflictCommand => c.DeclareNoConflict(actor, now),
+            DeclareConflictCommand declare => c.DeclareConflict(actor, declare.Description, now),
+            OverrideDeclaredConflictCommand overriding => OverrideDeclaredConflict(db, c, actor, overriding, now),
             AgreeToMeetCommand => c.AgreeToMeet(actor, now),
             DeclineCommand => c.Decline(actor, now),
             WithdrawCommand => c.Withdraw(actor, now),
@@ -105,6 +111,20 @@ public sealed class CaseCommandRunner(IDbContextFactory<AppDbContext> dbFactory,
         }
 
         return assigned;
+    }
+
+    private static Result OverrideDeclaredConflict(AppDbContext db, CoachingCase c, Actor actor, OverrideDeclaredConflictCommand command, DateTimeOffset now)
+    {
+        var intervenerId = c.IntervenerId;
+        var overridden = c.OverrideDeclaredConflict(actor, command.Reason, now);
+        if (overridden.IsSuccess)
+        {
+            // Like an override at assignment, in the same save: that a declared conflict was let go, and HR's reason; never the intervener's words.
+            db.SecurityEvents.Add(new SecurityEvent(now.ToUniversalTime(), SecurityEventKind.ConflictOverridden, actor.UserId, intervenerId,
+                DeclaredByIntervener, command.Reason.Trim()));
+        }
+
+        return overridden;
     }
 
     private Result Refuse(Actor actor, Guid caseId, CaseCommand command, Error error) =>

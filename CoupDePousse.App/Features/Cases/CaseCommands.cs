@@ -8,6 +8,14 @@ public abstract record CaseCommand(CaseTrigger Trigger);
 /// <summary>HR's reason is asked only when a conflict of interest is known; it goes to the security audit.</summary>
 public sealed record AssignIntervenerCommand(string IntervenerId, string? ConflictOverrideReason = null) : CaseCommand(CaseTrigger.AssignIntervener);
 
+public sealed record DeclareNoConflictCommand() : CaseCommand(CaseTrigger.DeclareNoConflict);
+
+/// <summary>The intervener's own words on the conflict: kept encrypted, read back by them alone.</summary>
+public sealed record DeclareConflictCommand(string Description) : CaseCommand(CaseTrigger.DeclareConflict);
+
+/// <summary>HR's reason goes to the security audit, not to the case.</summary>
+public sealed record OverrideDeclaredConflictCommand(string Reason) : CaseCommand(CaseTrigger.OverrideDeclaredConflict);
+
 public sealed record AgreeToMeetCommand() : CaseCommand(CaseTrigger.AgreeToMeet);
 
 public sealed record DeclineCommand() : CaseCommand(CaseTrigger.Decline);

@@ -36,7 +36,10 @@ internal sealed class CaseViewBuilder(Actor actor, CoachingCase c, CaseVisibilit
         c.ObjectivesShared,
         visibility.SeesReferral ? c.Referral : null,
         visibility.SeesClosingSummary ? c.ClosingSummary : null,
-        visibility.SeesCompanyTextDraft && c.CompanyTextDraft is not null ? new CompanyTextDraftView(c.CompanyTextDraft, c.CompanyTextStatus) : null);
+        visibility.SeesCompanyTextDraft && c.CompanyTextDraft is not null ? new CompanyTextDraftView(c.CompanyTextDraft, c.CompanyTextStatus) : null,
+        visibility.SeesConflictDeclarationStatus
+            ? new ConflictDeclarationView(c.ConflictDeclaration, visibility.SeesConflictDescription ? c.ConflictDescription : null)
+            : null);
 
     /// <summary>HR's view has no place for the situation, the intervener's verdict comments, the referral or the closing summary.</summary>
     public CompanyCaseView Company(CompanyFacts facts) => new(
@@ -59,7 +62,8 @@ internal sealed class CaseViewBuilder(Actor actor, CoachingCase c, CaseVisibilit
         facts.Bounds,
         !facts.IntervenerActive,
         facts.Meetings,
-        visibility.SeesApprovedCompanyText ? c.ApprovedCompanyText : null);
+        visibility.SeesApprovedCompanyText ? c.ApprovedCompanyText : null,
+        visibility.SeesConflictDeclarationStatus ? c.ConflictDeclaration : ConflictDeclarationStatus.NotDeclared);
 
     private bool SeesVerdict(CriterionVerdict verdict) =>
         verdict.Party == Party.Company ? visibility.SeesCompanyVerdicts : visibility.SeesIntervenerVerdicts;
@@ -96,7 +100,8 @@ internal sealed class CaseViewBuilder(Actor actor, CoachingCase c, CaseVisibilit
             visibility.SeesSessions ? c.Sessions.OrderBy(s => s.Date).Select(s => new SessionView(s.Id, s.Date, s.DurationMinutes, s.Mode, s.Missed)).ToList() : [],
             visibility.SeesExtensions ? c.Extensions.OrderBy(e => e.RequestedAt).Select(e => new ExtensionView(e.Id, e.Minutes, e.Category, e.Status, e.RequestedAt)).ToList() : [],
             visibility.SeesHistory
-                ? c.History.OrderBy(h => h.At).ThenBy(h => h.Id)
+                ? c.History.Where(h => visibility.SeesConflictDeclarationStatus || !h.Trigger.IsAboutConflictDeclaration())
+                    .OrderBy(h => h.At).ThenBy(h => h.Id)
                     .Select(h => new HistoryEntry(h.At, Name(h.UserId), h.Role, h.From, h.To, h.Trigger, h.Detail)).ToList()
                 : [],
             visibility.SeesCancellationReason ? c.CancellationReason : null,

@@ -29,6 +29,9 @@ public sealed record ProposerCaseView(
 /// <summary>The text meant for the company as drafted, and whether the beneficiary approved it: for the beneficiary and the intervener.</summary>
 public sealed record CompanyTextDraftView(string Draft, CompanyTextStatus Status);
 
+/// <summary>The intervener's own declaration as they read it back: its status and, when they declared a conflict, their words.</summary>
+public sealed record ConflictDeclarationView(ConflictDeclarationStatus Status, string? Description);
+
 /// <summary>
 /// What every involved party sees: the company's part of the request (domains, impact on the work, wished timing), the state,
 /// the hours, extensions without their comment, the history, and HR's reason when it cancelled. Never the situation.
@@ -78,7 +81,8 @@ public sealed record ObjectiveRevisionView(int Number, DateTimeOffset SetAt, IRe
 
 /// <summary>
 /// The beneficiary's and the intervener's view: everything but private notes, with the situation in the person's own words.
-/// Extension comments are filled for their author, the intervener, and stay empty for the beneficiary (decision 014).
+/// Extension comments are filled for their author, the intervener, and stay empty for the beneficiary (decision 014);
+/// so is the conflict declaration, the intervener's alone (decision 024).
 /// </summary>
 public sealed record EngagementCaseView(
     Guid Id,
@@ -97,13 +101,14 @@ public sealed record EngagementCaseView(
     bool ObjectivesShared,
     Referral? Referral,
     string? ClosingSummary,
-    CompanyTextDraftView? CompanyText = null)
+    CompanyTextDraftView? CompanyText = null,
+    ConflictDeclarationView? ConflictDeclaration = null)
     : CaseView(Id, BeneficiaryName, ProposedAt);
 
 /// <summary>
 /// HR's view: the company's part of the request, company verdicts with comments, the intervener's verdicts without,
 /// extension comments, cost, and the objectives only when the beneficiary shared them.
-/// No situation, no referral, no closing summary, no notes.
+/// No situation, no referral, no closing summary, no notes; the intervener's conflict declaration by its status only.
 /// IntervenerInactive flags a case whose assigned intervener lost the role or was disabled: HR should reassign or follow up.
 /// </summary>
 public sealed record CompanyCaseView(
@@ -124,7 +129,8 @@ public sealed record CompanyCaseView(
     BudgetBounds BudgetBounds,
     bool IntervenerInactive,
     MeetingSummary Meetings,
-    string? ApprovedCompanyText = null)
+    string? ApprovedCompanyText = null,
+    ConflictDeclarationStatus ConflictDeclaration = ConflictDeclarationStatus.NotDeclared)
     : CaseView(Id, BeneficiaryName, ProposedAt);
 
 /// <summary>An intervener HR may assign to a case: they fit its domains and have room.</summary>

@@ -2,6 +2,7 @@ using CoupDePousse.App.Data;
 using CoupDePousse.App.Features.Common;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Common;
+using CoupDePousse.Domain.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePousse.App.Features.Cases;
@@ -88,8 +89,42 @@ public sealed class JournalService(IDbContextFactory<AppDbContext> dbFactory, Ti
     public Task<Result> EditAsync(Actor actor, Guid caseId, Guid entryId, string text, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, caseId, entryId, "EditJournalEntry", (_, coachingCase, entry) => entry.Edit(coachingCase, actor, text, clock.GetUtcNow()), cancellationToken);
 
-    public Task<Result> ShareAsync(Actor actor, Guid caseId, Guid entryId, bool shared, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, caseId, entryId, "ShareJournalEntry", (_, coachingCase, entry) => entry.Share(coachingCase, actor, shared, clock.GetUtcNow()), cancellationToken);
+    /// <summary>The author shares an entry with the case's intervener (or takes it back); the intervener is told once per entry, in the same save.</summary>
+    public Task<Result> ShareAsync(Actor actor, Guid caseId, Guid entryId, bool shared, CancellationToken cancellationToken = default)
+    {
+        Addressee? told = null;
+        return ChangeAsync(actor, caseId, entryId, "ShareJournalEntry",
+            (_, coachingCase, entry) =>
+            {
+                var wasShared = entry.SharedWithIntervener;
+                var result = entry.Share(coachingCase, actor, shared, clock.GetUtcNow());
+                told = result.IsSuccess ? JournalNotifications.ForSharing(entry, wasShared, coachingCase.IntervenerId) : null;
+                return result;
+            },
+            cancellationToken,
+            async (db, coachingCase, entry) =>
+            {
+                if (told is not { } addressee)
+                {
+                    return;
+                }
+
+                var key = JournalNotifications.SharingKey(entry.Id);
+                var enabled = await db.Users.AnyAsync(u => u.Id == addressee.UserId && u.DisabledAt == null, cancellationToken);
+                var toldBefore = await db.Notifications.AnyAsync(n => n.RecipientId == addressee.UserId && n.DedupKey == key, cancellationToken);
+                if (enabled && !toldBefore)
+                {
+                    db.Notifications.Add(new Notification
+                    {
+                        RecipientId = addressee.UserId,
+                        Kind = addressee.Kind,
+                        CaseId = coachingCase.Id,
+                        CreatedAt = clock.GetUtcNow(),
+                        DedupKey = key,
+                    });
+                }
+            });
+    }
 
     public Task<Result> DeleteAsync(Actor actor, Guid caseId, Guid entryId, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, caseId, entryId, "DeleteJournalEntry", (db, coachingCase, entry) =>
@@ -105,7 +140,7 @@ public sealed class JournalService(IDbContextFactory<AppDbContext> dbFactory, Ti
 
     /// <summary>Loads the case and the actor's own entry (not found for anyone else), applies the change and saves.</summary>
     private async Task<Result> ChangeAsync(Actor actor, Guid caseId, Guid entryId, string operation, Func<AppDbContext, CoachingCase, JournalEntry, Result> change,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Func<AppDbContext, CoachingCase, JournalEntry, Task>? alsoSave = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var coachingCase = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
@@ -124,6 +159,11 @@ public sealed class JournalService(IDbContextFactory<AppDbContext> dbFactory, Ti
         if (result.IsFailure)
         {
             return logger.LogRefusal(actor, operation, result.Error!, caseId);
+        }
+
+        if (alsoSave is not null)
+        {
+            await alsoSave(db, coachingCase, entry);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -64,12 +64,16 @@ public class DashboardTests : FeaturePageContext
     public async Task Intervener_sees_the_next_step_of_each_case_and_a_warning_from_80_percent()
     {
         SignInAs(Intervener);
-        var interview = await Database.SaveAsync(InPreliminaryInterview());
+        var interview = await Database.SaveAsync(ReadyForInterview());
+        var toDeclare = await Database.SaveAsync(InPreliminaryInterview());
         var nearlyUsed = await Database.SaveAsync(InSessions(minutes: 300));
 
         var home = Render<Home>();
 
-        home.WaitForAssertion(() => home.FindAll("[data-testid=next-step]").Should().HaveCount(2), Patience);
+        home.WaitForAssertion(() => home.FindAll("[data-testid=next-step]").Should().HaveCount(3), Patience);
+        var declarationRow = home.Find($"[data-testid=case-row][data-case-id='{toDeclare.Id}']");
+        declarationRow.QuerySelector("[data-testid=next-step]")!.GetAttribute("data-step").Should().Be("Next.DeclareConflict");
+        declarationRow.TextContent.Should().Contain("déclarer, avant l’entretien, s’il y a un conflit d’intérêts");
         var interviewRow = home.Find($"[data-testid=case-row][data-case-id='{interview.Id}']");
         interviewRow.QuerySelector("[data-testid=next-step]")!.GetAttribute("data-step").Should().Be("Next.RecordInterview");
         interviewRow.TextContent.Should().Contain("tenir l'entretien préalable puis l'enregistrer");

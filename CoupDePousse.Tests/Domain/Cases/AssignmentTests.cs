@@ -87,6 +87,8 @@ public class AssignmentTests
         coachingCase.AssignIntervener(Hr, Candidate(OtherIntervenerId), ManagerId, Now).ShouldSucceed();
 
         coachingCase.ShouldRefuse(() => coachingCase.RecordInterview(Intervener, Today, 60, Now), CaseErrors.NotAllowed);
+        coachingCase.ShouldRefuse(() => coachingCase.DeclareNoConflict(Intervener, Now), CaseErrors.NotAllowed);
+        coachingCase.DeclareNoConflict(OtherIntervener, Now).ShouldSucceed();
         coachingCase.RecordInterview(OtherIntervener, Today, 60, Now).ShouldSucceed();
     }
 

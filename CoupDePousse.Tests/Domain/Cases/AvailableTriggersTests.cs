@@ -62,8 +62,26 @@ public class AvailableTriggersTests
     [Fact]
     public void The_intervener_before_the_interview_may_record_it_or_exclude()
     {
-        InPreliminaryInterview().AvailableTriggers(Intervener).Should().Equal(CaseTrigger.RecordInterview, CaseTrigger.Exclude);
+        ReadyForInterview().AvailableTriggers(Intervener).Should().Equal(CaseTrigger.DeclareConflict, CaseTrigger.RecordInterview, CaseTrigger.Exclude);
         InterviewHeld().AvailableTriggers(Intervener).Should().Equal(CaseTrigger.RecordVerdict, CaseTrigger.Exclude);
+    }
+
+    [Fact]
+    public void The_assigned_intervener_declares_before_recording_the_interview()
+    {
+        WithIntervener().AvailableTriggers(Intervener).Should().Equal(CaseTrigger.DeclareNoConflict, CaseTrigger.DeclareConflict, CaseTrigger.Exclude);
+        InPreliminaryInterview().AvailableTriggers(Intervener).Should().Equal(CaseTrigger.DeclareNoConflict, CaseTrigger.DeclareConflict, CaseTrigger.Exclude);
+    }
+
+    [Fact]
+    public void A_declared_conflict_offers_hr_to_override_it_or_reassign_and_the_intervener_to_take_it_back_or_describe_it_again()
+    {
+        var coachingCase = WithDeclaredConflict();
+
+        coachingCase.AvailableTriggers(Hr).Should().Equal(
+            CaseTrigger.AssignIntervener, CaseTrigger.OverrideDeclaredConflict, CaseTrigger.Cancel, CaseTrigger.Exclude, CaseTrigger.SetBudget);
+        coachingCase.AvailableTriggers(Intervener).Should().Equal(CaseTrigger.DeclareNoConflict, CaseTrigger.DeclareConflict, CaseTrigger.Exclude);
+        coachingCase.AvailableTriggers(Beneficiary).Should().Equal(CaseTrigger.Stop);
     }
 
     [Fact]
@@ -123,6 +141,8 @@ public class AvailableTriggersTests
     [InlineData(CaseStep.Proposed)]
     [InlineData(CaseStep.WithIntervener)]
     [InlineData(CaseStep.InPreliminaryInterview)]
+    [InlineData(CaseStep.ReadyForInterview)]
+    [InlineData(CaseStep.WithDeclaredConflict)]
     [InlineData(CaseStep.InterviewHeld)]
     [InlineData(CaseStep.Continued)]
     [InlineData(CaseStep.UnderDiscussion)]
@@ -155,6 +175,9 @@ public class AvailableTriggersTests
     internal static Result Perform(CoachingCase c, CaseTrigger trigger, Actor actor) => trigger switch
     {
         CaseTrigger.AssignIntervener => c.AssignIntervener(actor, Candidate("intervener-3"), ManagerId, Now),
+        CaseTrigger.DeclareNoConflict => c.DeclareNoConflict(actor, Now),
+        CaseTrigger.DeclareConflict => c.DeclareConflict(actor, ConflictDescription, Now),
+        CaseTrigger.OverrideDeclaredConflict => c.OverrideDeclaredConflict(actor, "Lien ancien", Now),
         CaseTrigger.AgreeToMeet => c.AgreeToMeet(actor, Now),
         CaseTrigger.Decline => c.Decline(actor, Now),
         CaseTrigger.Withdraw => c.Withdraw(actor, Now),

@@ -63,7 +63,7 @@ public class ClientChoicesTests
     [Fact]
     public void A_meeting_dated_before_2000_is_refused()
     {
-        var coachingCase = InPreliminaryInterview();
+        var coachingCase = ReadyForInterview();
 
         coachingCase.ShouldRefuse(() => coachingCase.RecordInterview(Intervener, new DateOnly(1999, 12, 31), 60, Now), CaseErrors.DateTooEarly);
         coachingCase.ShouldRefuse(() => coachingCase.RecordInterview(Intervener, DateOnly.MinValue, 60, Now), CaseErrors.DateTooEarly);

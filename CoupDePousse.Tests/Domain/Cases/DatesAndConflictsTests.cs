@@ -11,7 +11,7 @@ public class DatesAndConflictsTests
     [Fact]
     public void A_meeting_dated_today_in_the_actors_own_time_zone_is_accepted_even_when_utc_is_still_yesterday()
     {
-        var coachingCase = InPreliminaryInterview();
+        var coachingCase = ReadyForInterview();
         // 00:30 in Paris on the 21st is still the 20th in UTC.
         var parisNow = new DateTimeOffset(2026, 11, 21, 0, 30, 0, TimeSpan.FromHours(1));
 
@@ -21,7 +21,7 @@ public class DatesAndConflictsTests
     [Fact]
     public void An_interview_dated_before_the_proposal_is_refused()
     {
-        var coachingCase = InPreliminaryInterview();
+        var coachingCase = ReadyForInterview();
 
         coachingCase.ShouldRefuse(
             () => coachingCase.RecordInterview(Intervener, DateOnly.FromDateTime(ProposedAt.UtcDateTime).AddDays(-1), 60, Now),

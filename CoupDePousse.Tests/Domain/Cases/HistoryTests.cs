@@ -45,7 +45,7 @@ public class HistoryTests
     [Fact]
     public void An_operation_that_keeps_the_state_is_recorded_without_moving_the_state_date()
     {
-        var coachingCase = InPreliminaryInterview();
+        var coachingCase = ReadyForInterview();
         var entered = coachingCase.StateEnteredAt;
 
         coachingCase.RecordInterview(Intervener, Today, 60, Now.AddHours(5)).ShouldSucceed();
@@ -65,11 +65,14 @@ public class HistoryTests
     private static readonly Dictionary<string, (Func<CoachingCase> Arrange, Func<CoachingCase, Result> Act, CaseTrigger Trigger)> AcceptedOperations = new()
     {
         ["AssignIntervener"] = (() => Proposed(), c => c.AssignIntervener(Hr, Candidate(), ManagerId, Now), CaseTrigger.AssignIntervener),
+        ["DeclareNoConflict"] = (WithIntervener, c => c.DeclareNoConflict(Intervener, Now), CaseTrigger.DeclareNoConflict),
+        ["DeclareConflict"] = (InPreliminaryInterview, c => c.DeclareConflict(Intervener, ConflictDescription, Now), CaseTrigger.DeclareConflict),
+        ["OverrideDeclaredConflict"] = (() => WithDeclaredConflict(), c => c.OverrideDeclaredConflict(Hr, "Lien ancien", Now), CaseTrigger.OverrideDeclaredConflict),
         ["AgreeToMeet"] = (WithIntervener, c => c.AgreeToMeet(Beneficiary, Now), CaseTrigger.AgreeToMeet),
         ["Decline"] = (WithIntervener, c => c.Decline(Beneficiary, Now), CaseTrigger.Decline),
         ["Withdraw"] = (WithIntervener, c => c.Withdraw(Manager, Now), CaseTrigger.Withdraw),
         ["Cancel"] = (InterviewHeld, c => c.Cancel(Hr, null, Now), CaseTrigger.Cancel),
-        ["RecordInterview"] = (InPreliminaryInterview, c => c.RecordInterview(Intervener, Today, 60, Now), CaseTrigger.RecordInterview),
+        ["RecordInterview"] = (ReadyForInterview, c => c.RecordInterview(Intervener, Today, 60, Now), CaseTrigger.RecordInterview),
         ["Continue"] = (InterviewHeld, c => c.Continue(Beneficiary, Now), CaseTrigger.Continue),
         ["Stop"] = (() => InSessions(), c => c.Stop(Beneficiary, Now), CaseTrigger.Stop),
         ["RecordVerdict"] = (InterviewHeld, c => c.RecordVerdict(Hr, AcceptanceCriterion.AffectsWork, true, null, Now), CaseTrigger.RecordVerdict),

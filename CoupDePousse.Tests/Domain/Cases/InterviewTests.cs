@@ -9,7 +9,7 @@ public class InterviewTests
     [Fact]
     public void The_assigned_intervener_records_the_interview_with_its_date_and_duration()
     {
-        var coachingCase = InPreliminaryInterview();
+        var coachingCase = ReadyForInterview();
 
         coachingCase.RecordInterview(Intervener, Today.AddDays(-2), 45, Now).ShouldSucceed();
 
@@ -23,7 +23,7 @@ public class InterviewTests
     [InlineData(CoachingCase.MaxInterviewMinutes)]
     public void An_interview_lasts_whole_quarters_of_an_hour(int minutes)
     {
-        var coachingCase = InPreliminaryInterview();
+        var coachingCase = ReadyForInterview();
 
         coachingCase.RecordInterview(Intervener, Today, minutes, Now).ShouldSucceed();
     }
@@ -36,7 +36,7 @@ public class InterviewTests
     [InlineData(CoachingCase.MaxInterviewMinutes + 15)]
     public void An_interview_duration_that_is_not_a_whole_quarter_of_an_hour_within_limits_is_refused(int minutes)
     {
-        var coachingCase = InPreliminaryInterview();
+        var coachingCase = ReadyForInterview();
 
         coachingCase.ShouldRefuse(() => coachingCase.RecordInterview(Intervener, Today, minutes, Now), CaseErrors.InvalidDuration);
     }
@@ -44,7 +44,7 @@ public class InterviewTests
     [Fact]
     public void An_interview_cannot_be_recorded_in_the_future()
     {
-        var coachingCase = InPreliminaryInterview();
+        var coachingCase = ReadyForInterview();
 
         coachingCase.ShouldRefuse(() => coachingCase.RecordInterview(Intervener, Today.AddDays(1), 60, Now), CaseErrors.DateInFuture);
     }

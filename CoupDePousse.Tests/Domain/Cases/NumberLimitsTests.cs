@@ -66,7 +66,7 @@ public class NumberLimitsTests
     [MemberData(nameof(Outlandish))]
     public void A_huge_or_negative_interview_is_refused(int minutes)
     {
-        var coachingCase = InPreliminaryInterview();
+        var coachingCase = ReadyForInterview();
 
         coachingCase.ShouldRefuse(() => coachingCase.RecordInterview(Intervener, Today, minutes, Now), CaseErrors.InvalidDuration);
     }
@@ -131,6 +131,7 @@ public class NumberLimitsTests
     {
         coachingCase.AssignIntervener(Hr, Candidate(), ManagerId, Now).ShouldSucceed();
         coachingCase.AgreeToMeet(Beneficiary, Now).ShouldSucceed();
+        coachingCase.DeclareNoConflict(Intervener, Now).ShouldSucceed();
         coachingCase.RecordInterview(Intervener, Today, 60, Now).ShouldSucceed();
         coachingCase.Continue(Beneficiary, Now).ShouldSucceed();
         ValidateAll(coachingCase, Party.Company);

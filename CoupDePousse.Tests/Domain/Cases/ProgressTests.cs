@@ -12,8 +12,13 @@ public class ProgressTests
     private static readonly (string Scenario, WaitingParty? WaitingOn, NextStep ForIntervener, NextStep ForCompany)[] Expected =
     [
         ("proposed without intervener", WaitingParty.HR, NextStep.WaitBeneficiaryAgrees, NextStep.AssignIntervener),
-        ("proposed with intervener", WaitingParty.Beneficiary, NextStep.WaitBeneficiaryAgrees, NextStep.WaitOthers),
+        ("proposed with intervener", WaitingParty.Beneficiary, NextStep.DeclareConflict, NextStep.WaitOthers),
+        ("proposed with intervener, conflict declared", WaitingParty.HR, NextStep.WaitConflictDecision, NextStep.DecideConflict),
+        ("proposed with intervener, no conflict declared", WaitingParty.Beneficiary, NextStep.WaitBeneficiaryAgrees, NextStep.WaitOthers),
+        ("interview to hold, declaration awaited", WaitingParty.Intervener, NextStep.DeclareConflict, NextStep.WaitOthers),
         ("interview to hold", WaitingParty.Intervener, NextStep.RecordInterview, NextStep.WaitOthers),
+        ("interview to hold, conflict declared", WaitingParty.HR, NextStep.WaitConflictDecision, NextStep.DecideConflict),
+        ("interview to hold, conflict overridden", WaitingParty.Intervener, NextStep.RecordInterview, NextStep.WaitOthers),
         ("interview held", WaitingParty.Beneficiary, NextStep.WaitBeneficiaryDecides, NextStep.WaitOthers),
         ("interview held, verdicts before the beneficiary decides", WaitingParty.Beneficiary, NextStep.WaitBeneficiaryDecides, NextStep.WaitOthers),
         ("continued, no verdict", WaitingParty.HR, NextStep.GiveVerdicts, NextStep.GiveVerdicts),
@@ -50,6 +55,9 @@ public class ProgressTests
     public static TheoryData<NextStep, bool> OwnMoves => new()
     {
         { NextStep.AssignIntervener, true },
+        { NextStep.DeclareConflict, true },
+        { NextStep.DecideConflict, true },
+        { NextStep.WaitConflictDecision, false },
         { NextStep.RecordInterview, true },
         { NextStep.GiveVerdicts, true },
         { NextStep.Rule, true },

@@ -27,11 +27,11 @@ public class StoredFactsTests
 
     [Theory]
     [MemberData(nameof(Scenarios))]
-    public void Hrs_next_step_reads_from_the_stored_state_and_party_as_from_the_whole_case(string scenario)
+    public void Hrs_next_step_reads_from_the_stored_state_party_and_declaration_as_from_the_whole_case(string scenario)
     {
         var coachingCase = CaseScenarios.Build(scenario);
 
-        CaseProgress.CompanyStep(coachingCase.State, coachingCase.WaitingOn).Should().Be(coachingCase.Progress.ForCompany);
+        CaseProgress.CompanyStep(coachingCase.State, coachingCase.WaitingOn, coachingCase.ConflictDeclaration).Should().Be(coachingCase.Progress.ForCompany);
     }
 
     [Fact]

@@ -112,7 +112,33 @@ public class CaseNotificationsTests
     [Fact]
     public void After_the_interview_the_beneficiary_has_a_decision_to_make()
     {
-        Told(InPreliminaryInterview(), c => c.RecordInterview(Intervener, Today, 60, Now)).Should().Equal(To(BeneficiaryId, NotificationKind.DecisionToMake));
+        Told(ReadyForInterview(), c => c.RecordInterview(Intervener, Today, 60, Now)).Should().Equal(To(BeneficiaryId, NotificationKind.DecisionToMake));
+    }
+
+    [Fact]
+    public void A_declared_conflict_asks_every_hr_member_for_a_decision_and_tells_nobody_else()
+    {
+        Told(InPreliminaryInterview(), c => c.DeclareConflict(Intervener, ConflictDescription, Now))
+            .Should().BeEquivalentTo([To(HrId, NotificationKind.ConflictToDecide), To(OtherHrId, NotificationKind.ConflictToDecide)]);
+    }
+
+    [Fact]
+    public void Declaring_no_conflict_tells_nobody()
+    {
+        Told(InPreliminaryInterview(), c => c.DeclareNoConflict(Intervener, Now)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_company_text_the_intervener_drafted_asks_the_beneficiary_for_approval()
+    {
+        Told(Closed(), c => c.DraftCompanyText(Intervener, "Un accompagnement utile.", Now))
+            .Should().Equal(To(BeneficiaryId, NotificationKind.CompanyTextToApprove));
+    }
+
+    [Fact]
+    public void The_beneficiary_is_not_told_of_a_company_text_they_drafted_themself()
+    {
+        Told(Closed(), c => c.DraftCompanyText(Beneficiary, "Un accompagnement utile.", Now)).Should().BeEmpty();
     }
 
     [Fact]
@@ -218,6 +244,7 @@ public class CaseNotificationsTests
         {
             (Hr, c => c.AssignIntervener(Hr, Candidate(), ManagerId, Now)),
             (Beneficiary, c => c.AgreeToMeet(Beneficiary, Now)),
+            (Intervener, c => c.DeclareNoConflict(Intervener, Now)),
             (Intervener, c => c.RecordInterview(Intervener, Today, 60, Now)),
             (Beneficiary, c => c.Continue(Beneficiary, Now)),
             (Hr, c => { ValidateAll(c, Party.Company); return Result.Success(); }),

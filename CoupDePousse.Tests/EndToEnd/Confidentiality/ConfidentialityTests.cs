@@ -156,6 +156,53 @@ public sealed class ConfidentialityTests(EndToEndFixture fixture) : EndToEndTest
     }
 
     [Fact]
+    public async Task A_declared_conflicts_description_never_appears_on_any_page_another_person_can_open()
+    {
+        // Marc, assigned to Thomas's new coup de pousse, declares a conflict of interest before the interview.
+        var marc = await SignInAsync(DemoUsers.Intervener2);
+        await OpenAsync(marc, "/cases");
+        var row = marc.Locator("[data-testid=case-list] tbody tr")
+            .Filter(new() { Has = marc.Locator("[data-state=PreliminaryInterview]") })
+            .Filter(new() { HasText = "Thomas Bernard" }).First;
+        var caseId = Guid.Parse((await row.Locator("[data-testid=case-row]").GetAttributeAsync("data-case-id"))!);
+        var marker = Marker("Conflit déclaré");
+        await OpenCaseAsync(marc, caseId);
+        await FillTextAsync(marc.GetByTestId("field-conflict-description"), marker);
+        await ClickAndWaitForHistoryAsync(marc, marc.GetByTestId("action-DeclareConflict"), CoupDePousse.Domain.Cases.CaseTrigger.DeclareConflict);
+        await Expect(marc.GetByTestId("conflict-declaration")).ToHaveAttributeAsync("data-status", "ConflictDeclared");
+        await Expect(marc.GetByTestId("conflict-description")).ToHaveTextAsync(marker);
+
+        // HR, the manager, the admin, Thomas himself and Isabelle crawl every page they can reach: the description is nowhere.
+        var others = new Dictionary<string, string[]>
+        {
+            [DemoUsers.Hr] = PagesOf[DemoUsers.Hr],
+            [DemoUsers.Manager] = PagesOf[DemoUsers.Manager],
+            [DemoUsers.Admin] = PagesOf[DemoUsers.Admin],
+            [DemoUsers.Beneficiary2] = PagesOf[DemoUsers.Beneficiary],
+            [DemoUsers.Intervener] = PagesOf[DemoUsers.Intervener2],
+        };
+        foreach (var (email, pages) in others)
+        {
+            var page = await SignInAsync(email);
+            var crawled = await CrawlAsync(page, pages, marker);
+            if (email is DemoUsers.Hr or DemoUsers.Beneficiary2)
+            {
+                crawled.Cases.Should().Contain(caseId, "{0} can open Thomas's case, so its page was checked too", email);
+            }
+            if (email == DemoUsers.Hr)
+            {
+                await OpenCaseAsync(page, caseId);
+                await Expect(page.GetByTestId("conflict-declaration")).ToHaveAttributeAsync("data-status", "ConflictDeclared");
+            }
+            await page.Context.CloseAsync();
+        }
+
+        // Marc takes the conflict back before HR decides: Thomas's story is as the other journeys expect it.
+        await OpenCaseAsync(marc, caseId);
+        await ClickAndWaitForHistoryAsync(marc, marc.GetByTestId("action-DeclareNoConflict"), CoupDePousse.Domain.Cases.CaseTrigger.DeclareNoConflict);
+    }
+
+    [Fact]
     public async Task Opening_another_persons_case_by_its_address_gives_not_found()
     {
         var isabelle = await SignInAsync(DemoUsers.Intervener);

@@ -51,7 +51,10 @@ public sealed class FullJourneyTests(EndToEndFixture fixture) : EndToEndTest(fix
         await AgreeToMeetAsync(beneficiary, caseId);
         await ExpectManagerSeesAsync(manager, caseId, CoarseStatus.InProgress);
 
-        // The intervener is told to record the interview, and does.
+        // The intervener is told to declare whether they have a conflict of interest first, then to record the interview, and does.
+        await OpenDashboardAsync(intervener);
+        await Expect(CaseRow(intervener, caseId).GetByTestId("next-step")).ToHaveAttributeAsync("data-step", "Next.DeclareConflict");
+        await DeclareNoConflictAsync(intervener, caseId);
         await OpenDashboardAsync(intervener);
         await Expect(CaseRow(intervener, caseId).GetByTestId("next-step")).ToHaveAttributeAsync("data-step", "Next.RecordInterview");
         await RecordInterviewAsync(intervener, caseId);

@@ -110,11 +110,31 @@ public static partial class CaseFlows
         await ExpectStateAsync(beneficiary, CaseState.PreliminaryInterview);
     }
 
-    /// <summary>The intervener records the free preliminary interview (today, 60 min by default).</summary>
+    /// <summary>The assigned intervener declares, on the case page, that they have no conflict of interest with the person.</summary>
+    public static async Task DeclareNoConflictAsync(IPage intervener, Guid caseId)
+    {
+        await OpenCaseAsync(intervener, caseId);
+        await DeclareNoConflictOnOpenCaseAsync(intervener);
+    }
+
+    private static async Task DeclareNoConflictOnOpenCaseAsync(IPage intervener)
+    {
+        await ClickAndWaitForHistoryAsync(intervener, intervener.GetByTestId("action-DeclareNoConflict"), CaseTrigger.DeclareNoConflict);
+        await Expect(intervener.GetByTestId("conflict-declaration")).ToHaveAttributeAsync("data-status", nameof(ConflictDeclarationStatus.NoConflict));
+    }
+
+    /// <summary>The intervener records the free preliminary interview (today, 60 min by default), first declaring no conflict of interest if not yet done.</summary>
     public static async Task RecordInterviewAsync(IPage intervener, Guid caseId, int minutes = 60)
     {
         await OpenCaseAsync(intervener, caseId);
         await ExpectStateAsync(intervener, CaseState.PreliminaryInterview);
+        var declaration = intervener.GetByTestId("conflict-declaration");
+        await Expect(declaration).ToBeVisibleAsync();
+        if (await declaration.GetAttributeAsync("data-status") == nameof(ConflictDeclarationStatus.NotDeclared))
+        {
+            await DeclareNoConflictOnOpenCaseAsync(intervener);
+        }
+
         await FillNumberAsync(intervener.GetByTestId("field-interview-minutes"), minutes);
         await ClickAndWaitForHistoryAsync(intervener, intervener.GetByTestId("action-RecordInterview"), CaseTrigger.RecordInterview);
         await Expect(intervener.GetByTestId("action-RecordInterview")).ToHaveCountAsync(0);

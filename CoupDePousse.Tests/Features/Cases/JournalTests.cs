@@ -52,6 +52,33 @@ public class JournalTests
     }
 
     [Fact]
+    public async Task Sharing_an_entry_tells_the_case_intervener_once_and_nobody_anything_of_its_text()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var stored = await database.SaveAsync(InSessions());
+        var journal = database.Journal();
+        var token = TestContext.Current.CancellationToken;
+        (await journal.WriteAsync(Beneficiary, stored.Id, "À montrer", token)).ShouldSucceed();
+        (await journal.WriteAsync(Beneficiary, stored.Id, "Pour moi seule", token)).ShouldSucceed();
+        var entries = (await journal.MyJournalAsync(Beneficiary, stored.Id, token))!.Entries;
+        var shown = entries.Single(e => e.Text == "À montrer");
+
+        await using (var before = database.CreateDbContext())
+        {
+            (await before.Notifications.CountAsync(token)).Should().Be(0, "writing an entry tells nobody");
+        }
+
+        (await journal.ShareAsync(Beneficiary, stored.Id, shown.Id, true, token)).ShouldSucceed();
+        (await journal.ShareAsync(Beneficiary, stored.Id, shown.Id, false, token)).ShouldSucceed();
+        (await journal.ShareAsync(Beneficiary, stored.Id, shown.Id, true, token)).ShouldSucceed();
+
+        await using var db = database.CreateDbContext();
+        var told = await db.Notifications.ToListAsync(token);
+        told.Should().ContainSingle("shared, taken back and shared again, an entry tells its intervener once").Which.Should().Match<Notification>(n =>
+            n.RecipientId == IntervenerId && n.Kind == CoupDePousse.Domain.Notifications.NotificationKind.JournalEntryShared && n.CaseId == stored.Id);
+    }
+
+    [Fact]
     public async Task A_shared_entry_reaches_the_case_intervener_alone_until_it_is_unshared()
     {
         await using var database = await TestDatabase.CreateAsync();

@@ -84,6 +84,7 @@ public class EncryptionAtRestTests
             ["CancellationReason"] = "LEGACY-CancellationReason",
             ["JournalEntry"] = "LEGACY-JournalEntry",
             ["ActionItem"] = "LEGACY-ActionItem",
+            ["ConflictDescription"] = "LEGACY-ConflictDescription",
         });
 
         await using (var again = database.CreateDbContext())
@@ -103,6 +104,7 @@ public class EncryptionAtRestTests
         ("Cases", "ApprovedCompanyText", "ApprovedCompanyText"),
         ("Cases", "ReferralNote", "ReferralNote"),
         ("Cases", "CancellationReason", "CancellationReason"),
+        ("Cases", "ConflictDescription", "ConflictDescription"),
         ("CriterionVerdicts", "Comment", "VerdictComment"),
         ("ObjectiveDrafts", "Statement", "DraftStatement"),
         ("ObjectiveDrafts", "SuccessMeasure", "DraftMeasure"),

@@ -129,6 +129,7 @@ public class ManagerViewTests(SharedDatabase shared) : IClassFixture<SharedDatab
     private static void ToInterviewHeld(CoachingCase coachingCase)
     {
         coachingCase.AgreeToMeet(Beneficiary, Now).ShouldSucceed();
+        coachingCase.DeclareNoConflict(Intervener, Now).ShouldSucceed();
         coachingCase.RecordInterview(Intervener, Today, 60, Now).ShouldSucceed();
     }
 

@@ -85,6 +85,8 @@ public class NotificationWritingTests
         {
             (Hr, new AssignIntervenerCommand(IntervenerId)),
             (Beneficiary, new AgreeToMeetCommand()),
+            (Intervener, new DeclareConflictCommand("Un ancien lien avec la personne.")),
+            (Hr, new OverrideDeclaredConflictCommand("Lien ancien, sans effet aujourd'hui.")),
             (Intervener, new RecordInterviewCommand(Today, 60)),
             (Beneficiary, new ContinueCommand()),
         };
@@ -98,6 +100,7 @@ public class NotificationWritingTests
             (Intervener, new RequestExtensionCommand(60, ExtensionCategory.MoreSessionsNeeded, null)),
             (Hr, new ApproveExtensionCommand()),
             (Intervener, new CloseCommand("Bilan partagé.")),
+            (Intervener, new DraftCompanyTextCommand("Un accompagnement utile.")),
         ]);
 
         foreach (var (actor, command) in steps)
@@ -109,9 +112,10 @@ public class NotificationWritingTests
         var rows = await RowsAsync(database);
         KindsOf(rows, ManagerId).Should().Equal(NotificationKind.ProposalInProgress, NotificationKind.ProposalEnded);
         KindsOf(rows, BeneficiaryId).Should().Equal(
-            NotificationKind.ProposalToAnswer, NotificationKind.ProposalToAnswer, NotificationKind.DecisionToMake, NotificationKind.CaseAccepted, NotificationKind.ObjectivesToSet, NotificationKind.ObjectivesToRate);
+            NotificationKind.ProposalToAnswer, NotificationKind.ProposalToAnswer, NotificationKind.DecisionToMake, NotificationKind.CaseAccepted, NotificationKind.ObjectivesToSet, NotificationKind.ObjectivesToRate,
+            NotificationKind.CompanyTextToApprove);
         KindsOf(rows, IntervenerId).Should().Equal(NotificationKind.IntervenerAssigned, NotificationKind.InterviewToPlan, NotificationKind.VerdictNeeded, NotificationKind.SessionsToPlan, NotificationKind.ExtensionDecided);
-        KindsOf(rows, HrId).Should().Equal(NotificationKind.InterveningToAssign, NotificationKind.VerdictNeeded, NotificationKind.ExtensionToDecide);
+        KindsOf(rows, HrId).Should().Equal(NotificationKind.InterveningToAssign, NotificationKind.ConflictToDecide, NotificationKind.VerdictNeeded, NotificationKind.ExtensionToDecide);
         rows.Should().OnlyContain(n => n.CaseId == caseId);
     }
 

@@ -68,10 +68,19 @@ public class MailPreferenceServiceTests : IAsyncLifetime
         MailPreferenceService.KindsFor(Role.Manager).Should().StartWith([NotificationKind.ProposalInProgress, NotificationKind.ProposalEnded])
             .And.Contain(NotificationKind.MeetingReminder).And.NotContain(NotificationKind.VerdictNeeded);
         MailPreferenceService.KindsFor(Role.HR).Should().StartWith(
-            [NotificationKind.InterveningToAssign, NotificationKind.VerdictNeeded, NotificationKind.ExtensionToDecide, NotificationKind.CaseWaiting])
+            [NotificationKind.InterveningToAssign, NotificationKind.ConflictToDecide, NotificationKind.VerdictNeeded, NotificationKind.ExtensionToDecide, NotificationKind.CaseWaiting])
             .And.Contain(NotificationKind.ObjectivesToSet).And.OnlyHaveUniqueItems();
 
         (await Service.SetAsync(Manager, ManagerId, NotificationKind.SessionsToPlan, false, Token)).Error.Should().Be(MailPreferenceService.KindNotForRole);
+    }
+
+    [Fact]
+    public void Each_new_kind_is_offered_to_the_role_it_tells()
+    {
+        MailPreferenceService.KindsFor(Role.HR).Should().Contain(NotificationKind.ConflictToDecide);
+        MailPreferenceService.KindsFor(Role.Beneficiary).Should().Contain(NotificationKind.CompanyTextToApprove).And.NotContain(NotificationKind.ConflictToDecide);
+        MailPreferenceService.KindsFor(Role.Intervener).Should().Contain(NotificationKind.JournalEntryShared).And.NotContain(NotificationKind.CompanyTextToApprove);
+        MailPreferenceService.KindsFor(Role.Manager).Should().NotContain([NotificationKind.ConflictToDecide, NotificationKind.JournalEntryShared]);
     }
 
     [Fact]

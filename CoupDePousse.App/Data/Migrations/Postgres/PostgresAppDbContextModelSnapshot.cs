@@ -492,6 +492,14 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.Property<string>("CompanyTextDraft")
                         .HasColumnType("text");
 
+                    b.Property<string>("ConflictDeclaration")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ConflictDescription")
+                        .HasColumnType("text");
+
                     b.Property<string>("Department")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");

@@ -485,6 +485,14 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.Property<string>("CompanyTextDraft")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ConflictDeclaration")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConflictDescription")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Department")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
