@@ -22,6 +22,7 @@ public static class ConfidentialText
     public const string MeetingPlace = "CoupDePousse.Confidential.MeetingPlace";
     public const string JournalEntry = "CoupDePousse.Confidential.JournalEntry";
     public const string CompanyText = "CoupDePousse.Confidential.CompanyText";
+    public const string SatisfactionComment = "CoupDePousse.Confidential.SatisfactionComment";
 
     /// <summary>
     /// How every stored payload begins: the base64url of Data Protection's magic header (09 F0 C9 F0).

@@ -44,6 +44,9 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
             ? await RowsAsync(db, ordered.Skip(page.Skip).Take(page.SafePageSize), stalling, cancellationToken)
             : [];
         var statistics = threshold.CanShow(figures.CaseCount) && figures.CaseCount > 0 ? Statistics(figures, threshold) : null;
+        var measures = statistics is not null && string.IsNullOrEmpty(filter.IntervenerId) && !filter.StalledOnly
+            ? await MeasuresAsync(db, filter, threshold, cancellationToken)
+            : null;
 
         return new PipelineOverview(
             threshold.CanShow(figures.CaseCount) ? figures.CaseCount : null,
@@ -51,7 +54,8 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
             statistics,
             new PagedResult<PipelineRow>(rows, figures.CaseCount, page.SafePage, page.SafePageSize),
             await DepartmentsAsync(db, cancellationToken),
-            interveners.Select(i => new IntervenerFilterOption(i.Id, i.Name)).OrderBy(i => i.Name).ToList());
+            interveners.Select(i => new IntervenerFilterOption(i.Id, i.Name)).OrderBy(i => i.Name).ToList(),
+            measures);
     }
 
     /// <summary>
@@ -224,6 +228,35 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
         var rates = interveners.ToDictionary(i => i.Id, i => i.HourlyRateCents);
         var cost = logged.Sum(l => Money.CostCents(rates.GetValueOrDefault(l.IntervenerId!), l.UsedMinutes) * l.Cases);
         return new Figures(groups, cost);
+    }
+
+    /// <summary>
+    /// The before/after and satisfaction averages of the matching closed cases, overall, by department and by domain, read
+    /// from the counts kept with every change (never a per-case score), under the small-group rule (decision 029). Not
+    /// offered under an intervener's filter, which would make them a rating of that person, nor under "stalled".
+    /// </summary>
+    private static async Task<MeasureSummary> MeasuresAsync(AppDbContext db, PipelineFilter filter, SmallGroupThreshold threshold, CancellationToken cancellationToken)
+    {
+        var closed = nameof(CaseState.Closed);
+        var groups = await Counts(db, filter)
+            .Where(c => c.State == closed && (c.MeasuredCases != 0 || c.SatisfactionAnswers != 0))
+            .GroupBy(c => new { c.Department, c.DomainFlags })
+            .Select(g => new
+            {
+                g.Key,
+                MeasuredCases = g.Sum(c => c.MeasuredCases),
+                MeasuredObjectives = g.Sum(c => c.MeasuredObjectives),
+                ScoreChange = g.Sum(c => c.ScoreChange),
+                Answers = g.Sum(c => c.SatisfactionAnswers),
+                SatisfactionTotal = g.Sum(c => c.SatisfactionTotal),
+                Recommending = g.Sum(c => c.Recommending),
+            })
+            .ToListAsync(cancellationToken);
+        var facts = groups.Select(g => new MeasureFact(
+                g.Key.Department.Length == 0 ? NoDepartment : g.Key.Department, g.Key.DomainFlags,
+                g.MeasuredCases, g.MeasuredObjectives, g.ScoreChange, g.Answers, g.SatisfactionTotal, g.Recommending))
+            .ToList();
+        return MeasureStatistics.Summarise(facts, threshold);
     }
 
     /// <summary>The counts of the combinations the filter keeps (every filter but the intervener is a fact they are kept by).</summary>
