@@ -14,6 +14,7 @@ public static class ConfidentialScenario
     [
         "Request", "VerdictComment", "DraftStatement", "DraftMeasure", "ObjectiveStatement", "ObjectiveMeasure",
         "ExtensionReason", "SessionNote", "ClosingSummary", "ReferralNote", "CancellationReason", "JournalEntry", "CompanyText",
+        "SatisfactionComment",
     ];
 
     /// <summary>Stores a closed case (request, verdict comments, drafts, objectives and their revision, extension, note, summary, a journal entry), an excluded one and a cancelled one.</summary>
@@ -42,6 +43,7 @@ public static class ConfidentialScenario
         var journalEntry = JournalEntry.Write(closed, Beneficiary, text("JournalEntry"), Now).ShouldSucceed();
         closed.DraftCompanyText(Intervener, text("CompanyText"), Now).ShouldSucceed();
         closed.ApproveCompanyText(Beneficiary, Now).ShouldSucceed();
+        closed.RateSatisfaction(Beneficiary, 9, text("SatisfactionComment"), Now).ShouldSucceed();
 
         var excluded = InterviewHeld();
         excluded.Exclude(Hr, new Referral(ReferralKind.Other, text("ReferralNote")), Now).ShouldSucceed();
@@ -85,6 +87,7 @@ public static class ConfidentialScenario
             ["ReferralNote"] = excluded.Referral!.Note,
             ["CancellationReason"] = cancelled.CancellationReason,
             ["JournalEntry"] = journalEntry.Text,
+            ["SatisfactionComment"] = closed.SatisfactionComment,
         };
     }
 
