@@ -83,6 +83,7 @@ public class EncryptionAtRestTests
             ["ReferralNote"] = "LEGACY-ReferralNote",
             ["CancellationReason"] = "LEGACY-CancellationReason",
             ["JournalEntry"] = "LEGACY-JournalEntry",
+            ["SatisfactionComment"] = "LEGACY-SatisfactionComment",
         });
 
         await using (var again = database.CreateDbContext())
@@ -102,6 +103,7 @@ public class EncryptionAtRestTests
         ("Cases", "ApprovedCompanyText", "ApprovedCompanyText"),
         ("Cases", "ReferralNote", "ReferralNote"),
         ("Cases", "CancellationReason", "CancellationReason"),
+        ("Cases", "SatisfactionComment", "SatisfactionComment"),
         ("CriterionVerdicts", "Comment", "VerdictComment"),
         ("ObjectiveDrafts", "Statement", "DraftStatement"),
         ("ObjectiveDrafts", "SuccessMeasure", "DraftMeasure"),
