@@ -237,24 +237,18 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
     /// </summary>
     private static async Task<MeasureSummary> MeasuresAsync(AppDbContext db, PipelineFilter filter, SmallGroupThreshold threshold, CancellationToken cancellationToken)
     {
+        // One row per kept combination of a closed state (a few thousand at most), added up here: no temporary tree to group them.
         var closed = nameof(CaseState.Closed);
-        var groups = await Counts(db, filter)
+        var rows = await Counts(db, filter)
             .Where(c => c.State == closed && (c.MeasuredCases != 0 || c.SatisfactionAnswers != 0))
-            .GroupBy(c => new { c.Department, c.DomainFlags })
-            .Select(g => new
-            {
-                g.Key,
-                MeasuredCases = g.Sum(c => c.MeasuredCases),
-                MeasuredObjectives = g.Sum(c => c.MeasuredObjectives),
-                ScoreChange = g.Sum(c => c.ScoreChange),
-                Answers = g.Sum(c => c.SatisfactionAnswers),
-                SatisfactionTotal = g.Sum(c => c.SatisfactionTotal),
-                Recommending = g.Sum(c => c.Recommending),
-            })
+            .Select(c => new { c.Department, c.DomainFlags, c.MeasuredCases, c.MeasuredObjectives, c.ScoreChange, c.SatisfactionAnswers, c.SatisfactionTotal, c.Recommending })
             .ToListAsync(cancellationToken);
-        var facts = groups.Select(g => new MeasureFact(
-                g.Key.Department.Length == 0 ? NoDepartment : g.Key.Department, g.Key.DomainFlags,
-                g.MeasuredCases, g.MeasuredObjectives, g.ScoreChange, g.Answers, g.SatisfactionTotal, g.Recommending))
+        var facts = rows
+            .GroupBy(r => (Department: r.Department.Length == 0 ? NoDepartment : r.Department, r.DomainFlags))
+            .Select(g => new MeasureFact(
+                g.Key.Department, g.Key.DomainFlags,
+                g.Sum(r => r.MeasuredCases), g.Sum(r => r.MeasuredObjectives), g.Sum(r => r.ScoreChange),
+                g.Sum(r => r.SatisfactionAnswers), g.Sum(r => r.SatisfactionTotal), g.Sum(r => r.Recommending)))
             .ToList();
         return MeasureStatistics.Summarise(facts, threshold);
     }

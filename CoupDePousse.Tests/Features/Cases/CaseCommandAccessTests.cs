@@ -63,6 +63,7 @@ public class CaseCommandAccessTests(SharedDatabase shared) : IClassFixture<Share
         Row(CaseTrigger.SetObjectives, Success, NoLongerWithdrawable, NotFound, NotAllowed, NotAllowed, NotFound, NotFound, NotFound),
         Row(CaseTrigger.ShareObjectives, Success, NoLongerWithdrawable, NotFound, NotAllowed, NotAllowed, NotFound, NotFound, NotFound),
         Row(CaseTrigger.RateObjectives, Success, NoLongerWithdrawable, NotFound, NotAllowed, NotAllowed, NotFound, NotFound, NotFound),
+        Row(CaseTrigger.RateSatisfaction, Success, NoLongerWithdrawable, NotFound, NotAllowed, NotAllowed, NotFound, NotFound, NotFound),
         Row(CaseTrigger.LogSession, NotAllowed, NoLongerWithdrawable, NotFound, NotAllowed, Success, NotFound, NotFound, NotFound),
         Row(CaseTrigger.RequestExtension, NotAllowed, NoLongerWithdrawable, NotFound, NotAllowed, Success, NotFound, NotFound, NotFound),
         Row(CaseTrigger.ApproveExtension, NotAllowed, NoLongerWithdrawable, NotFound, Success, NotAllowed, NotFound, NotFound, NotFound),
