@@ -3,6 +3,7 @@ using CoupDePousse.Domain.Catalogue;
 using CoupDePousse.Domain.Common;
 using CoupDePousse.Domain.Interveners;
 using CoupDePousse.Domain.Meetings;
+using CoupDePousse.Domain.Resources;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,14 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>
 
     /// <summary>The beneficiary's journal: read only through <c>JournalService</c>, filtered by <see cref="JournalEntry.ReadableBy"/>.</summary>
     public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
+
+    /// <summary>The administrator's library of resources to share with beneficiaries (decision 028).</summary>
+    public DbSet<LibraryResource> LibraryResources => Set<LibraryResource>();
+
+    /// <summary>Resources shared on a case and its action items: read only through <c>BetweenSessionsService</c>, by the case's two parties.</summary>
+    public DbSet<ResourceShare> ResourceShares => Set<ResourceShare>();
+
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
 
     public DbSet<IntervenerProfile> IntervenerProfiles => Set<IntervenerProfile>();
 

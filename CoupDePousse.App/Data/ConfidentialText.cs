@@ -23,6 +23,7 @@ public static class ConfidentialText
     public const string JournalEntry = "CoupDePousse.Confidential.JournalEntry";
     public const string CompanyText = "CoupDePousse.Confidential.CompanyText";
     public const string SatisfactionComment = "CoupDePousse.Confidential.SatisfactionComment";
+    public const string ActionItem = "CoupDePousse.Confidential.ActionItem";
 
     /// <summary>
     /// How every stored payload begins: the base64url of Data Protection's magic header (09 F0 C9 F0).

@@ -19,6 +19,8 @@ public static class FeatureServices
         services.AddScoped<CaseService>();
         services.AddScoped<SessionNoteService>();
         services.AddScoped<JournalService>();
+        services.AddScoped<BetweenSessionsService>();
+        services.AddScoped<ResourceLibraryService>();
         services.AddScoped<PipelineService>();
         services.AddScoped<MeetingService>();
         services.AddScoped<NotificationService>();

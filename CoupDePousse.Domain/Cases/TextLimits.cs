@@ -12,6 +12,14 @@ public static class TextLimits
     public const int ExtensionComment = 1000;
     public const int SessionNote = 10_000;
     public const int JournalEntry = 10_000;
+
+    /// <summary>A library resource: a title, a short text and a link, in each language (decision 028).</summary>
+    public const int ResourceTitle = 150;
+    public const int ResourceSummary = 1000;
+    public const int ResourceLink = 500;
+
+    /// <summary>One thing to do between two sessions.</summary>
+    public const int ActionItem = 500;
     public const int ClosingSummary = 4000;
 
     /// <summary>What may reach the company of a closed case: short on purpose.</summary>

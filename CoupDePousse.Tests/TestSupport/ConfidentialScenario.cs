@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text;
 using CoupDePousse.App.Data;
 using CoupDePousse.Domain.Cases;
+using CoupDePousse.Domain.Resources;
 using Microsoft.EntityFrameworkCore;
 using static CoupDePousse.Tests.TestSupport.CaseBuilder;
 
@@ -13,11 +14,11 @@ public static class ConfidentialScenario
     public static readonly string[] Kinds =
     [
         "Request", "VerdictComment", "DraftStatement", "DraftMeasure", "ObjectiveStatement", "ObjectiveMeasure",
-        "ExtensionReason", "SessionNote", "ClosingSummary", "ReferralNote", "CancellationReason", "JournalEntry", "CompanyText",
+        "ExtensionReason", "SessionNote", "ClosingSummary", "ReferralNote", "CancellationReason", "JournalEntry", "CompanyText", "ActionItem",
         "SatisfactionComment",
     ];
 
-    /// <summary>Stores a closed case (request, verdict comments, drafts, objectives and their revision, extension, note, summary, a journal entry), an excluded one and a cancelled one.</summary>
+    /// <summary>Stores a closed case (request, verdict comments, drafts, objectives and their revision, extension, note, summary, a journal entry, an action item), an excluded one and a cancelled one.</summary>
     public static async Task<(Guid Closed, Guid Excluded, Guid Cancelled)> StoreEveryKindAsync(TestDatabase database, Func<string, string> text)
     {
         var closed = CoachingCase.Propose(Manager, CaseBuilder.BeneficiaryRef, Proposal() with { Description = text("Request") }, BudgetBounds.Default, ProposedAt).Value;
@@ -39,6 +40,7 @@ public static class ConfidentialScenario
         closed.RequestExtension(Intervener, 60, ExtensionCategory.Other, text("ExtensionReason"), Now).ShouldSucceed();
         closed.ApproveExtension(Hr, Now).ShouldSucceed();
         var note = closed.WriteSessionNote(Intervener, session.Id, text("SessionNote"), Now).Value;
+        var actionItem = ActionItem.Add(closed, Intervener, text("ActionItem"), null, Now).ShouldSucceed();
         closed.Close(Intervener, text("ClosingSummary"), Now).ShouldSucceed();
         var journalEntry = JournalEntry.Write(closed, Beneficiary, text("JournalEntry"), Now).ShouldSucceed();
         closed.DraftCompanyText(Intervener, text("CompanyText"), Now).ShouldSucceed();
@@ -55,6 +57,7 @@ public static class ConfidentialScenario
         db.Cases.AddRange(closed, excluded, cancelled);
         db.SessionNotes.Add(note);
         db.JournalEntries.Add(journalEntry);
+        db.ActionItems.Add(actionItem);
         await db.SaveChangesAsync();
         return (closed.Id, excluded.Id, cancelled.Id);
     }
@@ -68,6 +71,7 @@ public static class ConfidentialScenario
         var cancelled = (await db.LoadCaseAsync(ids.Cancelled))!;
         var note = await db.SessionNotes.SingleAsync(n => n.CaseId == ids.Closed);
         var journalEntry = await db.JournalEntries.SingleAsync(e => e.CaseId == ids.Closed);
+        var actionItem = await db.ActionItems.SingleAsync(i => i.CaseId == ids.Closed);
         var revision = closed.ObjectiveRevisions.Single().Objectives.Single();
         return new Dictionary<string, string?>
         {
@@ -88,6 +92,7 @@ public static class ConfidentialScenario
             ["CancellationReason"] = cancelled.CancellationReason,
             ["JournalEntry"] = journalEntry.Text,
             ["SatisfactionComment"] = closed.SatisfactionComment,
+            ["ActionItem"] = actionItem.Text,
         };
     }
 

@@ -98,6 +98,10 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
 
     public JournalService Journal() => new(this, Clock, Logger<JournalService>());
 
+    public BetweenSessionsService BetweenSessions() => new(this, Clock, Logger<BetweenSessionsService>());
+
+    public App.Features.Administration.ResourceLibraryService ResourceLibrary() => new(this, Clock, Logger<App.Features.Administration.ResourceLibraryService>());
+
     public PipelineService Pipeline() => new(this, Clock, Logger<PipelineService>());
 
     /// <summary>The zone a person chose in their account (null: Paris).</summary>

@@ -3,6 +3,7 @@ using CoupDePousse.Domain.Catalogue;
 using CoupDePousse.Domain.Common;
 using CoupDePousse.Domain.Interveners;
 using CoupDePousse.Domain.Meetings;
+using CoupDePousse.Domain.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePousse.App.Data.Demo;
@@ -35,6 +36,9 @@ internal sealed class DemoCaseSeeder(IDbContextFactory<AppDbContext> dbFactory, 
         db.Cases.AddRange(story.Cases());
         db.SessionNotes.AddRange(story.Notes);
         db.JournalEntries.AddRange(story.Journal);
+        db.LibraryResources.AddRange(story.Library);
+        db.ResourceShares.AddRange(story.ResourceShares);
+        db.ActionItems.AddRange(story.ActionItems);
         db.Meetings.AddRange(story.Meetings);
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -56,6 +60,8 @@ internal sealed record DemoPeople(IReadOnlyDictionary<string, string> Ids)
 
     public Actor Intervener => Actor.Intervener(Ids[DemoUsers.Intervener.Email]);
 
+    public Actor Admin => Actor.Admin(Ids[DemoUsers.Admin.Email]);
+
     public Actor Intervener2 => Actor.Intervener(Ids[DemoUsers.Intervener2.Email]);
 
     public string? DepartmentOf(Actor person) => DemoUsers.All.FirstOrDefault(u => Ids.GetValueOrDefault(u.Email) == person.UserId)?.Department;
@@ -67,6 +73,16 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
     private readonly List<SessionNote> _notes = [];
     private readonly List<JournalEntry> _journal = [];
     private readonly List<Meeting> _meetings = [];
+    private readonly List<ResourceShare> _resourceShares = [];
+    private readonly List<ActionItem> _actionItems = [];
+
+    /// <summary>The administrator's first library of resources, across the concept's domains.</summary>
+    public IReadOnlyList<LibraryResource> Library { get; } = DemoLibrary.Create(people.Admin, now.AddDays(-60));
+
+    /// <summary>Between sessions on Sophie's case: a resource Isabelle shared and two actions, one ticked.</summary>
+    public IReadOnlyList<ResourceShare> ResourceShares => _resourceShares;
+
+    public IReadOnlyList<ActionItem> ActionItems => _actionItems;
 
     public IReadOnlyList<SessionNote> Notes => _notes;
 
@@ -92,6 +108,12 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
         ], [3, 5], DaysAgo(30)));
         LogSession(sophie, people.Intervener, 27, 120, SessionMode.OnSite, "Préparation du premier entretien : jeu de rôle, points d’appui.");
         LogSession(sophie, people.Intervener, 20, 90, SessionMode.Video, "Retour sur le premier entretien, bien vécu.");
+        var desc = Library.Single(r => r.TitleFrench == DemoLibrary.DescTitle);
+        _resourceShares.Add(Must(ResourceShare.Share(sophie, people.Intervener, desc, [], DaysAgo(20))));
+        var facts = Must(ActionItem.Add(sophie, people.Intervener, "Avant le second entretien, noter trois faits datés et l’effet de chacun sur l’équipe.", DateOnly.FromDateTime(DaysAgo(12).UtcDateTime), DaysAgo(20)));
+        Must(facts.MarkDone(sophie, people.Sophie, true, DaysAgo(13)));
+        _actionItems.Add(facts);
+        _actionItems.Add(Must(ActionItem.Add(sophie, people.Intervener, "Préparer l’ordre du jour du premier point d’équipe et le partager la veille.", DateOnly.FromDateTime(MorningIn(days: 4).UtcDateTime), DaysAgo(10))));
         var entry = JournalEntry.Write(sophie, people.Sophie, "Premier entretien fait. J’avais le trac, mais j’ai tenu mes trois points et il a écouté. À retenir : commencer par les faits.", DaysAgo(19));
         Must(entry);
         Must(entry.Value.Share(sophie, people.Sophie, true, DaysAgo(19)));
@@ -247,6 +269,12 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
             var written = c.WriteSessionNote(intervenerActor, session.Value.Id, note, at);
             _notes.Add(written.IsSuccess ? written.Value : throw new InvalidOperationException($"Demo note refused: {written.Error}"));
         }
+    }
+
+    private static T Must<T>(Result<T> result)
+    {
+        Must((Result)result);
+        return result.Value;
     }
 
     private static void Must(Result result)

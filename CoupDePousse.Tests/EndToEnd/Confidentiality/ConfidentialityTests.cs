@@ -17,7 +17,7 @@ public sealed class ConfidentialityTests(EndToEndFixture fixture) : EndToEndTest
     {
         [DemoUsers.Hr] = ["/", "/cases", "/pipeline", "/cases/new", "/Account/Manage"],
         [DemoUsers.Manager] = ["/", "/cases", "/cases/new", "/Account/Manage"],
-        [DemoUsers.Admin] = ["/", "/cases", "/admin?tab=users", "/admin?tab=interveners", "/admin?tab=budget", "/Account/Manage"],
+        [DemoUsers.Admin] = ["/", "/cases", "/admin?tab=users", "/admin?tab=interveners", "/admin?tab=budget", "/admin?tab=resources", "/Account/Manage"],
         [DemoUsers.Beneficiary] = ["/", "/cases", "/cases/new", "/Account/Manage"],
         [DemoUsers.Intervener2] = ["/", "/cases", "/Account/Manage"],
     };
@@ -84,6 +84,45 @@ public sealed class ConfidentialityTests(EndToEndFixture fixture) : EndToEndTest
         {
             var page = await SignInAsync(email);
             await CrawlAsync(page, pages, marker);
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Resources_and_action_items_between_sessions_reach_nobody_but_the_two_parties()
+    {
+        // Isabelle shares a resource on Sophie's case and sets an action; Sophie adds her own.
+        var isabelle = await SignInAsync(DemoUsers.Intervener);
+        var caseId = await FindSophiesCaseInSessionsAsync(isabelle);
+        var marker = Marker("Action");
+        await OpenCaseAsync(isabelle, caseId);
+        await isabelle.GetByTestId("library").Locator("summary").ClickAsync();
+        var choice = isabelle.GetByTestId("library-choice").First;
+        var title = (await choice.Locator("strong").InnerTextAsync()).Trim();
+        await choice.GetByTestId("resource-share").ClickAsync();
+        await Expect(isabelle.GetByTestId("shared-resource").Filter(new() { HasText = title })).ToHaveCountAsync(1);
+        await isabelle.GetByTestId("field-between-item-text").FillAsync($"{marker} intervenant");
+        await isabelle.GetByTestId("between-item-add").ClickAsync();
+        await Expect(isabelle.GetByTestId("between-item").Filter(new() { HasText = $"{marker} intervenant" })).ToHaveCountAsync(1);
+        var sophie = await SignInAsync(DemoUsers.Beneficiary);
+        await OpenCaseAsync(sophie, caseId);
+        await Expect(sophie.GetByTestId("shared-resource").Filter(new() { HasText = title })).ToHaveCountAsync(1);
+        await sophie.GetByTestId("field-between-item-text").FillAsync($"{marker} bénéficiaire");
+        await sophie.GetByTestId("between-item-add").ClickAsync();
+        await Expect(sophie.GetByTestId("between-item").Filter(new() { HasText = marker })).ToHaveCountAsync(2);
+
+        // HR, the manager, the admin and the other intervener crawl every page they can reach: no action anywhere, and no shared resource on the case.
+        foreach (var (email, pages) in PagesOf.Where(p => p.Key != DemoUsers.Beneficiary))
+        {
+            var page = await SignInAsync(email);
+            var crawled = await CrawlAsync(page, pages, marker);
+            if (email is DemoUsers.Hr or DemoUsers.Manager)
+            {
+                crawled.Cases.Should().Contain(caseId, "{0} can open Sophie's case, so its page was checked too", email);
+                await OpenCaseAsync(page, caseId);
+                await Expect(page.Locator("[data-testid=between-sessions], [data-testid=shared-resource], [data-testid=between-item]")).ToHaveCountAsync(0);
+                await ShouldNotContainAnyAsync(page, [title], "a resource shared on a case is between its two parties");
+            }
             await page.Context.CloseAsync();
         }
     }

@@ -94,6 +94,28 @@ public sealed class FullJourneyTests(EndToEndFixture fixture) : EndToEndTest(fix
         await Expect(intervener.GetByTestId("objective")).ToHaveCountAsync(1);
         await Expect(intervener.GetByTestId("objective")).ToContainTextAsync("Mener mes deux entretiens avec assurance");
 
+        // Between sessions: the intervener shares a resource of the library and sets an action; the beneficiary reads both and ticks it; HR sees none of it.
+        await intervener.GetByTestId("library").Locator("summary").ClickAsync();
+        var choice = intervener.GetByTestId("library-choice").First;
+        var resourceId = await choice.GetAttributeAsync("data-resource-id");
+        await choice.GetByTestId("resource-share").ClickAsync();
+        await Expect(intervener.Locator($"[data-testid=shared-resource][data-resource-id='{resourceId}']")).ToHaveCountAsync(1);
+        var action = Marker("Action entre séances");
+        await FillTextAsync(intervener.GetByTestId("field-between-item-text"), action);
+        await intervener.GetByTestId("between-item-add").ClickAsync();
+        await Expect(intervener.GetByTestId("between-item").Filter(new() { HasText = action })).ToHaveAttributeAsync("data-done", "false");
+        await OpenCaseAsync(beneficiary, caseId);
+        await Expect(beneficiary.Locator($"[data-testid=shared-resource][data-resource-id='{resourceId}']")).ToHaveCountAsync(1);
+        var item = beneficiary.GetByTestId("between-item").Filter(new() { HasText = action });
+        await item.GetByTestId("between-item-done").CheckAsync();
+        await Expect(item).ToHaveAttributeAsync("data-done", "true");
+        await OpenCaseAsync(intervener, caseId);
+        await Expect(intervener.GetByTestId("between-item").Filter(new() { HasText = action })).ToHaveAttributeAsync("data-done", "true");
+        await OpenCaseAsync(hr, caseId);
+        await Expect(hr.GetByTestId("case-page")).ToBeVisibleAsync();
+        await Expect(hr.Locator("[data-testid=between-sessions], [data-testid=shared-resource], [data-testid=between-item]")).ToHaveCountAsync(0);
+        await ShouldNotContainAnyAsync(hr, [action], "the actions between sessions are the beneficiary's and the intervener's only");
+
         // Sessions up to the budget: 3 h + 3 h of the default 6 h.
         await LogSessionAsync(intervener, 180);
         await ExpectStateAsync(intervener, CaseState.InSessions);

@@ -16,6 +16,9 @@ public class TextColumnTests(SharedDatabase shared) : IClassFixture<SharedDataba
     {
         { typeof(CoachingCase), nameof(CoachingCase.WorkImpact), TextLimits.WorkImpact },
         { typeof(CoachingCase), nameof(CoachingCase.WishedTiming), TextLimits.WishedTiming },
+        { typeof(CoupDePousse.Domain.Resources.LibraryResource), nameof(CoupDePousse.Domain.Resources.LibraryResource.TitleFrench), TextLimits.ResourceTitle },
+        { typeof(CoupDePousse.Domain.Resources.LibraryResource), nameof(CoupDePousse.Domain.Resources.LibraryResource.SummaryEnglish), TextLimits.ResourceSummary },
+        { typeof(CoupDePousse.Domain.Resources.LibraryResource), nameof(CoupDePousse.Domain.Resources.LibraryResource.Link), TextLimits.ResourceLink },
     };
 
     public static TheoryData<Type, string, string> ConfidentialColumns => new()
@@ -37,6 +40,7 @@ public class TextColumnTests(SharedDatabase shared) : IClassFixture<SharedDataba
         { typeof(BudgetExtension), nameof(BudgetExtension.Comment), ConfidentialText.ExtensionComment },
         { typeof(SessionNote), nameof(SessionNote.Text), ConfidentialText.SessionNote },
         { typeof(JournalEntry), nameof(JournalEntry.Text), ConfidentialText.JournalEntry },
+        { typeof(CoupDePousse.Domain.Resources.ActionItem), nameof(CoupDePousse.Domain.Resources.ActionItem.Text), ConfidentialText.ActionItem },
         { typeof(CoupDePousse.Domain.Meetings.Meeting), nameof(CoupDePousse.Domain.Meetings.Meeting.Place), ConfidentialText.MeetingPlace },
         { typeof(CoupDePousse.Domain.Meetings.Meeting), nameof(CoupDePousse.Domain.Meetings.Meeting.Link), ConfidentialText.MeetingPlace },
     };

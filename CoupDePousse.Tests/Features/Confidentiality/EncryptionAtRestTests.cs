@@ -84,6 +84,7 @@ public class EncryptionAtRestTests
             ["CancellationReason"] = "LEGACY-CancellationReason",
             ["JournalEntry"] = "LEGACY-JournalEntry",
             ["SatisfactionComment"] = "LEGACY-SatisfactionComment",
+            ["ActionItem"] = "LEGACY-ActionItem",
         });
 
         await using (var again = database.CreateDbContext())
@@ -112,6 +113,7 @@ public class EncryptionAtRestTests
         ("BudgetExtensions", "Comment", "ExtensionReason"),
         ("SessionNotes", "Text", "SessionNote"),
         ("JournalEntries", "Text", "JournalEntry"),
+        ("ActionItems", "Text", "ActionItem"),
     ];
 
     private static async Task WriteAsBeforeEncryptionAsync(TestDatabase database)

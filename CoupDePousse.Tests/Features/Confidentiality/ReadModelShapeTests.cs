@@ -34,6 +34,26 @@ public class ReadModelShapeTests
         }
     }
 
+    [Theory]
+    [InlineData(typeof(CompanyCaseView))]
+    [InlineData(typeof(ProposerCaseView))]
+    [InlineData(typeof(ProposalListItem))]
+    [InlineData(typeof(CaseListItem))]
+    [InlineData(typeof(CaseHeader))]
+    [InlineData(typeof(PipelineOverview))]
+    public void The_company_and_the_proposer_get_nothing_of_the_work_between_sessions(Type model)
+    {
+        PropertyPaths(model, []).Should().NotContain(path => Matches(path, "Resource") || Matches(path, "ActionItem") || Matches(path, "Between") || Matches(path, "Library"),
+            "resources and action items are between the beneficiary and the intervener only (decision 028)");
+    }
+
+    [Fact]
+    public void The_beneficiary_gets_the_work_between_sessions_without_the_library()
+    {
+        PropertyPaths(typeof(BeneficiaryBetweenSessionsView), []).Should().NotContain(path => Matches(path, "Library"));
+        typeof(IntervenerBetweenSessionsView).GetProperty(nameof(IntervenerBetweenSessionsView.Library)).Should().NotBeNull();
+    }
+
     [Fact]
     public void The_manager_view_holds_who_when_and_a_coarse_status_only()
     {
