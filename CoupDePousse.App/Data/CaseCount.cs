@@ -26,6 +26,47 @@ public sealed class CaseCount
     public long UsedMinutes { get; set; }
 
     public long BudgetMinutes { get; set; }
+
+    /// <summary>Cases with at least one objective scored before and after, their objectives, and the sum of (after − before).</summary>
+    public int MeasuredCases { get; set; }
+
+    public int MeasuredObjectives { get; set; }
+
+    public long ScoreChange { get; set; }
+
+    /// <summary>Cases whose beneficiary answered the satisfaction question, the sum of the scores, and how many would recommend.</summary>
+    public int SatisfactionAnswers { get; set; }
+
+    public long SatisfactionTotal { get; set; }
+
+    public int Recommending { get; set; }
+}
+
+/// <summary>What one case, or a group of cases, adds to a <see cref="CaseCount"/> row.</summary>
+internal readonly record struct CaseCountDelta(
+    int Cases, long UsedMinutes, long BudgetMinutes,
+    int MeasuredCases = 0, int MeasuredObjectives = 0, long ScoreChange = 0,
+    int SatisfactionAnswers = 0, long SatisfactionTotal = 0, int Recommending = 0)
+{
+    public static CaseCountDelta Of(int usedMinutes, long budgetMinutes, int measuredObjectives, int scoreChange, int? satisfaction) => new(
+        1, usedMinutes, budgetMinutes,
+        measuredObjectives > 0 ? 1 : 0, measuredObjectives, scoreChange,
+        satisfaction is null ? 0 : 1, satisfaction ?? 0, satisfaction >= Scores.Recommends ? 1 : 0);
+
+    public static CaseCountDelta operator +(CaseCountDelta a, CaseCountDelta b) => new(
+        a.Cases + b.Cases, a.UsedMinutes + b.UsedMinutes, a.BudgetMinutes + b.BudgetMinutes,
+        a.MeasuredCases + b.MeasuredCases, a.MeasuredObjectives + b.MeasuredObjectives, a.ScoreChange + b.ScoreChange,
+        a.SatisfactionAnswers + b.SatisfactionAnswers, a.SatisfactionTotal + b.SatisfactionTotal, a.Recommending + b.Recommending);
+
+    public static CaseCountDelta operator -(CaseCountDelta a) => new(
+        -a.Cases, -a.UsedMinutes, -a.BudgetMinutes, -a.MeasuredCases, -a.MeasuredObjectives, -a.ScoreChange,
+        -a.SatisfactionAnswers, -a.SatisfactionTotal, -a.Recommending);
+
+    public static CaseCountDelta Of(CaseCount row) => new(
+        row.Cases, row.UsedMinutes, row.BudgetMinutes, row.MeasuredCases, row.MeasuredObjectives, row.ScoreChange,
+        row.SatisfactionAnswers, row.SatisfactionTotal, row.Recommending);
+
+    public object[] Values => [Cases, UsedMinutes, BudgetMinutes, MeasuredCases, MeasuredObjectives, ScoreChange, SatisfactionAnswers, SatisfactionTotal, Recommending];
 }
 
 /// <summary>The key of one <see cref="CaseCount"/> row and what one case adds to it.</summary>
@@ -39,12 +80,19 @@ internal readonly record struct CaseCountKey(string State, string Outcome, strin
 public static class CaseCounts
 {
     private const string Upsert = """
-        INSERT INTO "CaseCounts" ("State", "Outcome", "WaitingOn", "Department", "DomainFlags", "Cases", "UsedMinutes", "BudgetMinutes")
-        VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7})
+        INSERT INTO "CaseCounts" ("State", "Outcome", "WaitingOn", "Department", "DomainFlags", "Cases", "UsedMinutes", "BudgetMinutes",
+            "MeasuredCases", "MeasuredObjectives", "ScoreChange", "SatisfactionAnswers", "SatisfactionTotal", "Recommending")
+        VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11}, {12}, {13})
         ON CONFLICT ("State", "Outcome", "WaitingOn", "Department", "DomainFlags") DO UPDATE SET
             "Cases" = "CaseCounts"."Cases" + excluded."Cases",
             "UsedMinutes" = "CaseCounts"."UsedMinutes" + excluded."UsedMinutes",
-            "BudgetMinutes" = "CaseCounts"."BudgetMinutes" + excluded."BudgetMinutes"
+            "BudgetMinutes" = "CaseCounts"."BudgetMinutes" + excluded."BudgetMinutes",
+            "MeasuredCases" = "CaseCounts"."MeasuredCases" + excluded."MeasuredCases",
+            "MeasuredObjectives" = "CaseCounts"."MeasuredObjectives" + excluded."MeasuredObjectives",
+            "ScoreChange" = "CaseCounts"."ScoreChange" + excluded."ScoreChange",
+            "SatisfactionAnswers" = "CaseCounts"."SatisfactionAnswers" + excluded."SatisfactionAnswers",
+            "SatisfactionTotal" = "CaseCounts"."SatisfactionTotal" + excluded."SatisfactionTotal",
+            "Recommending" = "CaseCounts"."Recommending" + excluded."Recommending"
         """;
 
     /// <summary>What the cases about to be saved change in the counts: minus their stored facts, plus their new ones.</summary>
@@ -71,13 +119,18 @@ public static class CaseCounts
     public static async Task MoveDepartmentAsync(AppDbContext db, string beneficiaryId, string? department, CancellationToken cancellationToken = default)
     {
         var moving = await db.Cases.Where(c => c.BeneficiaryId == beneficiaryId)
-            .Select(c => new { c.State, c.Outcome, c.WaitingOn, c.Department, c.DomainFlags, c.UsedMinutes, Budget = c.BudgetMinutes + c.ApprovedExtensionMinutes })
+            .Select(c => new
+            {
+                c.State, c.Outcome, c.WaitingOn, c.Department, c.DomainFlags, c.UsedMinutes, Budget = c.BudgetMinutes + c.ApprovedExtensionMinutes,
+                c.MeasuredObjectives, c.ScoreChange, c.SatisfactionScore,
+            })
             .ToListAsync(cancellationToken);
         var deltas = new Deltas();
         foreach (var c in moving)
         {
-            deltas.Add(CaseCountKey.Of(c.State, c.Outcome, c.WaitingOn, c.Department, c.DomainFlags), -1, c.UsedMinutes, c.Budget);
-            deltas.Add(CaseCountKey.Of(c.State, c.Outcome, c.WaitingOn, department, c.DomainFlags), +1, c.UsedMinutes, c.Budget);
+            var delta = CaseCountDelta.Of(c.UsedMinutes, c.Budget, c.MeasuredObjectives, c.ScoreChange, c.SatisfactionScore);
+            deltas.Add(CaseCountKey.Of(c.State, c.Outcome, c.WaitingOn, c.Department, c.DomainFlags), -delta);
+            deltas.Add(CaseCountKey.Of(c.State, c.Outcome, c.WaitingOn, department, c.DomainFlags), delta);
         }
 
         await db.Cases.Where(c => c.BeneficiaryId == beneficiaryId)
@@ -89,7 +142,7 @@ public static class CaseCounts
     public static async Task<IReadOnlyList<string>> FindDifferencesAsync(AppDbContext db, CancellationToken cancellationToken = default)
     {
         var stored = (await db.CaseCounts.AsNoTracking().Where(c => c.Cases != 0).ToListAsync(cancellationToken))
-            .ToDictionary(c => new CaseCountKey(c.State, c.Outcome, c.WaitingOn, c.Department, c.DomainFlags), c => (c.Cases, c.UsedMinutes, c.BudgetMinutes));
+            .ToDictionary(c => new CaseCountKey(c.State, c.Outcome, c.WaitingOn, c.Department, c.DomainFlags), CaseCountDelta.Of);
         var counted = await CountAfreshAsync(db, cancellationToken);
         return stored.Keys.Union(counted.Keys)
             .Where(key => stored.GetValueOrDefault(key) != counted.GetValueOrDefault(key))
@@ -113,6 +166,12 @@ public static class CaseCounts
             Cases = c.Value.Cases,
             UsedMinutes = c.Value.UsedMinutes,
             BudgetMinutes = c.Value.BudgetMinutes,
+            MeasuredCases = c.Value.MeasuredCases,
+            MeasuredObjectives = c.Value.MeasuredObjectives,
+            ScoreChange = c.Value.ScoreChange,
+            SatisfactionAnswers = c.Value.SatisfactionAnswers,
+            SatisfactionTotal = c.Value.SatisfactionTotal,
+            Recommending = c.Value.Recommending,
         }));
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
@@ -132,7 +191,7 @@ public static class CaseCounts
         return true;
     }
 
-    private static async Task<Dictionary<CaseCountKey, (int Cases, long UsedMinutes, long BudgetMinutes)>> CountAfreshAsync(AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<Dictionary<CaseCountKey, CaseCountDelta>> CountAfreshAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         var groups = await db.Cases.GroupBy(c => new { c.State, c.Outcome, c.WaitingOn, c.Department, c.DomainFlags })
             .Select(g => new
@@ -141,43 +200,51 @@ public static class CaseCounts
                 Cases = g.Count(),
                 UsedMinutes = g.Sum(c => (long)c.UsedMinutes),
                 BudgetMinutes = g.Sum(c => (long)c.BudgetMinutes + c.ApprovedExtensionMinutes),
+                MeasuredCases = g.Count(c => c.MeasuredObjectives > 0),
+                MeasuredObjectives = g.Sum(c => c.MeasuredObjectives),
+                ScoreChange = g.Sum(c => (long)c.ScoreChange),
+                SatisfactionAnswers = g.Count(c => c.SatisfactionScore != null),
+                SatisfactionTotal = g.Sum(c => (long)(c.SatisfactionScore ?? 0)),
+                Recommending = g.Count(c => c.SatisfactionScore >= Scores.Recommends),
             })
             .ToListAsync(cancellationToken);
         return groups.ToDictionary(
             g => CaseCountKey.Of(g.Key.State, g.Key.Outcome, g.Key.WaitingOn, g.Key.Department, g.Key.DomainFlags),
-            g => (g.Cases, g.UsedMinutes, g.BudgetMinutes));
+            g => new CaseCountDelta(g.Cases, g.UsedMinutes, g.BudgetMinutes, g.MeasuredCases, g.MeasuredObjectives, g.ScoreChange,
+                g.SatisfactionAnswers, g.SatisfactionTotal, g.Recommending));
     }
 
     internal sealed class Deltas
     {
-        private readonly Dictionary<CaseCountKey, (int Cases, long UsedMinutes, long BudgetMinutes)> _byKey = [];
+        private readonly Dictionary<CaseCountKey, CaseCountDelta> _byKey = [];
 
         public bool IsEmpty => _byKey.Values.All(d => d == default);
 
-        public void Add(PropertyValues values, int sign) => Add(
-            CaseCountKey.Of(
-                values.GetValue<CaseState>(nameof(CoachingCase.State)),
-                values.GetValue<CaseOutcome?>(nameof(CoachingCase.Outcome)),
-                values.GetValue<WaitingParty?>(nameof(CoachingCase.WaitingOn)),
-                values.GetValue<string?>(nameof(CoachingCase.Department)),
-                values.GetValue<int>(nameof(CoachingCase.DomainFlags))),
-            sign,
-            values.GetValue<int>(nameof(CoachingCase.UsedMinutes)),
-            values.GetValue<int>(nameof(CoachingCase.BudgetMinutes)) + (long)values.GetValue<int>(nameof(CoachingCase.ApprovedExtensionMinutes)));
-
-        public void Add(CaseCountKey key, int sign, long usedMinutes, long budgetMinutes)
+        public void Add(PropertyValues values, int sign)
         {
-            var current = _byKey.GetValueOrDefault(key);
-            _byKey[key] = (current.Cases + sign, current.UsedMinutes + sign * usedMinutes, current.BudgetMinutes + sign * budgetMinutes);
+            var delta = CaseCountDelta.Of(
+                values.GetValue<int>(nameof(CoachingCase.UsedMinutes)),
+                values.GetValue<int>(nameof(CoachingCase.BudgetMinutes)) + (long)values.GetValue<int>(nameof(CoachingCase.ApprovedExtensionMinutes)),
+                values.GetValue<int>(nameof(CoachingCase.MeasuredObjectives)),
+                values.GetValue<int>(nameof(CoachingCase.ScoreChange)),
+                values.GetValue<int?>(nameof(CoachingCase.SatisfactionScore)));
+            Add(
+                CaseCountKey.Of(
+                    values.GetValue<CaseState>(nameof(CoachingCase.State)),
+                    values.GetValue<CaseOutcome?>(nameof(CoachingCase.Outcome)),
+                    values.GetValue<WaitingParty?>(nameof(CoachingCase.WaitingOn)),
+                    values.GetValue<string?>(nameof(CoachingCase.Department)),
+                    values.GetValue<int>(nameof(CoachingCase.DomainFlags))),
+                sign < 0 ? -delta : delta);
         }
+
+        public void Add(CaseCountKey key, CaseCountDelta delta) => _byKey[key] = _byKey.GetValueOrDefault(key) + delta;
 
         public async Task ApplyAsync(AppDbContext db, CancellationToken cancellationToken)
         {
             foreach (var (key, delta) in _byKey.Where(d => d.Value != default))
             {
-                await db.Database.ExecuteSqlRawAsync(Upsert,
-                    [key.State, key.Outcome, key.WaitingOn, key.Department, key.DomainFlags, delta.Cases, delta.UsedMinutes, delta.BudgetMinutes],
-                    cancellationToken);
+                await db.Database.ExecuteSqlRawAsync(Upsert, Parameters(key, delta), cancellationToken);
             }
         }
 
@@ -185,8 +252,11 @@ public static class CaseCounts
         {
             foreach (var (key, delta) in _byKey.Where(d => d.Value != default))
             {
-                db.Database.ExecuteSqlRaw(Upsert, [key.State, key.Outcome, key.WaitingOn, key.Department, key.DomainFlags, delta.Cases, delta.UsedMinutes, delta.BudgetMinutes]);
+                db.Database.ExecuteSqlRaw(Upsert, Parameters(key, delta));
             }
         }
+
+        private static object[] Parameters(CaseCountKey key, CaseCountDelta delta) =>
+            [key.State, key.Outcome, key.WaitingOn, key.Department, key.DomainFlags, .. delta.Values];
     }
 }

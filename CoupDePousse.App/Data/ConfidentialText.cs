@@ -22,6 +22,7 @@ public static class ConfidentialText
     public const string MeetingPlace = "CoupDePousse.Confidential.MeetingPlace";
     public const string JournalEntry = "CoupDePousse.Confidential.JournalEntry";
     public const string CompanyText = "CoupDePousse.Confidential.CompanyText";
+    public const string SatisfactionComment = "CoupDePousse.Confidential.SatisfactionComment";
     public const string ActionItem = "CoupDePousse.Confidential.ActionItem";
     public const string ConflictDescription = "CoupDePousse.Confidential.ConflictDescription";
 

@@ -270,4 +270,17 @@ public static class CaseErrors
     public static readonly Error SummaryRequired = new("close.summary_required",
         "Rédigez une synthèse de clôture.",
         "Write a closing summary.");
+
+    // Before and after, satisfaction
+    public static readonly Error ScoreRequired = new("scores.required",
+        "Indiquez où vous en êtes sur chaque objectif, de {0} à {1}.",
+        "Say where you stand on each objective, from {0} to {1}.");
+
+    public static readonly Error ScoreOutOfRange = new("scores.out_of_range",
+        "Une note va de {0} à {1}.",
+        "A score goes from {0} to {1}.");
+
+    public static readonly Error SatisfactionScoreRequired = new("satisfaction.required",
+        "Choisissez une note de {0} à {1}.",
+        "Choose a score from {0} to {1}.");
 }

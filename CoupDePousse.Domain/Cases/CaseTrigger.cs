@@ -43,6 +43,9 @@ public enum CaseTrigger
     ApproveCompanyText,
     WithdrawCompanyTextApproval,
 
+    /// <summary>The beneficiary's satisfaction at closing (0–10) with an optional word for the intervener.</summary>
+    RateSatisfaction,
+
     // Fired by the case itself when its conditions are met, never by a person.
     AllCriteriaValidated,
     CriterionRefused,

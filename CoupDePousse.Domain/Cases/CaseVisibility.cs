@@ -82,6 +82,9 @@ public sealed record CaseVisibility(CaseRelation Relation, bool ObjectivesShared
 
     public bool SeesClosingSummary => IsBeneficiaryOrIntervener;
 
+    /// <summary>The before/after scores and the satisfaction answer with its comment: the company sees them only in aggregate (decision 029).</summary>
+    public bool SeesScores => IsBeneficiaryOrIntervener;
+
     /// <summary>The text meant for the company as drafted, and its status: between the beneficiary and the intervener.</summary>
     public bool SeesCompanyTextDraft => IsBeneficiaryOrIntervener;
 

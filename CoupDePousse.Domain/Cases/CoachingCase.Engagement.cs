@@ -15,32 +15,71 @@ public sealed partial class CoachingCase
             _objectiveDrafts.AddRange(drafts.Select((d, i) => new ObjectiveDraft(d, i)));
         });
 
-    /// <summary>Only the beneficiary sets the objectives; each revision is kept in the history.</summary>
-    public Result SetObjectives(Actor actor, IReadOnlyList<ObjectiveInput> objectives, DateTimeOffset now) =>
-        Execute(actor, CaseTrigger.SetObjectives, now, () => ValidateObjectives(objectives), () =>
+    /// <summary>
+    /// Only the beneficiary sets the objectives, saying where they stand on each (0–10); each revision is kept in the history.
+    /// An objective whose statement is unchanged keeps its starting score (the score given for it is not needed).
+    /// </summary>
+    public Result SetObjectives(Actor actor, IReadOnlyList<ObjectiveInput> objectives, IReadOnlyList<int?> startingScores, DateTimeOffset now) =>
+        Execute(actor, CaseTrigger.SetObjectives, now, () =>
         {
+            var valid = ValidateObjectives(objectives);
+            return valid.IsFailure ? valid : ValidateStartingScores(objectives, startingScores);
+        },
+        () =>
+        {
+            var scores = objectives.Select((o, i) => KeptStartingScore(o) ?? startingScores[i]!.Value).ToList();
             _objectives.Clear();
-            _objectives.AddRange(objectives.Select((o, i) => new Objective(o, i)));
+            _objectives.AddRange(objectives.Select((o, i) => new Objective(o, i, scores[i])));
             _objectiveRevisions.Add(new ObjectiveRevision(_objectiveRevisions.Count + 1, objectives, now));
         },
         TransitionDetail.Revision(_objectiveRevisions.Count + 1));
+
+    /// <summary>The starting score an objective keeps through a revision that leaves its statement unchanged.</summary>
+    public int? KeptStartingScore(ObjectiveInput objective) =>
+        _objectives.FirstOrDefault(o => o.StartingScore is not null && o.Statement == objective.Statement.Trim())?.StartingScore;
+
+    private Result ValidateStartingScores(IReadOnlyList<ObjectiveInput> objectives, IReadOnlyList<int?> startingScores)
+    {
+        if (startingScores.Count != objectives.Count)
+        {
+            return CaseErrors.ScoreRequired.With(Scores.Min, Scores.Max);
+        }
+
+        for (var i = 0; i < objectives.Count; i++)
+        {
+            var score = startingScores[i];
+            if (score is not null && !Scores.IsValid(score))
+            {
+                return CaseErrors.ScoreOutOfRange.With(Scores.Min, Scores.Max);
+            }
+
+            if (score is null && KeptStartingScore(objectives[i]) is null)
+            {
+                return CaseErrors.ScoreRequired.With(Scores.Min, Scores.Max);
+            }
+        }
+
+        return Result.Success();
+    }
 
     /// <summary>The beneficiary decides whether the company may read their objectives.</summary>
     public Result ShareObjectives(Actor actor, bool share, DateTimeOffset now) =>
         Execute(actor, CaseTrigger.ShareObjectives, now, null, () => ObjectivesShared = share, TransitionDetail.Sharing(share));
 
-    /// <summary>The beneficiary's own rating of each objective, at the end or after closing.</summary>
-    public Result RateObjectives(Actor actor, IReadOnlyDictionary<Guid, ObjectiveRating> ratings, DateTimeOffset now) =>
+    /// <summary>The beneficiary's own rating of each objective with where they stand now (0–10), at the end or after closing.</summary>
+    public Result RateObjectives(Actor actor, IReadOnlyDictionary<Guid, ObjectiveAssessment> assessments, DateTimeOffset now) =>
         Execute(actor, CaseTrigger.RateObjectives, now,
-            () => ratings.Count == 0 ? CaseErrors.ObjectiveRequired
-                : !ratings.Values.All(Enum.IsDefined) ? CaseErrors.UnknownChoice
-                : ratings.Keys.All(id => _objectives.Any(o => o.Id == id)) ? Result.Success()
-                : CaseErrors.UnknownObjective,
+            () => assessments.Count == 0 ? CaseErrors.ObjectiveRequired
+                : !assessments.Values.All(a => Enum.IsDefined(a.Rating)) ? CaseErrors.UnknownChoice
+                : !assessments.Keys.All(id => _objectives.Any(o => o.Id == id)) ? CaseErrors.UnknownObjective
+                : assessments.Values.Any(a => a.ClosingScore is null) ? CaseErrors.ScoreRequired.With(Scores.Min, Scores.Max)
+                : !assessments.Values.All(a => Scores.IsValid(a.ClosingScore)) ? CaseErrors.ScoreOutOfRange.With(Scores.Min, Scores.Max)
+                : Result.Success(),
             () =>
             {
-                foreach (var (id, rating) in ratings)
+                foreach (var (id, assessment) in assessments)
                 {
-                    _objectives.Single(o => o.Id == id).Rate(rating);
+                    _objectives.Single(o => o.Id == id).Rate(assessment);
                 }
             });
 

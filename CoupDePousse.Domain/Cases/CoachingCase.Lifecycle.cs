@@ -26,7 +26,8 @@ public sealed partial class CoachingCase
             or CaseTrigger.RejectExtension or CaseTrigger.SetBudget => ActsForCompany(actor),
         CaseTrigger.AgreeToMeet or CaseTrigger.Decline or CaseTrigger.Continue or CaseTrigger.Stop
             or CaseTrigger.SetObjectives or CaseTrigger.ShareObjectives or CaseTrigger.RateObjectives
-            or CaseTrigger.ApproveCompanyText or CaseTrigger.WithdrawCompanyTextApproval => IsBeneficiary(actor),
+            or CaseTrigger.ApproveCompanyText or CaseTrigger.WithdrawCompanyTextApproval
+            or CaseTrigger.RateSatisfaction => IsBeneficiary(actor),
         CaseTrigger.DraftCompanyText => IsBeneficiary(actor) || IsAssignedIntervener(actor),
         CaseTrigger.DeclareNoConflict or CaseTrigger.DeclareConflict
             or CaseTrigger.RecordInterview or CaseTrigger.DraftObjectives or CaseTrigger.LogSession
@@ -213,9 +214,10 @@ public sealed partial class CoachingCase
             .Permit(CaseTrigger.Close, CaseState.Closed)
             .Permit(CaseTrigger.Stop, CaseState.Closed);
 
-        // An ended engagement accepts only the beneficiary's own rating, their choice to share it, and the text meant for the company.
+        // An ended engagement accepts only the beneficiary's own rating, their choice to share it, their satisfaction, and the text meant for the company.
         machine.Configure(CaseState.Closed)
             .InternalTransitionIf(CaseTrigger.RateObjectives, _ => c._objectives.Count > 0, NoOp, CaseErrors.NoObjectivesToShare.English)
+            .InternalTransition(CaseTrigger.RateSatisfaction, NoOp)
             .InternalTransitionIf(CaseTrigger.ShareObjectives, _ => c._objectives.Count > 0, NoOp, CaseErrors.NoObjectivesToShare.English)
             .InternalTransition(CaseTrigger.DraftCompanyText, NoOp)
             .InternalTransitionIf(CaseTrigger.ApproveCompanyText, _ => c.CompanyTextStatus == CompanyTextStatus.AwaitingApproval, NoOp, CaseErrors.CompanyTextToApprove.English)

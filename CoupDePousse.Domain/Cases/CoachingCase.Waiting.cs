@@ -39,6 +39,12 @@ public sealed partial class CoachingCase
     /// <summary>The beneficiary's department, which the figures group by; it follows the person when they move.</summary>
     public string? Department { get; private set; }
 
+    /// <summary>How many objectives have both a starting and a closing score, kept so that HR's figures can average them without reading any case.</summary>
+    public int MeasuredObjectives { get; private set; }
+
+    /// <summary>The sum, over the measured objectives, of closing score minus starting score; with <see cref="MeasuredObjectives"/> it makes the average change.</summary>
+    public int ScoreChange { get; private set; }
+
     /// <summary>The <see cref="CurrentFactsRevision"/> the stored facts were computed under.</summary>
     public int FactsRevision { get; private set; }
 
@@ -48,7 +54,9 @@ public sealed partial class CoachingCase
         && WaitingOn == Progress.WaitingOn
         && UsedMinutes == Hours.UsedMinutes
         && ApprovedExtensionMinutes == Hours.ApprovedExtensionMinutes
-        && DomainFlags == CoachingDomains.FlagsOf(Domains);
+        && DomainFlags == CoachingDomains.FlagsOf(Domains)
+        && MeasuredObjectives == _objectives.Count(o => o.IsMeasured)
+        && ScoreChange == MeasuredChange();
 
     /// <summary>Recomputes the stored facts from the aggregate; every accepted operation ends with it. Returns whether anything changed.</summary>
     public bool RefreshFacts()
@@ -63,7 +71,11 @@ public sealed partial class CoachingCase
         UsedMinutes = hours.UsedMinutes;
         ApprovedExtensionMinutes = hours.ApprovedExtensionMinutes;
         DomainFlags = CoachingDomains.FlagsOf(Domains);
+        MeasuredObjectives = _objectives.Count(o => o.IsMeasured);
+        ScoreChange = MeasuredChange();
         FactsRevision = CurrentFactsRevision;
         return true;
     }
+
+    private int MeasuredChange() => _objectives.Where(o => o.IsMeasured).Sum(o => o.ClosingScore!.Value - o.StartingScore!.Value);
 }

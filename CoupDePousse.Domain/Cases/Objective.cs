@@ -10,19 +10,20 @@ public enum ObjectiveRating
     NotReached,
 }
 
-/// <summary>An objective set by the beneficiary, rated by them at the end.</summary>
+/// <summary>An objective set by the beneficiary, rated by them at the end, with where they stood at the start and at the end (0–10).</summary>
 public sealed class Objective
 {
     private Objective()
     {
     }
 
-    internal Objective(ObjectiveInput input, int position)
+    internal Objective(ObjectiveInput input, int position, int startingScore)
     {
         Id = Guid.CreateVersion7();
         Statement = input.Statement.Trim();
         SuccessMeasure = input.SuccessMeasure.Trim();
         Position = position;
+        StartingScore = startingScore;
     }
 
     public Guid Id { get; private set; }
@@ -35,7 +36,20 @@ public sealed class Objective
 
     public ObjectiveRating? Rating { get; private set; }
 
-    internal void Rate(ObjectiveRating rating) => Rating = rating;
+    /// <summary>Where the beneficiary stood on it when they set it (0–10); null only for objectives set before it was asked.</summary>
+    public int? StartingScore { get; private set; }
+
+    /// <summary>Where the beneficiary stands on it at the end (0–10), given with the closing rating.</summary>
+    public int? ClosingScore { get; private set; }
+
+    /// <summary>Both scores are known: the objective counts in the before/after figures.</summary>
+    public bool IsMeasured => StartingScore is not null && ClosingScore is not null;
+
+    internal void Rate(ObjectiveAssessment assessment)
+    {
+        Rating = assessment.Rating;
+        ClosingScore = assessment.ClosingScore;
+    }
 }
 
 /// <summary>A draft proposed by the intervener; the beneficiary edits it before setting.</summary>

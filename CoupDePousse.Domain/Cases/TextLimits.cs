@@ -24,6 +24,9 @@ public static class TextLimits
 
     /// <summary>What may reach the company of a closed case: short on purpose.</summary>
     public const int CompanyText = 1000;
+
+    /// <summary>The beneficiary's word for the intervener with their satisfaction answer.</summary>
+    public const int SatisfactionComment = 1000;
     public const int CancellationReason = 500;
     public const int ConflictOverrideReason = 500;
 

@@ -64,7 +64,9 @@ public static class CaseAssertions
         string Sessions,
         string Extensions,
         ConflictDeclarationStatus ConflictDeclaration,
-        string? ConflictDescription)
+        string? ConflictDescription,
+        int? SatisfactionScore,
+        string? SatisfactionComment)
     {
         public static CaseSnapshot Of(CoachingCase c) => new(
             c.State,
@@ -83,13 +85,15 @@ public static class CaseAssertions
             c.ObjectivesShared,
             c.ClosingSummary,
             Join(c.Verdicts.Select(v => $"{v.Criterion}/{v.Party}/{v.Validated}/{v.Comment}/{v.RecordedBy}/{v.RecordedAt:O}")),
-            Join(c.Objectives.Select(o => $"{o.Id}/{o.Statement}/{o.SuccessMeasure}/{o.Rating}")),
+            Join(c.Objectives.Select(o => $"{o.Id}/{o.Statement}/{o.SuccessMeasure}/{o.Rating}/{o.StartingScore}/{o.ClosingScore}")),
             Join(c.ObjectiveDrafts.Select(d => $"{d.Statement}/{d.SuccessMeasure}")),
             c.ObjectiveRevisions.Count,
             Join(c.Sessions.Select(s => $"{s.Id}/{s.Date}/{s.DurationMinutes}/{s.Mode}")),
             Join(c.Extensions.Select(e => $"{e.Id}/{e.Minutes}/{e.Status}")),
             c.ConflictDeclaration,
-            c.ConflictDescription);
+            c.ConflictDescription,
+            c.SatisfactionScore,
+            c.SatisfactionComment);
 
         private static string Join(IEnumerable<string> parts) => string.Join(" | ", parts);
     }

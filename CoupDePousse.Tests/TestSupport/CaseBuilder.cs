@@ -106,6 +106,13 @@ public static class CaseBuilder
         new("Organiser les réunions d'équipe", "Un ordre du jour envoyé chaque semaine"),
     ];
 
+    /// <summary>A starting score (0–10) for each of <paramref name="objectives"/>, as the beneficiary gives them when setting.</summary>
+    public static IReadOnlyList<int?> StartingScores(IReadOnlyList<ObjectiveInput> objectives, int score = 4) => objectives.Select(_ => (int?)score).ToList();
+
+    /// <summary>The closing rating of each objective with a closing score.</summary>
+    public static IReadOnlyDictionary<Guid, ObjectiveAssessment> Assessments(CoachingCase coachingCase, ObjectiveRating rating = ObjectiveRating.Reached, int score = 7) =>
+        coachingCase.Objectives.ToDictionary(o => o.Id, _ => new ObjectiveAssessment(rating, score));
+
     public static CoachingCase Proposed(BudgetBounds? bounds = null) =>
         CoachingCase.Propose(Manager, BeneficiaryRef, Proposal(), bounds ?? BudgetBounds.Default, ProposedAt).Value;
 
@@ -174,7 +181,7 @@ public static class CaseBuilder
     public static CoachingCase ObjectivesSet()
     {
         var coachingCase = Accepted();
-        coachingCase.SetObjectives(Beneficiary, Objectives, Now).ShouldSucceed();
+        coachingCase.SetObjectives(Beneficiary, Objectives, StartingScores(Objectives), Now).ShouldSucceed();
         return coachingCase;
     }
 

@@ -16,6 +16,7 @@ public static class ConfidentialScenario
         "Request", "VerdictComment", "DraftStatement", "DraftMeasure", "ObjectiveStatement", "ObjectiveMeasure",
         "ExtensionReason", "SessionNote", "ClosingSummary", "ReferralNote", "CancellationReason", "JournalEntry", "CompanyText", "ActionItem",
         "ConflictDescription",
+        "SatisfactionComment",
     ];
 
     /// <summary>Stores a closed case (request, verdict comments, drafts, objectives and their revision, extension, note, summary, a journal entry, an action item), an excluded one and a cancelled one.</summary>
@@ -37,7 +38,7 @@ public static class ConfidentialScenario
         }
 
         closed.DraftObjectives(Intervener, [new(text("DraftStatement"), text("DraftMeasure"))], Now).ShouldSucceed();
-        closed.SetObjectives(Beneficiary, [new(text("ObjectiveStatement"), text("ObjectiveMeasure"))], Now).ShouldSucceed();
+        closed.SetObjectives(Beneficiary, [new(text("ObjectiveStatement"), text("ObjectiveMeasure"))], [4], Now).ShouldSucceed();
         var session = closed.LogSession(Intervener, Today, 60, SessionMode.OnSite, Now).Value;
         closed.RequestExtension(Intervener, 60, ExtensionCategory.Other, text("ExtensionReason"), Now).ShouldSucceed();
         closed.ApproveExtension(Hr, Now).ShouldSucceed();
@@ -47,6 +48,7 @@ public static class ConfidentialScenario
         var journalEntry = JournalEntry.Write(closed, Beneficiary, text("JournalEntry"), Now).ShouldSucceed();
         closed.DraftCompanyText(Intervener, text("CompanyText"), Now).ShouldSucceed();
         closed.ApproveCompanyText(Beneficiary, Now).ShouldSucceed();
+        closed.RateSatisfaction(Beneficiary, 9, text("SatisfactionComment"), Now).ShouldSucceed();
 
         var excluded = InterviewHeld();
         excluded.Exclude(Hr, new Referral(ReferralKind.Other, text("ReferralNote")), Now).ShouldSucceed();
@@ -92,6 +94,7 @@ public static class ConfidentialScenario
             ["ReferralNote"] = excluded.Referral!.Note,
             ["CancellationReason"] = cancelled.CancellationReason,
             ["JournalEntry"] = journalEntry.Text,
+            ["SatisfactionComment"] = closed.SatisfactionComment,
             ["ActionItem"] = actionItem.Text,
             ["ConflictDescription"] = closed.ConflictDescription,
         };

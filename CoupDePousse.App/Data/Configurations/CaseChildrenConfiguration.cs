@@ -22,6 +22,7 @@ internal sealed class ObjectiveConfiguration : IEntityTypeConfiguration<Objectiv
         builder.Property(o => o.Id).ValueGeneratedNever();
         builder.Property(o => o.Statement).IsConfidential(ConfidentialText.Objective);
         builder.Property(o => o.SuccessMeasure).IsConfidential(ConfidentialText.Objective);
+        builder.Ignore(o => o.IsMeasured);
     }
 }
 

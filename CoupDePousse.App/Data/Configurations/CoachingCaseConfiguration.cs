@@ -26,6 +26,7 @@ internal sealed class CoachingCaseConfiguration : IEntityTypeConfiguration<Coach
         builder.Property(c => c.ApprovedCompanyText).IsConfidential(ConfidentialText.CompanyText);
         builder.Property(c => c.CancellationReason).IsConfidential(ConfidentialText.CancellationReason);
         builder.Property(c => c.ConflictDescription).IsConfidential(ConfidentialText.ConflictDescription);
+        builder.Property(c => c.SatisfactionComment).IsConfidential(ConfidentialText.SatisfactionComment);
         builder.Property(c => c.Domains);
         builder.Property(c => c.TopicCodes);
         builder.Property(c => c.Department).HasMaxLength(TextLimits.Department);

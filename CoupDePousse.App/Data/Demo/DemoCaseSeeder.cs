@@ -105,7 +105,7 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
         [
             new("Mener mes deux entretiens de recadrage avec assurance", "Les deux entretiens ont eu lieu et j’ai pu dire l’essentiel"),
             new("Installer un point d’équipe hebdomadaire", "Quatre points tenus d’affilée, avec un ordre du jour"),
-        ], DaysAgo(30)));
+        ], [3, 5], DaysAgo(30)));
         LogSession(sophie, people.Intervener, 27, 120, SessionMode.OnSite, "Préparation du premier entretien : jeu de rôle, points d’appui.");
         LogSession(sophie, people.Intervener, 20, 90, SessionMode.Video, "Retour sur le premier entretien, bien vécu.");
         var desc = Library.Single(r => r.TitleFrench == DemoLibrary.DescTitle);
@@ -170,11 +170,12 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
             "Le bilan trimestriel du service est présenté par Thomas.",
             "Sous un mois");
         MeetAndAccept(earlier, people.Thomas, people.Intervener, intervener, DaysAgo(115));
-        Must(earlier.SetObjectives(people.Thomas, [new("Présenter le bilan trimestriel sereinement", "Présentation faite sans notes lues")], DaysAgo(110)));
+        Must(earlier.SetObjectives(people.Thomas, [new("Présenter le bilan trimestriel sereinement", "Présentation faite sans notes lues")], [3], DaysAgo(110)));
         LogSession(earlier, people.Intervener, 105, 120, SessionMode.OnSite, null);
         LogSession(earlier, people.Intervener, 98, 120, SessionMode.OnSite, null);
         Must(earlier.Close(people.Intervener, "Présentation réussie ; Thomas garde sa grille de préparation.", DaysAgo(95)));
-        Must(earlier.RateObjectives(people.Thomas, earlier.Objectives.ToDictionary(o => o.Id, _ => ObjectiveRating.Reached), DaysAgo(94)));
+        Must(earlier.RateObjectives(people.Thomas, earlier.Objectives.ToDictionary(o => o.Id, _ => new ObjectiveAssessment(ObjectiveRating.Reached, 8)), DaysAgo(94)));
+        Must(earlier.RateSatisfaction(people.Thomas, 9, "Merci pour la grille de préparation : je m’en sers encore avant chaque comité.", DaysAgo(94)));
         Must(earlier.ShareObjectives(people.Thomas, true, DaysAgo(94)));
         Must(earlier.DraftCompanyText(people.Intervener, "Thomas a présenté le bilan trimestriel ; l’accompagnement est terminé, objectifs atteints.", DaysAgo(94)));
         Must(earlier.ApproveCompanyText(people.Thomas, DaysAgo(93)));

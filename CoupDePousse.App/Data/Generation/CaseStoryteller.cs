@@ -400,7 +400,8 @@ internal sealed class CaseStoryteller
                 return;
             }
 
-            Do(_case.SetObjectives(_beneficiary, GeneratedTexts.ObjectivesFor(_random, ObjectiveCount()), Wait(3, 14)));
+            var objectives = GeneratedTexts.ObjectivesFor(_random, ObjectiveCount());
+            Do(_case.SetObjectives(_beneficiary, objectives, objectives.Select(_ => (int?)_random.Next(2, 7)).ToList(), Wait(3, 14)));
             if (Chance(0.3))
             {
                 Do(_case.ShareObjectives(_beneficiary, true, Wait(0, 3)));
@@ -480,13 +481,20 @@ internal sealed class CaseStoryteller
             Do(_case.Close(_intervener!, GeneratedTexts.ClosingSummary(_random), Wait(3, 14)));
             if (Chance(0.85))
             {
-                var ratings = _case.Objectives.ToDictionary(o => o.Id, _ => _random.NextDouble() switch
+                // Where they stand at the end follows the rating: most move up, a few not at all.
+                var ratings = _case.Objectives.ToDictionary(o => o.Id, o => _random.NextDouble() switch
                 {
-                    < 0.55 => ObjectiveRating.Reached,
-                    < 0.9 => ObjectiveRating.PartlyReached,
-                    _ => ObjectiveRating.NotReached,
+                    < 0.55 => new ObjectiveAssessment(ObjectiveRating.Reached, Math.Min(Scores.Max, o.StartingScore!.Value + _random.Next(3, 6))),
+                    < 0.9 => new ObjectiveAssessment(ObjectiveRating.PartlyReached, Math.Min(Scores.Max, o.StartingScore!.Value + _random.Next(1, 4))),
+                    _ => new ObjectiveAssessment(ObjectiveRating.NotReached, o.StartingScore!.Value + _random.Next(0, 2)),
                 });
                 Do(_case.RateObjectives(_beneficiary, ratings, Wait(0, 10)));
+            }
+
+            if (Chance(0.7))
+            {
+                var score = _random.NextDouble() switch { < 0.55 => _random.Next(9, 11), < 0.85 => _random.Next(7, 9), _ => _random.Next(3, 7) };
+                Do(_case.RateSatisfaction(_beneficiary, score, null, Wait(0, 10)));
             }
 
             if (!_case.ObjectivesShared && Chance(0.3))

@@ -42,11 +42,14 @@ public sealed record SetBudgetCommand(int Minutes) : CaseCommand(CaseTrigger.Set
 
 public sealed record DraftObjectivesCommand(IReadOnlyList<ObjectiveInput> Objectives) : CaseCommand(CaseTrigger.DraftObjectives);
 
-public sealed record SetObjectivesCommand(IReadOnlyList<ObjectiveInput> Objectives) : CaseCommand(CaseTrigger.SetObjectives);
+/// <summary>The objectives with where the beneficiary stands on each (0–10), in the same order; null where a kept score applies or is missing.</summary>
+public sealed record SetObjectivesCommand(IReadOnlyList<ObjectiveInput> Objectives, IReadOnlyList<int?> StartingScores) : CaseCommand(CaseTrigger.SetObjectives);
 
 public sealed record ShareObjectivesCommand(bool Share) : CaseCommand(CaseTrigger.ShareObjectives);
 
-public sealed record RateObjectivesCommand(IReadOnlyDictionary<Guid, ObjectiveRating> Ratings) : CaseCommand(CaseTrigger.RateObjectives);
+public sealed record RateObjectivesCommand(IReadOnlyDictionary<Guid, ObjectiveAssessment> Assessments) : CaseCommand(CaseTrigger.RateObjectives);
+
+public sealed record RateSatisfactionCommand(int? Score, string? Comment) : CaseCommand(CaseTrigger.RateSatisfaction);
 
 public sealed record LogSessionCommand(DateOnly Date, int DurationMinutes, SessionMode Mode) : CaseCommand(CaseTrigger.LogSession);
 

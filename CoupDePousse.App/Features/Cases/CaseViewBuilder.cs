@@ -39,7 +39,9 @@ internal sealed class CaseViewBuilder(Actor actor, CoachingCase c, CaseVisibilit
         visibility.SeesCompanyTextDraft && c.CompanyTextDraft is not null ? new CompanyTextDraftView(c.CompanyTextDraft, c.CompanyTextStatus) : null,
         visibility.SeesConflictDeclarationStatus
             ? new ConflictDeclarationView(c.ConflictDeclaration, visibility.SeesConflictDescription ? c.ConflictDescription : null)
-            : null);
+            : null,
+        visibility.SeesScores ? c.Objectives.OrderBy(o => o.Position).Select(o => new ObjectiveScoreView(o.Id, o.StartingScore, o.ClosingScore)).ToList() : [],
+        visibility.SeesScores && c.SatisfactionScore is { } satisfaction ? new SatisfactionView(satisfaction, c.SatisfactionComment) : null);
 
     /// <summary>HR's view has no place for the situation, the intervener's verdict comments, the referral or the closing summary.</summary>
     public CompanyCaseView Company(CompanyFacts facts) => new(

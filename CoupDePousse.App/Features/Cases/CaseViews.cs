@@ -77,6 +77,12 @@ public sealed record VerdictOutcomeView(AcceptanceCriterion Criterion, Party Par
 
 public sealed record ObjectiveView(Guid Id, string Statement, string SuccessMeasure, ObjectiveRating? Rating);
 
+/// <summary>Where the beneficiary stood on one objective when setting it and at the end (0–10): theirs and the intervener's only.</summary>
+public sealed record ObjectiveScoreView(Guid ObjectiveId, int? StartingScore, int? ClosingScore);
+
+/// <summary>The beneficiary's answer at closing and their word for the intervener: theirs and the intervener's only.</summary>
+public sealed record SatisfactionView(int Score, string? Comment);
+
 public sealed record ObjectiveRevisionView(int Number, DateTimeOffset SetAt, IReadOnlyList<ObjectiveInput> Objectives);
 
 /// <summary>
@@ -102,8 +108,13 @@ public sealed record EngagementCaseView(
     Referral? Referral,
     string? ClosingSummary,
     CompanyTextDraftView? CompanyText = null,
-    ConflictDeclarationView? ConflictDeclaration = null)
-    : CaseView(Id, BeneficiaryName, ProposedAt);
+    ConflictDeclarationView? ConflictDeclaration = null,
+    IReadOnlyList<ObjectiveScoreView>? ScoreList = null,
+    SatisfactionView? Satisfaction = null)
+    : CaseView(Id, BeneficiaryName, ProposedAt)
+{
+    public IReadOnlyList<ObjectiveScoreView> ObjectiveScores => ScoreList ?? [];
+}
 
 /// <summary>
 /// HR's view: the company's part of the request, company verdicts with comments, the intervener's verdicts without,

@@ -55,14 +55,15 @@ public sealed record DepartmentStatistics(string Department, int? CaseCount, int
     public bool Shown => CaseCount is not null;
 }
 
-/// <summary>The pipeline: the matching count only from the threshold (null below it), the figures, one page of rows.</summary>
+/// <summary>The pipeline: the matching count only from the threshold (null below it), the figures, one page of rows; the before/after and satisfaction averages, never a case's own scores.</summary>
 public sealed record PipelineOverview(
     int? MatchingCases,
     int SmallGroupThreshold,
     PipelineStatistics? Statistics,
     PagedResult<PipelineRow> Rows,
     IReadOnlyList<string> Departments,
-    IReadOnlyList<IntervenerFilterOption> Interveners);
+    IReadOnlyList<IntervenerFilterOption> Interveners,
+    MeasureSummary? Measures = null);
 
 /// <summary>HR's home: its working list in full, and counts that are null where the small-group rule withholds them.</summary>
 public sealed record HrDashboardView(

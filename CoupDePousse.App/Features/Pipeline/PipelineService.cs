@@ -44,6 +44,9 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
             ? await RowsAsync(db, ordered.Skip(page.Skip).Take(page.SafePageSize), stalling, cancellationToken)
             : [];
         var statistics = threshold.CanShow(figures.CaseCount) && figures.CaseCount > 0 ? Statistics(figures, threshold) : null;
+        var measures = statistics is not null && string.IsNullOrEmpty(filter.IntervenerId) && !filter.StalledOnly
+            ? await MeasuresAsync(db, filter, threshold, cancellationToken)
+            : null;
 
         return new PipelineOverview(
             threshold.CanShow(figures.CaseCount) ? figures.CaseCount : null,
@@ -51,7 +54,8 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
             statistics,
             new PagedResult<PipelineRow>(rows, figures.CaseCount, page.SafePage, page.SafePageSize),
             await DepartmentsAsync(db, cancellationToken),
-            interveners.Select(i => new IntervenerFilterOption(i.Id, i.Name)).OrderBy(i => i.Name).ToList());
+            interveners.Select(i => new IntervenerFilterOption(i.Id, i.Name)).OrderBy(i => i.Name).ToList(),
+            measures);
     }
 
     /// <summary>
@@ -225,6 +229,29 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
         var rates = interveners.ToDictionary(i => i.Id, i => i.HourlyRateCents);
         var cost = logged.Sum(l => Money.CostCents(rates.GetValueOrDefault(l.IntervenerId!), l.UsedMinutes) * l.Cases);
         return new Figures(groups, cost);
+    }
+
+    /// <summary>
+    /// The before/after and satisfaction averages of the matching closed cases, overall, by department and by domain, read
+    /// from the counts kept with every change (never a per-case score), under the small-group rule (decision 029). Not
+    /// offered under an intervener's filter, which would make them a rating of that person, nor under "stalled".
+    /// </summary>
+    private static async Task<MeasureSummary> MeasuresAsync(AppDbContext db, PipelineFilter filter, SmallGroupThreshold threshold, CancellationToken cancellationToken)
+    {
+        // One row per kept combination of a closed state (a few thousand at most), added up here: no temporary tree to group them.
+        var closed = nameof(CaseState.Closed);
+        var rows = await Counts(db, filter)
+            .Where(c => c.State == closed && (c.MeasuredCases != 0 || c.SatisfactionAnswers != 0))
+            .Select(c => new { c.Department, c.DomainFlags, c.MeasuredCases, c.MeasuredObjectives, c.ScoreChange, c.SatisfactionAnswers, c.SatisfactionTotal, c.Recommending })
+            .ToListAsync(cancellationToken);
+        var facts = rows
+            .GroupBy(r => (Department: r.Department.Length == 0 ? NoDepartment : r.Department, r.DomainFlags))
+            .Select(g => new MeasureFact(
+                g.Key.Department, g.Key.DomainFlags,
+                g.Sum(r => r.MeasuredCases), g.Sum(r => r.MeasuredObjectives), g.Sum(r => r.ScoreChange),
+                g.Sum(r => r.SatisfactionAnswers), g.Sum(r => r.SatisfactionTotal), g.Sum(r => r.Recommending)))
+            .ToList();
+        return MeasureStatistics.Summarise(facts, threshold);
     }
 
     /// <summary>The counts of the combinations the filter keeps (every filter but the intervener is a fact they are kept by).</summary>

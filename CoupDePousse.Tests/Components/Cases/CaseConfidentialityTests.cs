@@ -26,7 +26,7 @@ public class CaseConfidentialityTests : FeaturePageContext
             coachingCase.RecordVerdict(Intervener, criterion, true, criterion == AcceptanceCriterion.PersonInvolved ? VerdictComment : null, Now).ShouldSucceed();
         }
 
-        coachingCase.SetObjectives(Beneficiary, [new(ObjectiveText, "Un signe concret")], Now).ShouldSucceed();
+        coachingCase.SetObjectives(Beneficiary, [new(ObjectiveText, "Un signe concret")], [4], Now).ShouldSucceed();
         var session = coachingCase.LogSession(Intervener, Today, 60, SessionMode.Video, Now);
         await Database.SaveAsync(coachingCase);
         (await Database.SessionNotes().WriteNoteAsync(Intervener, coachingCase.Id, session.Value.Id, NoteText, Xunit.TestContext.Current.CancellationToken)).ShouldSucceed();

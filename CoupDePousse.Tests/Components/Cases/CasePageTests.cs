@@ -182,10 +182,12 @@ public class CasePageTests : FeaturePageContext
 
         cut.Find("[data-testid=field-objective-1-statement]").GetAttribute("value").Should().Be("Préparer l'entretien annuel");
         cut.Find("[data-testid=field-objective-1-statement]").Change("Préparer mon entretien annuel");
+        cut.Find("[data-testid=field-objective-1-before]").Change("3");
         cut.Find("[data-testid=action-SetObjectives]").Click();
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=case-state]").GetAttribute("data-state").Should().Be(nameof(CaseState.ObjectivesSet)), Patience);
         (await Database.LoadAsync(accepted.Id)).Objectives.Single().Statement.Should().Be("Préparer mon entretien annuel");
+        (await Database.LoadAsync(accepted.Id)).Objectives.Single().StartingScore.Should().Be(3);
     }
 
     [Fact]
@@ -196,6 +198,7 @@ public class CasePageTests : FeaturePageContext
         var cut = this.RenderCase(accepted.Id);
 
         cut.Find("[data-testid=field-objective-1-statement]").Change("Oser dire non");
+        cut.Find("[data-testid=field-objective-1-before]").Change("3");
         cut.Find("[data-testid=action-SetObjectives]").Click();
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=error-message]").TextContent.Should().Contain(CaseErrors.ObjectiveIncomplete.French), Patience);

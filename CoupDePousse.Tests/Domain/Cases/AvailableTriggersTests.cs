@@ -115,11 +115,11 @@ public class AvailableTriggersTests
     }
 
     [Fact]
-    public void On_a_closed_case_only_the_beneficiary_may_still_share_and_rate()
+    public void On_a_closed_case_only_the_beneficiary_may_still_share_rate_and_answer_the_satisfaction_question()
     {
         var coachingCase = Closed();
 
-        coachingCase.AvailableTriggers(Beneficiary).Should().Equal(CaseTrigger.ShareObjectives, CaseTrigger.RateObjectives, CaseTrigger.DraftCompanyText);
+        coachingCase.AvailableTriggers(Beneficiary).Should().Equal(CaseTrigger.ShareObjectives, CaseTrigger.RateObjectives, CaseTrigger.DraftCompanyText, CaseTrigger.RateSatisfaction);
         coachingCase.AvailableTriggers(Intervener).Should().Equal(CaseTrigger.DraftCompanyText);
         coachingCase.AvailableTriggers(Hr).Should().BeEmpty();
         coachingCase.AvailableTriggers(Manager).Should().BeEmpty();
@@ -192,7 +192,7 @@ public class AvailableTriggersTests
         CaseTrigger.Exclude => c.Exclude(actor, new Referral(ReferralKind.Other, "Orientation"), Now),
         CaseTrigger.SetBudget => c.SetBudget(actor, 240, BudgetBounds.Default, Now),
         CaseTrigger.DraftObjectives => c.DraftObjectives(actor, Objectives, Now),
-        CaseTrigger.SetObjectives => c.SetObjectives(actor, Objectives, Now),
+        CaseTrigger.SetObjectives => c.SetObjectives(actor, Objectives, StartingScores(Objectives), Now),
         CaseTrigger.ShareObjectives => c.ShareObjectives(actor, true, Now),
         CaseTrigger.LogSession => c.LogSession(actor, Today, 15, SessionMode.Video, Now),
         CaseTrigger.WriteSessionNote => c.WriteSessionNote(actor, c.Sessions.FirstOrDefault()?.Id ?? Guid.NewGuid(), "Note", Now),
@@ -204,7 +204,8 @@ public class AvailableTriggersTests
         CaseTrigger.ApproveCompanyText => c.ApproveCompanyText(actor, Now),
         CaseTrigger.WithdrawCompanyTextApproval => c.WithdrawCompanyTextApproval(actor, Now),
         CaseTrigger.RateObjectives => c.RateObjectives(actor,
-            new Dictionary<Guid, ObjectiveRating> { [c.Objectives.FirstOrDefault()?.Id ?? Guid.NewGuid()] = ObjectiveRating.Reached }, Now),
+            new Dictionary<Guid, ObjectiveAssessment> { [c.Objectives.FirstOrDefault()?.Id ?? Guid.NewGuid()] = new(ObjectiveRating.Reached, 7) }, Now),
+        CaseTrigger.RateSatisfaction => c.RateSatisfaction(actor, 9, null, Now),
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "not a trigger a person fires"),
     };
 }

@@ -47,7 +47,7 @@ public class ClientChoicesTests
     public void A_rating_no_form_offers_is_refused(int rating)
     {
         var coachingCase = InSessions();
-        var ratings = coachingCase.Objectives.ToDictionary(o => o.Id, _ => (ObjectiveRating)rating);
+        var ratings = coachingCase.Objectives.ToDictionary(o => o.Id, _ => new ObjectiveAssessment((ObjectiveRating)rating, 7));
 
         coachingCase.ShouldRefuse(() => coachingCase.RateObjectives(Beneficiary, ratings, Now), CaseErrors.UnknownChoice);
     }

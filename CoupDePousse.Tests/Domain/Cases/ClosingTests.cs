@@ -60,10 +60,10 @@ public class ClosingTests
     public void The_beneficiary_rates_each_objective_during_sessions_or_after_closing(bool closedFirst)
     {
         var coachingCase = closedFirst ? Closed() : InSessions();
-        var ratings = new Dictionary<Guid, ObjectiveRating>
+        var ratings = new Dictionary<Guid, ObjectiveAssessment>
         {
-            [coachingCase.Objectives[0].Id] = ObjectiveRating.Reached,
-            [coachingCase.Objectives[1].Id] = ObjectiveRating.PartlyReached,
+            [coachingCase.Objectives[0].Id] = new(ObjectiveRating.Reached, 7),
+            [coachingCase.Objectives[1].Id] = new(ObjectiveRating.PartlyReached, 7),
         };
 
         coachingCase.RateObjectives(Beneficiary, ratings, Now).ShouldSucceed();
@@ -77,9 +77,9 @@ public class ClosingTests
     {
         var coachingCase = Closed();
         var id = coachingCase.Objectives[0].Id;
-        coachingCase.RateObjectives(Beneficiary, new Dictionary<Guid, ObjectiveRating> { [id] = ObjectiveRating.NotReached }, Now).ShouldSucceed();
+        coachingCase.RateObjectives(Beneficiary, new Dictionary<Guid, ObjectiveAssessment> { [id] = new(ObjectiveRating.NotReached, 7) }, Now).ShouldSucceed();
 
-        coachingCase.RateObjectives(Beneficiary, new Dictionary<Guid, ObjectiveRating> { [id] = ObjectiveRating.Reached }, Now).ShouldSucceed();
+        coachingCase.RateObjectives(Beneficiary, new Dictionary<Guid, ObjectiveAssessment> { [id] = new(ObjectiveRating.Reached, 7) }, Now).ShouldSucceed();
 
         coachingCase.Objectives[0].Rating.Should().Be(ObjectiveRating.Reached);
     }
@@ -88,14 +88,14 @@ public class ClosingTests
     public void Only_objectives_of_the_case_are_rated()
     {
         var coachingCase = Closed();
-        var ratings = new Dictionary<Guid, ObjectiveRating>
+        var ratings = new Dictionary<Guid, ObjectiveAssessment>
         {
-            [coachingCase.Objectives[0].Id] = ObjectiveRating.Reached,
-            [Guid.NewGuid()] = ObjectiveRating.Reached,
+            [coachingCase.Objectives[0].Id] = new(ObjectiveRating.Reached, 7),
+            [Guid.NewGuid()] = new(ObjectiveRating.Reached, 7),
         };
 
         coachingCase.ShouldRefuse(() => coachingCase.RateObjectives(Beneficiary, ratings, Now), CaseErrors.UnknownObjective);
-        coachingCase.ShouldRefuse(() => coachingCase.RateObjectives(Beneficiary, new Dictionary<Guid, ObjectiveRating>(), Now), CaseErrors.ObjectiveRequired);
+        coachingCase.ShouldRefuse(() => coachingCase.RateObjectives(Beneficiary, new Dictionary<Guid, ObjectiveAssessment>(), Now), CaseErrors.ObjectiveRequired);
     }
 
     [Theory]
@@ -105,7 +105,7 @@ public class ClosingTests
     public void Only_the_beneficiary_rates_the_objectives(Who who)
     {
         var coachingCase = Closed();
-        var ratings = new Dictionary<Guid, ObjectiveRating> { [coachingCase.Objectives[0].Id] = ObjectiveRating.Reached };
+        var ratings = new Dictionary<Guid, ObjectiveAssessment> { [coachingCase.Objectives[0].Id] = new(ObjectiveRating.Reached, 7) };
 
         coachingCase.ShouldRefuse(() => coachingCase.RateObjectives(Of(who), ratings, Now), RefusalTo(who));
     }
@@ -114,7 +114,7 @@ public class ClosingTests
     public void Objectives_are_not_rated_before_sessions_start()
     {
         var coachingCase = ObjectivesSet();
-        var ratings = new Dictionary<Guid, ObjectiveRating> { [coachingCase.Objectives[0].Id] = ObjectiveRating.Reached };
+        var ratings = new Dictionary<Guid, ObjectiveAssessment> { [coachingCase.Objectives[0].Id] = new(ObjectiveRating.Reached, 7) };
 
         coachingCase.ShouldRefuse(() => coachingCase.RateObjectives(Beneficiary, ratings, Now), CaseErrors.WrongState);
     }
@@ -125,7 +125,7 @@ public class ClosingTests
         var coachingCase = Accepted();
         coachingCase.Stop(Beneficiary, Now).ShouldSucceed();
 
-        coachingCase.ShouldRefuse(() => coachingCase.RateObjectives(Beneficiary, new Dictionary<Guid, ObjectiveRating> { [Guid.NewGuid()] = ObjectiveRating.Reached }, Now), CaseErrors.NoObjectivesToShare);
+        coachingCase.ShouldRefuse(() => coachingCase.RateObjectives(Beneficiary, new Dictionary<Guid, ObjectiveAssessment> { [Guid.NewGuid()] = new(ObjectiveRating.Reached, 7) }, Now), CaseErrors.NoObjectivesToShare);
         coachingCase.ShouldRefuse(() => coachingCase.ShareObjectives(Beneficiary, true, Now), CaseErrors.NoObjectivesToShare);
     }
 
@@ -144,7 +144,7 @@ public class ClosingTests
     private static readonly Dictionary<string, Func<CoachingCase, Result>> ClosedCaseOperations = new()
     {
         ["LogSession"] = c => c.LogSession(Intervener, Today, 30, SessionMode.OnSite, Now),
-        ["SetObjectives"] = c => c.SetObjectives(Beneficiary, Objectives, Now),
+        ["SetObjectives"] = c => c.SetObjectives(Beneficiary, Objectives, StartingScores(Objectives), Now),
         ["DraftObjectives"] = c => c.DraftObjectives(Intervener, Objectives, Now),
         ["RequestExtension"] = c => c.RequestExtension(Intervener, 30, ExtensionCategory.MoreSessionsNeeded, "Encore une séance", Now),
         ["ApproveExtension"] = c => c.ApproveExtension(Hr, Now),

@@ -81,7 +81,7 @@ public class HistoryTests
         ["Exclude"] = (InterviewHeld, c => c.Exclude(Intervener, new Referral(ReferralKind.Other, "Orientation"), Now), CaseTrigger.Exclude),
         ["SetBudget"] = (Accepted, c => c.SetBudget(Hr, 240, BudgetBounds.Default, Now), CaseTrigger.SetBudget),
         ["DraftObjectives"] = (Accepted, c => c.DraftObjectives(Intervener, Objectives, Now), CaseTrigger.DraftObjectives),
-        ["SetObjectives"] = (Accepted, c => c.SetObjectives(Beneficiary, Objectives, Now), CaseTrigger.SetObjectives),
+        ["SetObjectives"] = (Accepted, c => c.SetObjectives(Beneficiary, Objectives, StartingScores(Objectives), Now), CaseTrigger.SetObjectives),
         ["ShareObjectives"] = (ObjectivesSet, c => c.ShareObjectives(Beneficiary, true, Now), CaseTrigger.ShareObjectives),
         ["LogSession"] = (ObjectivesSet, c => c.LogSession(Intervener, Today, 60, SessionMode.Phone, Now), CaseTrigger.LogSession),
         ["RequestExtension"] = (() => InSessions(), c => c.RequestExtension(Intervener, 30, ExtensionCategory.MoreSessionsNeeded, "Une séance de plus", Now), CaseTrigger.RequestExtension),
@@ -91,7 +91,8 @@ public class HistoryTests
         ["DraftCompanyText"] = (Closed, c => c.DraftCompanyText(Intervener, "Texte pour l'entreprise", Now), CaseTrigger.DraftCompanyText),
         ["ApproveCompanyText"] = (() => WithCompanyTextDraft(), c => c.ApproveCompanyText(Beneficiary, Now), CaseTrigger.ApproveCompanyText),
         ["WithdrawCompanyTextApproval"] = (() => WithCompanyTextApproved(), c => c.WithdrawCompanyTextApproval(Beneficiary, Now), CaseTrigger.WithdrawCompanyTextApproval),
-        ["RateObjectives"] = (Closed, c => c.RateObjectives(Beneficiary, new Dictionary<Guid, ObjectiveRating> { [c.Objectives[0].Id] = ObjectiveRating.Reached }, Now), CaseTrigger.RateObjectives),
+        ["RateObjectives"] = (Closed, c => c.RateObjectives(Beneficiary, new Dictionary<Guid, ObjectiveAssessment> { [c.Objectives[0].Id] = new(ObjectiveRating.Reached, 7) }, Now), CaseTrigger.RateObjectives),
+        ["RateSatisfaction"] = (Closed, c => c.RateSatisfaction(Beneficiary, 9, "Merci", Now), CaseTrigger.RateSatisfaction),
     };
 
     private static CoachingCase WithPendingExtension()
@@ -178,9 +179,9 @@ public class HistoryTests
         coachingCase.SetBudget(Hr, 270, BudgetBounds.Default, Now).ShouldSucceed();
         coachingCase.History[^1].Detail.Should().Be(TransitionDetail.Duration(270));
 
-        coachingCase.SetObjectives(Beneficiary, Objectives, Now).ShouldSucceed();
+        coachingCase.SetObjectives(Beneficiary, Objectives, StartingScores(Objectives), Now).ShouldSucceed();
         coachingCase.History[^1].Detail.Should().Be(TransitionDetail.Revision(1));
-        coachingCase.SetObjectives(Beneficiary, Objectives, Now).ShouldSucceed();
+        coachingCase.SetObjectives(Beneficiary, Objectives, StartingScores(Objectives), Now).ShouldSucceed();
         coachingCase.History[^1].Detail.Should().Be(TransitionDetail.Revision(2));
 
         coachingCase.ShareObjectives(Beneficiary, true, Now).ShouldSucceed();

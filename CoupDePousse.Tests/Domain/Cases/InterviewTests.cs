@@ -86,7 +86,7 @@ public class InterviewTests
         coachingCase.Continue(Beneficiary, Now).ShouldSucceed();
         ValidateAll(coachingCase, Party.Company);
         ValidateAll(coachingCase, Party.Intervener);
-        coachingCase.SetObjectives(Beneficiary, Objectives, Now).ShouldSucceed();
+        coachingCase.SetObjectives(Beneficiary, Objectives, StartingScores(Objectives), Now).ShouldSucceed();
 
         coachingCase.Hours.UsedMinutes.Should().Be(0);
         coachingCase.Hours.RemainingMinutes.Should().Be(360);

@@ -58,7 +58,7 @@ public class ObjectivesTests
     {
         var coachingCase = Accepted();
 
-        coachingCase.SetObjectives(Beneficiary, Objectives, Now).ShouldSucceed();
+        coachingCase.SetObjectives(Beneficiary, Objectives, StartingScores(Objectives), Now).ShouldSucceed();
 
         coachingCase.State.Should().Be(CaseState.ObjectivesSet);
         coachingCase.Objectives.Select(o => (o.Statement, o.SuccessMeasure)).Should().Equal(Objectives.Select(o => (o.Statement, o.SuccessMeasure)));
@@ -76,7 +76,7 @@ public class ObjectivesTests
     {
         var coachingCase = Accepted();
 
-        coachingCase.ShouldRefuse(() => coachingCase.SetObjectives(Of(who), Objectives, Now), RefusalTo(who));
+        coachingCase.ShouldRefuse(() => coachingCase.SetObjectives(Of(who), Objectives, StartingScores(Objectives), Now), RefusalTo(who));
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public class ObjectivesTests
     {
         var coachingCase = Accepted();
 
-        coachingCase.ShouldRefuse(() => coachingCase.SetObjectives(Beneficiary, [], Now), CaseErrors.ObjectiveRequired);
+        coachingCase.ShouldRefuse(() => coachingCase.SetObjectives(Beneficiary, [], [], Now), CaseErrors.ObjectiveRequired);
         coachingCase.ShouldRefuse(() => coachingCase.DraftObjectives(Intervener, [], Now), CaseErrors.ObjectiveRequired);
     }
 
@@ -97,7 +97,7 @@ public class ObjectivesTests
         var coachingCase = Accepted();
         IReadOnlyList<ObjectiveInput> objectives = [Objectives[0], new(statement, successMeasure)];
 
-        coachingCase.ShouldRefuse(() => coachingCase.SetObjectives(Beneficiary, objectives, Now), CaseErrors.ObjectiveIncomplete);
+        coachingCase.ShouldRefuse(() => coachingCase.SetObjectives(Beneficiary, objectives, StartingScores(objectives), Now), CaseErrors.ObjectiveIncomplete);
         coachingCase.ShouldRefuse(() => coachingCase.DraftObjectives(Intervener, objectives, Now), CaseErrors.ObjectiveIncomplete);
     }
 
@@ -107,8 +107,8 @@ public class ObjectivesTests
         var coachingCase = Accepted();
         var six = Enumerable.Range(1, 6).Select(i => new ObjectiveInput($"Objectif {i}", $"Mesure {i}")).ToList();
 
-        coachingCase.ShouldRefuse(() => coachingCase.SetObjectives(Beneficiary, six, Now), CaseErrors.TooManyObjectives);
-        coachingCase.SetObjectives(Beneficiary, six.Take(5).ToList(), Now).ShouldSucceed();
+        coachingCase.ShouldRefuse(() => coachingCase.SetObjectives(Beneficiary, six, StartingScores(six), Now), CaseErrors.TooManyObjectives);
+        coachingCase.SetObjectives(Beneficiary, six.Take(5).ToList(), StartingScores(six.Take(5).ToList()), Now).ShouldSucceed();
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public class ObjectivesTests
         var coachingCase = Accepted();
 
         coachingCase.ShouldRefuse(
-            () => coachingCase.SetObjectives(Beneficiary, [new(new string('a', 501), "Mesure")], Now),
+            () => coachingCase.SetObjectives(Beneficiary, [new(new string('a', 501), "Mesure")], [4], Now),
             CaseErrors.TextTooLong);
     }
 
@@ -129,7 +129,7 @@ public class ObjectivesTests
         var coachingCase = At(step);
         var state = coachingCase.State;
 
-        coachingCase.SetObjectives(Beneficiary, [Revised], Now.AddDays(7)).ShouldSucceed();
+        coachingCase.SetObjectives(Beneficiary, [Revised], [4], Now.AddDays(7)).ShouldSucceed();
 
         coachingCase.State.Should().Be(state);
         coachingCase.Objectives.Should().ContainSingle().Which.Statement.Should().Be(Revised.Statement);
@@ -147,7 +147,7 @@ public class ObjectivesTests
     {
         var coachingCase = At(step);
 
-        coachingCase.ShouldRefuse(() => coachingCase.SetObjectives(Beneficiary, Objectives, Now), CaseErrors.WrongState);
+        coachingCase.ShouldRefuse(() => coachingCase.SetObjectives(Beneficiary, Objectives, StartingScores(Objectives), Now), CaseErrors.WrongState);
     }
 
     [Fact]

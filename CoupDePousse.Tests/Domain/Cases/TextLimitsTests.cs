@@ -83,9 +83,9 @@ public class TextLimitsTests
             case Field.ReferralNote:
                 return InterviewHeld().Exclude(Intervener, new Referral(ReferralKind.Other, text), Now);
             case Field.ObjectiveStatement:
-                return Accepted().SetObjectives(Beneficiary, [new(text, "Mesure")], Now);
+                return Accepted().SetObjectives(Beneficiary, [new(text, "Mesure")], [4], Now);
             case Field.ObjectiveSuccessMeasure:
-                return Accepted().SetObjectives(Beneficiary, [new("Objectif", text)], Now);
+                return Accepted().SetObjectives(Beneficiary, [new("Objectif", text)], [4], Now);
             case Field.DraftStatement:
                 return Accepted().DraftObjectives(Intervener, [new(text, "Mesure")], Now);
             case Field.DraftSuccessMeasure:

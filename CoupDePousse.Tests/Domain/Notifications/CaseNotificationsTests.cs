@@ -105,7 +105,7 @@ public class CaseNotificationsTests
     [Fact]
     public void Setting_the_first_objectives_asks_the_intervener_for_session_times()
     {
-        Told(Accepted(), c => c.SetObjectives(Beneficiary, [new("Mener l'entretien", "Il a eu lieu")], Now))
+        Told(Accepted(), c => c.SetObjectives(Beneficiary, [new("Mener l'entretien", "Il a eu lieu")], [4], Now))
             .Should().Equal(To(IntervenerId, NotificationKind.SessionsToPlan));
     }
 
@@ -250,7 +250,7 @@ public class CaseNotificationsTests
             (Hr, c => { ValidateAll(c, Party.Company); return Result.Success(); }),
             (Intervener, c => { ValidateAll(c, Party.Intervener); return Result.Success(); }),
             (Intervener, c => c.DraftObjectives(Intervener, Objectives, Now)),
-            (Beneficiary, c => c.SetObjectives(Beneficiary, Objectives, Now)),
+            (Beneficiary, c => c.SetObjectives(Beneficiary, Objectives, StartingScores(Objectives), Now)),
             (Intervener, c => c.LogSession(Intervener, Today, 60, SessionMode.OnSite, Now)),
             (Intervener, c => c.RequestExtension(Intervener, 60, ExtensionCategory.MoreSessionsNeeded, null, Now)),
             (Hr, c => c.ApproveExtension(Hr, Now)),

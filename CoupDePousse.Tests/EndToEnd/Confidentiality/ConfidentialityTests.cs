@@ -203,6 +203,44 @@ public sealed class ConfidentialityTests(EndToEndFixture fixture) : EndToEndTest
     }
 
     [Fact]
+    public async Task The_satisfaction_word_and_the_scores_reach_only_the_intervener()
+    {
+        // Thomas answers the satisfaction question on his closed case, with a word for Isabelle.
+        var thomas = await SignInAsync(DemoUsers.Beneficiary2);
+        await OpenAsync(thomas, "/cases");
+        var row = thomas.Locator("[data-testid=case-list] tbody tr").Filter(new() { Has = thomas.Locator("[data-state=Closed]") }).First;
+        var caseId = Guid.Parse((await row.Locator("[data-testid=case-row]").GetAttributeAsync("data-case-id"))!);
+        var marker = Marker("Mot de satisfaction");
+        await OpenCaseAsync(thomas, caseId);
+        await Expect(thomas.GetByTestId("progress-row")).Not.ToHaveCountAsync(0);
+        await FillNumberAsync(thomas.GetByTestId("field-satisfaction-score"), 10);
+        await FillTextAsync(thomas.GetByTestId("field-satisfaction-comment"), marker);
+        await thomas.GetByTestId("action-RateSatisfaction").ClickAsync();
+        await Expect(thomas.GetByTestId("satisfaction-comment")).ToContainTextAsync(marker);
+
+        // Isabelle reads it with the scores.
+        var isabelle = await SignInAsync(DemoUsers.Intervener);
+        await OpenCaseAsync(isabelle, caseId);
+        await Expect(isabelle.GetByTestId("satisfaction-comment")).ToContainTextAsync(marker);
+        await Expect(isabelle.GetByTestId("progress-row")).Not.ToHaveCountAsync(0);
+
+        // HR, the managers, the admin, the other intervener and another beneficiary crawl every page they can reach: the word is nowhere, nor any case's scores.
+        foreach (var (email, pages) in PagesOf)
+        {
+            var page = await SignInAsync(email);
+            var crawled = await CrawlAsync(page, pages, marker);
+            if (email == DemoUsers.Hr)
+            {
+                crawled.Cases.Should().Contain(caseId, "HR can open Thomas's case, so its page was checked too");
+                await OpenCaseAsync(page, caseId);
+                await Expect(page.GetByTestId("objective-progress")).ToHaveCountAsync(0);
+                await Expect(page.GetByTestId("satisfaction-answer")).ToHaveCountAsync(0);
+            }
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
     public async Task Opening_another_persons_case_by_its_address_gives_not_found()
     {
         var isabelle = await SignInAsync(DemoUsers.Intervener);

@@ -44,8 +44,7 @@ public sealed class CalendarJourneyTests(CalendarFixture fixture) : EndToEndTest
         await FillTextAsync(isabelle.GetByTestId("field-objective-1-success"), "Les deux entretiens ont eu lieu");
         await ClickAndWaitForHistoryAsync(isabelle, isabelle.GetByTestId("action-DraftObjectives"), CaseTrigger.DraftObjectives);
         await OpenCaseAsync(sophie, caseId);
-        await sophie.GetByTestId("action-SetObjectives").ClickAsync();
-        await ExpectStateAsync(sophie, CaseState.ObjectivesSet);
+        await SetObjectivesAsync(sophie, 3);
 
         // Isabelle offers two one-hour video slots, later today (or tomorrow), Paris time.
         var first = NextQuarterHour(Fixture.Clock.GetUtcNow().AddMinutes(30));

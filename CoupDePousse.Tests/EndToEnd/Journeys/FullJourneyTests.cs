@@ -90,8 +90,7 @@ public sealed class FullJourneyTests(EndToEndFixture fixture) : EndToEndTest(fix
         await Expect(beneficiary.GetByTestId("objectives-from-drafts")).ToBeVisibleAsync();
         await Expect(beneficiary.GetByTestId("field-objective-1-statement")).ToHaveValueAsync("Mener les deux entretiens");
         await FillTextAsync(beneficiary.GetByTestId("field-objective-1-statement"), "Mener mes deux entretiens avec assurance");
-        await beneficiary.GetByTestId("action-SetObjectives").ClickAsync();
-        await ExpectStateAsync(beneficiary, CaseState.ObjectivesSet);
+        await SetObjectivesAsync(beneficiary, 3);
 
         await OpenCaseAsync(intervener, caseId);
         await ExpectStateAsync(intervener, CaseState.ObjectivesSet);
@@ -178,8 +177,29 @@ public sealed class FullJourneyTests(EndToEndFixture fixture) : EndToEndTest(fix
         await Expect(beneficiary.GetByTestId("extension-comment")).ToHaveCountAsync(0);
         await Expect(beneficiary.GetByTestId("case-description")).ToContainTextAsync("Deux entretiens difficiles");
         await beneficiary.GetByTestId("rating-1-Reached").CheckAsync();
+        await FillNumberAsync(beneficiary.GetByTestId("field-objective-1-after"), 8);
         await ClickAndWaitForHistoryAsync(beneficiary, beneficiary.GetByTestId("action-RateObjectives"), CaseTrigger.RateObjectives);
         await Expect(beneficiary.GetByTestId("objective")).ToHaveAttributeAsync("data-rating", nameof(ObjectiveRating.Reached));
+
+        // Before and after: her progress from 3 to 8, her satisfaction with a word for Isabelle; HR's case page shows none of it, its statistics at most an average.
+        await Expect(beneficiary.GetByTestId("progress-row")).ToHaveAttributeAsync("data-before", "3");
+        await Expect(beneficiary.GetByTestId("progress-row")).ToHaveAttributeAsync("data-after", "8");
+        const string satisfactionWord = "Merci Isabelle, la grille m’a servi deux fois.";
+        await FillNumberAsync(beneficiary.GetByTestId("field-satisfaction-score"), 9);
+        await FillTextAsync(beneficiary.GetByTestId("field-satisfaction-comment"), satisfactionWord);
+        await ClickAndWaitForHistoryAsync(beneficiary, beneficiary.GetByTestId("action-RateSatisfaction"), CaseTrigger.RateSatisfaction);
+        await Expect(beneficiary.GetByTestId("satisfaction-answer")).ToHaveAttributeAsync("data-score", "9");
+        await OpenCaseAsync(intervener, caseId);
+        await Expect(intervener.GetByTestId("satisfaction-comment")).ToContainTextAsync(satisfactionWord);
+        await Expect(intervener.GetByTestId("progress-row")).ToHaveAttributeAsync("data-after", "8");
+        await OpenCaseAsync(hr, caseId);
+        await Expect(hr.GetByTestId("objective-progress")).ToHaveCountAsync(0);
+        await Expect(hr.GetByTestId("satisfaction-answer")).ToHaveCountAsync(0);
+        await ShouldNotContainAnyAsync(hr, [satisfactionWord], "the word is for the intervener");
+        await OpenAsync(hr, "/pipeline");
+        await Expect(hr.GetByTestId("pipeline-matching")).ToBeVisibleAsync();
+        await Expect(hr.GetByTestId("progress-row")).ToHaveCountAsync(0);
+        await ShouldNotContainAnyAsync(hr, [satisfactionWord], "HR's statistics hold averages only");
 
         // The intervener drafts the text meant for the company; the beneficiary approves these exact words.
         const string companyText = "Sophie a mené ses deux entretiens ; l’accompagnement est terminé.";

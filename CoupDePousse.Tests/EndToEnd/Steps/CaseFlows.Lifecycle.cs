@@ -214,6 +214,18 @@ public static partial class CaseFlows
         await Expect(input).ToHaveValueAsync(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>The beneficiary sets the objectives in the editor, saying where they stand on each (0–10), in order.</summary>
+    public static async Task SetObjectivesAsync(IPage beneficiary, params int[] startingScores)
+    {
+        for (var i = 0; i < startingScores.Length; i++)
+        {
+            await FillNumberAsync(beneficiary.GetByTestId($"field-objective-{i + 1}-before"), startingScores[i]);
+        }
+
+        await beneficiary.GetByTestId("action-SetObjectives").ClickAsync();
+        await ExpectStateAsync(beneficiary, CaseState.ObjectivesSet);
+    }
+
     /// <summary>A MudTextField updates on change: fill it and leave it.</summary>
     public static async Task FillTextAsync(ILocator input, string value)
     {

@@ -90,7 +90,7 @@ public class MigrationTests
         coachingCase.RuleAccept(Hr, Now).ShouldSucceed();
         coachingCase.RuleAccept(Intervener, Now).ShouldSucceed();
         coachingCase.SetBudget(Hr, 270, BudgetBounds.Default, Now).ShouldSucceed();
-        coachingCase.SetObjectives(Beneficiary, Objectives, Now).ShouldSucceed();
+        coachingCase.SetObjectives(Beneficiary, Objectives, StartingScores(Objectives), Now).ShouldSucceed();
         coachingCase.ShareObjectives(Beneficiary, false, Now).ShouldSucceed();
         coachingCase.LogSession(Intervener, Today, 45, SessionMode.Phone, Now).ShouldSucceed();
         coachingCase.RequestExtension(Intervener, 120, ExtensionCategory.MoreSessionsNeeded, "Une séance de plus", Now).ShouldSucceed();

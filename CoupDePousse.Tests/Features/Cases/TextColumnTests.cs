@@ -27,6 +27,7 @@ public class TextColumnTests(SharedDatabase shared) : IClassFixture<SharedDataba
         { typeof(CoachingCase), nameof(CoachingCase.ClosingSummary), ConfidentialText.ClosingSummary },
         { typeof(CoachingCase), nameof(CoachingCase.CompanyTextDraft), ConfidentialText.CompanyText },
         { typeof(CoachingCase), nameof(CoachingCase.ApprovedCompanyText), ConfidentialText.CompanyText },
+        { typeof(CoachingCase), nameof(CoachingCase.SatisfactionComment), ConfidentialText.SatisfactionComment },
         { typeof(CoachingCase), nameof(CoachingCase.CancellationReason), ConfidentialText.CancellationReason },
         { typeof(CoachingCase), nameof(CoachingCase.ConflictDescription), ConfidentialText.ConflictDescription },
         { typeof(Referral), nameof(Referral.Note), ConfidentialText.ReferralNote },

@@ -83,6 +83,7 @@ public class EncryptionAtRestTests
             ["ReferralNote"] = "LEGACY-ReferralNote",
             ["CancellationReason"] = "LEGACY-CancellationReason",
             ["JournalEntry"] = "LEGACY-JournalEntry",
+            ["SatisfactionComment"] = "LEGACY-SatisfactionComment",
             ["ActionItem"] = "LEGACY-ActionItem",
             ["ConflictDescription"] = "LEGACY-ConflictDescription",
         });
@@ -105,6 +106,7 @@ public class EncryptionAtRestTests
         ("Cases", "ReferralNote", "ReferralNote"),
         ("Cases", "CancellationReason", "CancellationReason"),
         ("Cases", "ConflictDescription", "ConflictDescription"),
+        ("Cases", "SatisfactionComment", "SatisfactionComment"),
         ("CriterionVerdicts", "Comment", "VerdictComment"),
         ("ObjectiveDrafts", "Statement", "DraftStatement"),
         ("ObjectiveDrafts", "SuccessMeasure", "DraftMeasure"),

@@ -139,7 +139,7 @@ public class ManagerViewTests(SharedDatabase shared) : IClassFixture<SharedDatab
         coachingCase.Continue(Beneficiary, Now).ShouldSucceed();
         ValidateAll(coachingCase, Party.Company);
         ValidateAll(coachingCase, Party.Intervener);
-        coachingCase.SetObjectives(Beneficiary, Objectives, Now).ShouldSucceed();
+        coachingCase.SetObjectives(Beneficiary, Objectives, StartingScores(Objectives), Now).ShouldSucceed();
         coachingCase.LogSession(Intervener, Today, 60, SessionMode.OnSite, Now).ShouldSucceed();
     }
 }

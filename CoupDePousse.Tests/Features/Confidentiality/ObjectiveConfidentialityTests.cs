@@ -66,7 +66,7 @@ public class ObjectiveConfidentialityTests(SharedDatabase shared) : IClassFixtur
     {
         var coachingCase = Accepted();
         coachingCase.DraftObjectives(Intervener, [new ObjectiveInput($"Proposition {DraftMarker}", "Mesure")], Now).ShouldSucceed();
-        coachingCase.SetObjectives(Beneficiary, [new ObjectiveInput($"Objectif {StatementMarker}", $"Mesure {MeasureMarker}")], Now).ShouldSucceed();
+        coachingCase.SetObjectives(Beneficiary, [new ObjectiveInput($"Objectif {StatementMarker}", $"Mesure {MeasureMarker}")], [4], Now).ShouldSucceed();
         return coachingCase;
     }
 }

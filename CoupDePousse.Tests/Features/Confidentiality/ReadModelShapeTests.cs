@@ -9,13 +9,14 @@ public class ReadModelShapeTests
 {
     public static TheoryData<Type, string[]> ForbiddenByModel => new()
     {
-        { typeof(CompanyCaseView), ["Note", "Referral", "ClosingSummary", "Summary", "Situation", "Description"] },
+        { typeof(CompanyCaseView), ["Note", "Referral", "ClosingSummary", "Summary", "Situation", "Description", "Score", "Satisfaction"] },
         { typeof(CaseHeader), ["Situation", "Description", "Comment", "Note"] },
         { typeof(ExtensionView), ["Comment", "Reason"] },
-        { typeof(PipelineOverview), ["Note", "Referral", "Summary", "Objective", "Comment", "Description"] },
-        { typeof(ProposerCaseView), ["Note", "Referral", "Summary", "Description", "State", "Outcome", "Reason", "History", "Objective", "Verdict", "Intervener"] },
+        { typeof(PipelineOverview), ["Note", "Referral", "Summary", "Objective", "Comment", "Description", "Score"] },
+        { typeof(ProposerCaseView), ["Note", "Referral", "Summary", "Description", "State", "Outcome", "Reason", "History", "Objective", "Verdict", "Intervener", "Score", "Satisfaction"] },
         { typeof(ProposalListItem), ["Note", "Referral", "Summary", "Description", "State", "Outcome", "Reason", "History", "Objective", "Verdict", "Intervener"] },
-        { typeof(CaseListItem), ["Note", "Referral", "Summary", "Objective", "Comment", "Description"] },
+        { typeof(CaseListItem), ["Note", "Referral", "Summary", "Objective", "Comment", "Description", "Score", "Satisfaction"] },
+        { typeof(PipelineRow), ["Score", "Satisfaction", "Measure"] },
         { typeof(EngagementCaseView), ["Notes", "SessionNote"] },
         { typeof(VerdictOutcomeView), ["Comment"] },
     };

@@ -38,7 +38,7 @@ public class RefusalLoggingTests(SharedDatabase shared) : IClassFixture<SharedDa
             ["cancel by an outsider"] = (WithIntervener, Who.Admin,
                 (db, c) => db.Cases().PerformAsync(Admin, c.Id, c.Version, new CancelCommand($"Motif {Marker}"), Token), AppErrors.NotFound.Code),
             ["objectives on a stale version"] = (Accepted, Who.Beneficiary,
-                (db, c) => db.Cases().PerformAsync(Beneficiary, c.Id, c.Version - 1, new SetObjectivesCommand([new($"Objectif {Marker}", "Mesure")]), Token), CaseErrors.Concurrency.Code),
+                (db, c) => db.Cases().PerformAsync(Beneficiary, c.Id, c.Version - 1, new SetObjectivesCommand([new($"Objectif {Marker}", "Mesure")], [4]), Token), CaseErrors.Concurrency.Code),
             ["reading another's case"] = (() => InSessions(), Who.OtherBeneficiary,
                 async (db, c) => await db.Cases().GetAsync(OtherBeneficiary, c.Id, Token) is null ? AppErrors.NotFound : Result.Success(), AppErrors.NotFound.Code),
             ["reading notes as the beneficiary"] = (() => InSessions(), Who.Beneficiary,

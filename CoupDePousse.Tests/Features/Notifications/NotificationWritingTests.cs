@@ -95,7 +95,7 @@ public class NotificationWritingTests
         steps.AddRange(
         [
             (Intervener, new DraftObjectivesCommand(Objectives)),
-            (Beneficiary, new SetObjectivesCommand(Objectives)),
+            (Beneficiary, new SetObjectivesCommand(Objectives, StartingScores(Objectives))),
             (Intervener, new LogSessionCommand(Today, 60, SessionMode.OnSite)),
             (Intervener, new RequestExtensionCommand(60, ExtensionCategory.MoreSessionsNeeded, null)),
             (Hr, new ApproveExtensionCommand()),

@@ -234,6 +234,24 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.Property<int>("Cases")
                         .HasColumnType("integer");
 
+                    b.Property<int>("MeasuredCases")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MeasuredObjectives")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Recommending")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SatisfactionAnswers")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SatisfactionTotal")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ScoreChange")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("UsedMinutes")
                         .HasColumnType("bigint");
 
@@ -528,6 +546,9 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.Property<bool?>("IntervenerRuling")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("MeasuredObjectives")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("ObjectivesShared")
                         .HasColumnType("boolean");
 
@@ -547,6 +568,15 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SatisfactionComment")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("SatisfactionScore")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ScoreChange")
+                        .HasColumnType("integer");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -729,12 +759,18 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("ClosingScore")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
                     b.Property<string>("Rating")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("StartingScore")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Statement")
                         .IsRequired()

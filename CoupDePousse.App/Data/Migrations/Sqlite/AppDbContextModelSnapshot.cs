@@ -229,6 +229,24 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.Property<int>("Cases")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MeasuredCases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeasuredObjectives")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Recommending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SatisfactionAnswers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SatisfactionTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ScoreChange")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("UsedMinutes")
                         .HasColumnType("INTEGER");
 
@@ -521,6 +539,9 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.Property<bool?>("IntervenerRuling")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MeasuredObjectives")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("ObjectivesShared")
                         .HasColumnType("INTEGER");
 
@@ -540,6 +561,15 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("SatisfactionComment")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SatisfactionScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScoreChange")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -720,12 +750,18 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ClosingScore")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Rating")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("StartingScore")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Statement")
                         .IsRequired()
