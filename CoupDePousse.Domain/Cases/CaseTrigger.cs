@@ -36,6 +36,9 @@ public enum CaseTrigger
     ApproveCompanyText,
     WithdrawCompanyTextApproval,
 
+    /// <summary>The beneficiary, the intervener or HR for the company accepts the current version of the three-way agreement.</summary>
+    AcceptAgreement,
+
     // Fired by the case itself when its conditions are met, never by a person.
     AllCriteriaValidated,
     CriterionRefused,
