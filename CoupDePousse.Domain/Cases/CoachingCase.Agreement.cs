@@ -68,7 +68,7 @@ public sealed partial class CoachingCase
     public Result AcceptAgreement(Actor actor, DateTimeOffset now) =>
         Execute(actor, CaseTrigger.AcceptAgreement, now, null,
             () => _agreementAcceptances.Add(new AgreementAcceptance(CurrentAgreement!.Number, AgreementPartyOf(actor), actor.UserId, now)),
-            TransitionDetail.Revision(CurrentAgreement?.Number ?? 0));
+            CurrentAgreement is { } current ? TransitionDetail.Agreement(current.Number) : null);
 
     /// <summary>
     /// For a case accepted before agreements existed: draws up version 1 with nothing accepted (the app's upgrade at

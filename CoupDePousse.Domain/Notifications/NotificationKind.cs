@@ -64,6 +64,9 @@ public enum NotificationKind
 
     /// <summary>The intervener: objectives are set, sessions are theirs to offer.</summary>
     SessionsToPlan,
+
+    /// <summary>The beneficiary, the intervener or HR: a version of the three-way agreement waits on their acceptance.</summary>
+    AgreementToAccept,
 }
 
 /// <summary>Which page a notification leads to.</summary>
@@ -89,7 +92,7 @@ public static class NotificationKinds
         NotificationKind.ProposalToAnswer, NotificationKind.IntervenerAssigned, NotificationKind.MeetingProposed, NotificationKind.MeetingConfirmed,
         NotificationKind.MeetingMoved, NotificationKind.MeetingCancelled, NotificationKind.MeetingReminder, NotificationKind.DecisionToMake,
         NotificationKind.CaseAccepted, NotificationKind.ObjectivesToSet, NotificationKind.ObjectivesToRate, NotificationKind.CaseEnded,
-        NotificationKind.CaseWaiting,
+        NotificationKind.CaseWaiting, NotificationKind.AgreementToAccept,
     ];
 
     private static readonly NotificationKind[] ToIntervener =
@@ -97,12 +100,13 @@ public static class NotificationKinds
         NotificationKind.IntervenerAssigned, NotificationKind.InterviewToPlan, NotificationKind.OtherSlotsRequested, NotificationKind.MeetingConfirmed,
         NotificationKind.MeetingMoved, NotificationKind.MeetingCancelled, NotificationKind.MeetingReminder, NotificationKind.VerdictNeeded,
         NotificationKind.CaseAccepted, NotificationKind.SessionsToPlan, NotificationKind.ExtensionDecided, NotificationKind.CaseEnded,
-        NotificationKind.CaseWaiting,
+        NotificationKind.CaseWaiting, NotificationKind.AgreementToAccept,
     ];
 
     private static readonly NotificationKind[] ToHr =
     [
         NotificationKind.InterveningToAssign, NotificationKind.VerdictNeeded, NotificationKind.ExtensionToDecide, NotificationKind.CaseWaiting,
+        NotificationKind.AgreementToAccept,
     ];
 
     private static readonly NotificationKind[] ToProposer = [NotificationKind.ProposalInProgress, NotificationKind.ProposalEnded];

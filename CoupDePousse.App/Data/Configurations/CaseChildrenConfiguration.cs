@@ -86,6 +86,7 @@ internal sealed class TransitionRecordConfiguration : IEntityTypeConfiguration<T
             detail.Property(d => d.Minutes).HasColumnName("Minutes");
             detail.Property(d => d.ObjectivesRevision).HasColumnName("ObjectivesRevision");
             detail.Property(d => d.ObjectivesShared).HasColumnName("ObjectivesShared");
+            detail.Property(d => d.AgreementVersion).HasColumnName("AgreementVersion");
         });
         builder.Ignore(t => t.ChangedState);
     }

@@ -180,6 +180,7 @@ public class AvailableTriggersTests
         CaseTrigger.DraftCompanyText => c.DraftCompanyText(actor, "Texte pour l'entreprise", Now),
         CaseTrigger.ApproveCompanyText => c.ApproveCompanyText(actor, Now),
         CaseTrigger.WithdrawCompanyTextApproval => c.WithdrawCompanyTextApproval(actor, Now),
+        CaseTrigger.AcceptAgreement => c.AcceptAgreement(actor, Now),
         CaseTrigger.RateObjectives => c.RateObjectives(actor,
             new Dictionary<Guid, ObjectiveRating> { [c.Objectives.FirstOrDefault()?.Id ?? Guid.NewGuid()] = ObjectiveRating.Reached }, Now),
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "not a trigger a person fires"),

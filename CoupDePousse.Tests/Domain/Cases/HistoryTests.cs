@@ -88,6 +88,7 @@ public class HistoryTests
         ["DraftCompanyText"] = (Closed, c => c.DraftCompanyText(Intervener, "Texte pour l'entreprise", Now), CaseTrigger.DraftCompanyText),
         ["ApproveCompanyText"] = (() => WithCompanyTextDraft(), c => c.ApproveCompanyText(Beneficiary, Now), CaseTrigger.ApproveCompanyText),
         ["WithdrawCompanyTextApproval"] = (() => WithCompanyTextApproved(), c => c.WithdrawCompanyTextApproval(Beneficiary, Now), CaseTrigger.WithdrawCompanyTextApproval),
+        ["AcceptAgreement"] = (Accepted, c => c.AcceptAgreement(Beneficiary, Now), CaseTrigger.AcceptAgreement),
         ["RateObjectives"] = (Closed, c => c.RateObjectives(Beneficiary, new Dictionary<Guid, ObjectiveRating> { [c.Objectives[0].Id] = ObjectiveRating.Reached }, Now), CaseTrigger.RateObjectives),
     };
 
@@ -184,6 +185,9 @@ public class HistoryTests
         coachingCase.History[^1].Detail.Should().Be(TransitionDetail.Sharing(true));
         coachingCase.ShareObjectives(Beneficiary, false, Now).ShouldSucceed();
         coachingCase.History[^1].Detail.Should().Be(TransitionDetail.Sharing(false));
+
+        AcceptAgreementByAll(coachingCase);
+        coachingCase.History[^1].Detail.Should().Be(TransitionDetail.Agreement(2), "the version accepted: the budget change made an amendment");
 
         coachingCase.LogSession(Intervener, Today, 90, SessionMode.OnSite, Now).ShouldSucceed();
         coachingCase.History[^1].Detail.Should().Be(TransitionDetail.Duration(90));

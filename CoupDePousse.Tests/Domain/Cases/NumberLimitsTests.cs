@@ -136,6 +136,7 @@ public class NumberLimitsTests
         ValidateAll(coachingCase, Party.Company);
         ValidateAll(coachingCase, Party.Intervener);
         coachingCase.SetObjectives(Beneficiary, Objectives, Now).ShouldSucceed();
+        AcceptAgreementByAll(coachingCase);
         coachingCase.LogSession(Intervener, Today, 60, SessionMode.Video, Now).ShouldSucceed();
     }
 }
