@@ -19,6 +19,7 @@ public static class FeatureServices
         services.AddScoped<CaseService>();
         services.AddScoped<SessionNoteService>();
         services.AddScoped<JournalService>();
+        services.AddScoped<AgreementService>();
         services.AddScoped<PipelineService>();
         services.AddScoped<MeetingService>();
         services.AddScoped<NotificationService>();

@@ -97,6 +97,9 @@ public sealed record CaseVisibility(CaseRelation Relation, bool ObjectivesShared
     /// <summary>The intervener's comment on an extension is addressed to HR; its author reads it too, the beneficiary does not.</summary>
     public bool SeesExtensionComments => Relation is CaseRelation.Company or CaseRelation.Intervener;
 
+    /// <summary>The three-way agreement and its acceptances: its three parties (the beneficiary, the intervener, HR), never the proposing manager.</summary>
+    public bool SeesAgreement => IsInvolved;
+
     /// <summary>Only the assigned intervener may hold private notes on this case, and reads only their own.</summary>
     public bool MayKeepSessionNotes => Relation == CaseRelation.Intervener;
 }
