@@ -46,6 +46,7 @@ public sealed class CalendarJourneyTests(CalendarFixture fixture) : EndToEndTest
         await OpenCaseAsync(sophie, caseId);
         await sophie.GetByTestId("action-SetObjectives").ClickAsync();
         await ExpectStateAsync(sophie, CaseState.ObjectivesSet);
+        await AcceptAgreementByAllAsync(sophie, isabelle, hr, caseId);
 
         // Isabelle offers two one-hour video slots, later today (or tomorrow), Paris time.
         var first = NextQuarterHour(Fixture.Clock.GetUtcNow().AddMinutes(30));
