@@ -36,20 +36,20 @@ public static class AgreementText
         [CaseRelation.Proposer] = ("Le manager qui a proposé le coup de pousse", "The manager who proposed the coup de pousse"),
     };
 
-    /// <summary>Each thing one may see of a case, read from the flag that decides it.</summary>
+    /// <summary>Each thing one may see of a case, read from the flag that decides it; the few that matter most are also said when not seen.</summary>
     public static IReadOnlyList<(Func<CaseVisibility, bool> Sees, string French, string English, bool SaidWhenAbsent)> Items { get; } =
     [
         (v => v.SeesSituation, "la situation décrite avec ses propres mots", "the situation in the person’s own words", true),
-        (v => v.SeesCompanyRequest, "les domaines, les sujets, l’effet sur le travail et le délai souhaité", "the domains, the topics, the effect on the work and the wished timing", true),
-        (v => v.SeesExactState, "l’étape exacte du dossier", "the exact step of the case", true),
-        (v => v.SeesOnlyCoarseStatus, "seulement si la proposition est en cours ou terminée", "only whether the proposal is in progress or has ended", false),
+        (v => v.SeesCompanyRequest, "les domaines, les sujets, l’effet sur le travail et le délai souhaité", "the domains, the topics, the effect on the work and the wished timing", false),
+        (v => v.SeesExactState, "l’étape exacte du dossier", "the exact step of the case", false),
+        (v => v.SeesOnlyCoarseStatus, "si la proposition est en cours ou terminée, sans plus de détail", "whether the proposal is in progress or has ended, nothing more", false),
         (v => v.SeesObjectives, "les objectifs", "the objectives", true),
-        (v => v.SeesSessions && v.SeesHours, "les dates et durées des séances, et les heures utilisées", "the dates and lengths of the sessions, and the hours used", true),
-        (v => v.SeesCost, "le coût", "the cost", true),
-        (v => v.SeesExtensions, "les demandes d’heures en plus et la décision des RH", "requests for more hours and HR’s decision", true),
+        (v => v.SeesSessions && v.SeesHours, "les dates et durées des séances, et les heures utilisées", "the dates and lengths of the sessions, and the hours used", false),
+        (v => v.SeesCost, "le coût", "the cost", false),
+        (v => v.SeesExtensions, "les demandes d’heures en plus et la décision des RH", "requests for more hours and HR’s decision", false),
         (v => v.SeesClosingSummary, "le bilan de fin", "the closing summary", true),
-        (v => v.SeesApprovedCompanyText, "le court texte de fin, mot pour mot, une fois approuvé par la personne accompagnée", "the short closing text, word for word, once the beneficiary approved it", true),
-        (v => v.MayKeepSessionNotes, "ses propres notes de séance, que personne d’autre ne lit", "their own session notes, which nobody else reads", true),
+        (v => v.SeesApprovedCompanyText, "le court texte de fin, mot pour mot, une fois approuvé par la personne accompagnée", "the short closing text, word for word, once the beneficiary approved it", false),
+        (v => v.MayKeepSessionNotes, "les notes de séance de l’intervenant, que lui seul lit", "the intervener’s session notes, which only they read", true),
     ];
 
     /// <summary>The whole agreement of one version.</summary>
