@@ -30,10 +30,10 @@ public static class AgreementText
 
     private static readonly Dictionary<CaseRelation, (string French, string English)> Who = new()
     {
-        [CaseRelation.Beneficiary] = ("La personne accompagnée", "The beneficiary"),
-        [CaseRelation.Intervener] = ("L’intervenant", "The intervener"),
-        [CaseRelation.Company] = ("Les RH, pour l’entreprise", "HR, for the company"),
-        [CaseRelation.Proposer] = ("Le manager qui a proposé le coup de pousse", "The manager who proposed the coup de pousse"),
+        [CaseRelation.Beneficiary] = ("La personne accompagnée voit : ", "The beneficiary sees: "),
+        [CaseRelation.Intervener] = ("L’intervenant voit : ", "The intervener sees: "),
+        [CaseRelation.Company] = ("Les RH, pour l’entreprise, voient : ", "HR, for the company, see: "),
+        [CaseRelation.Proposer] = ("Le manager qui a proposé le coup de pousse voit : ", "The manager who proposed the coup de pousse sees: "),
     };
 
     /// <summary>Each thing one may see of a case, read from the flag that decides it; the few that matter most are also said when not seen.</summary>
@@ -155,8 +155,7 @@ public static class AgreementText
             }
         }
 
-        var who = Pick(Who[relation].French, Who[relation].English, culture);
-        var line = who + Pick(" voit : ", " sees: ", culture) + string.Join(" ; ", sees) + ".";
+        var line = Pick(Who[relation].French, Who[relation].English, culture) + string.Join(" ; ", sees) + ".";
         return doesNotSee.Count == 0 ? line : line + Pick(" Ne voit pas : ", " Does not see: ", culture) + string.Join(" ; ", doesNotSee) + ".";
     }
 
