@@ -34,6 +34,24 @@ public sealed class BudgetSettings
 
     public int NudgeDays { get; set; } = StallingRules.Default.NudgeDays;
 
+    /// <summary>The limits of confidentiality and the code of ethics every new agreement copies; null means the defaults.</summary>
+    public string? ConfidentialityExceptionsFrench { get; set; }
+
+    public string? ConfidentialityExceptionsEnglish { get; set; }
+
+    public string? CodeOfEthics { get; set; }
+
+    /// <summary>The stored terms, or the defaults where none (or an invalid one) is stored.</summary>
+    public AgreementTerms ToAgreementTerms() =>
+        AgreementTerms.Create(ConfidentialityExceptionsFrench, ConfidentialityExceptionsEnglish, CodeOfEthics) is { IsSuccess: true } terms ? terms.Value : AgreementTerms.Default;
+
+    public void Apply(AgreementTerms terms)
+    {
+        ConfidentialityExceptionsFrench = terms.ConfidentialityExceptionsFrench;
+        ConfidentialityExceptionsEnglish = terms.ConfidentialityExceptionsEnglish;
+        CodeOfEthics = terms.CodeOfEthics;
+    }
+
     public MissedMeetingPolicy ToMissedMeetingPolicy() => new(MissedMeetingConsumesBudget);
 
     /// <summary>Stored delays outside the domain's range (edited by hand) fall back to the defaults.</summary>

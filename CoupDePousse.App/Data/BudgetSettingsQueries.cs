@@ -19,6 +19,9 @@ internal static class BudgetSettingsQueries
     public static async Task<StallingRules> StallingRulesAsync(this AppDbContext db, CancellationToken cancellationToken = default) =>
         (await db.BudgetSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken))?.ToStallingRules() ?? StallingRules.Default;
 
+    public static async Task<AgreementTerms> AgreementTermsAsync(this AppDbContext db, CancellationToken cancellationToken = default) =>
+        (await db.BudgetSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken))?.ToAgreementTerms() ?? AgreementTerms.Default;
+
     /// <summary>The settings row to change, tracked: the stored one, or a new one holding the defaults.</summary>
     public static async Task<BudgetSettings> BudgetSettingsForUpdateAsync(this AppDbContext db, CancellationToken cancellationToken = default)
     {

@@ -12,9 +12,15 @@ public static class CaseFacts
     private const int BatchSize = 500;
 
     /// <summary>Recomputes the facts of every case stored under an older <see cref="CoachingCase.CurrentFactsRevision"/>; returns how many.</summary>
+    /// <remarks>
+    /// Revision 2 brought the three-way agreement: an engaged case stored before it gets version 1 drawn up now, with
+    /// nothing accepted, so that its sessions wait on the three acceptances like any other case (decision 027).
+    /// </remarks>
     public static async Task<int> RefreshStaleAsync(AppDbContext db, CancellationToken cancellationToken = default)
     {
         var refreshed = 0;
+        var terms = await db.AgreementTermsAsync(cancellationToken);
+        var now = DateTimeOffset.UtcNow;
         while (true)
         {
             var ids = await db.Cases.Where(c => c.FactsRevision != CoachingCase.CurrentFactsRevision)
@@ -26,6 +32,7 @@ public static class CaseFacts
 
             foreach (var coachingCase in await db.Cases.WholeAggregates().Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken))
             {
+                coachingCase.DrawUpMissingAgreement(terms, now);
                 coachingCase.RefreshFacts();
             }
 

@@ -37,6 +37,8 @@ public static class CaseQueries
             .Include(c => c.Sessions.OrderBy(s => s.LoggedAt))
             .Include(c => c.Extensions.OrderBy(e => e.RequestedAt))
             .Include(c => c.History.OrderBy(h => h.Id))
+            .Include(c => c.AgreementVersions.OrderBy(v => v.Number))
+            .Include(c => c.AgreementAcceptances.OrderBy(a => a.AcceptedAt))
             .AsSplitQuery();
 
     /// <summary>Display names of the given users, for read models.</summary>
@@ -137,6 +139,7 @@ public static class CaseQueries
             c.IntervenerRuling,
             ExtensionPending = c.Extensions.Any(e => e.Status == ExtensionStatus.Pending),
             c.ConflictDeclaration,
+            c.AgreementAwaitingParties,
         }).ToListAsync(cancellationToken);
 
         return facts.Select(f =>
@@ -144,7 +147,7 @@ public static class CaseQueries
             var hours = new HoursBudget(f.BudgetMinutes, f.ApprovedExtensionMinutes, f.UsedMinutes);
             var progress = new CaseProgress(f.State, f.IntervenerId is not null, f.InterviewHeld, f.BeneficiaryContinued, f.CompanyVerdicts,
                 f.IntervenerVerdicts, f.CompanyRuling, f.IntervenerRuling, f.ExtensionPending, hours.IsNearLimit,
-                f.ConflictDeclaration);
+                f.ConflictDeclaration, f.AgreementAwaitingParties);
             return new CaseRow(f.Id, f.BeneficiaryId, f.ProposedById, f.IntervenerId, f.State, f.Outcome, f.Domains, f.ProposedAt, f.StateEnteredAt, hours, progress);
         }).ToList();
     }

@@ -32,6 +32,9 @@ public enum SecurityEventKind
 
     /// <summary>HR assigned an intervener despite a known conflict of interest: the relations and HR's reason.</summary>
     ConflictOverridden,
+
+    /// <summary>The admin changed the limits of confidentiality or the code of ethics that new agreements copy.</summary>
+    AgreementTermsChanged,
 }
 
 /// <summary>

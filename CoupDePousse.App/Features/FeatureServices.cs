@@ -21,6 +21,7 @@ public static class FeatureServices
         services.AddScoped<JournalService>();
         services.AddScoped<BetweenSessionsService>();
         services.AddScoped<ResourceLibraryService>();
+        services.AddScoped<AgreementService>();
         services.AddScoped<PipelineService>();
         services.AddScoped<MeetingService>();
         services.AddScoped<NotificationService>();

@@ -283,4 +283,21 @@ public static class CaseErrors
     public static readonly Error SatisfactionScoreRequired = new("satisfaction.required",
         "Choisissez une note de {0} à {1}.",
         "Choose a score from {0} to {1}.");
+
+    // Three-way agreement
+    public static readonly Error NoAgreement = new("agreement.none",
+        "Aucun contrat n’a encore été établi pour ce dossier.",
+        "No agreement has been drawn up for this case yet.");
+
+    public static readonly Error AgreementAlreadyAccepted = new("agreement.already_accepted",
+        "Vous avez déjà accepté cette version du contrat, ou elle ne vous demande rien.",
+        "You have already accepted this version of the agreement, or it asks nothing of you.");
+
+    public static readonly Error AgreementNotInForce = new("agreement.not_in_force",
+        "Le contrat tripartite doit d’abord être accepté par : {0}. Aucune séance ne peut être enregistrée avant.",
+        "The three-way agreement must be accepted by {1} first. No session can be logged before that.");
+
+    public static readonly Error AgreementTermsRequired = new("agreement.terms_required",
+        "Renseignez les limites de la confidentialité en français et en anglais, et le code de déontologie.",
+        "Fill in the limits of confidentiality in French and English, and the code of ethics.");
 }

@@ -34,6 +34,12 @@ public enum NextStep
     DecideExtension,
     WaitOthers,
     Ended,
+
+    /// <summary>The reader's own acceptance of the three-way agreement is awaited.</summary>
+    AcceptAgreement,
+
+    /// <summary>The agreement waits on another party's acceptance before any session.</summary>
+    WaitAgreement,
 }
 
 /// <summary>
@@ -51,7 +57,8 @@ public sealed record CaseProgress(
     bool? IntervenerRuling,
     bool ExtensionPending,
     bool NearBudgetLimit,
-    ConflictDeclarationStatus ConflictDeclaration = ConflictDeclarationStatus.NotDeclared)
+    ConflictDeclarationStatus ConflictDeclaration = ConflictDeclarationStatus.NotDeclared,
+    AgreementParties AgreementAwaiting = AgreementParties.None)
 {
     private static readonly int CompanyCriteria = AcceptanceCriteria.OwnedBy(Party.Company).Count();
     private static readonly int IntervenerCriteria = AcceptanceCriteria.OwnedBy(Party.Intervener).Count();
@@ -74,16 +81,28 @@ public sealed record CaseProgress(
         CaseState.PreliminaryInterview => CompanyVerdictsComplete ? WaitingParty.Intervener : WaitingParty.HR,
         CaseState.UnderDiscussion => CompanyRuling is null ? WaitingParty.HR : WaitingParty.Intervener,
         CaseState.Accepted => WaitingParty.Beneficiary,
-        CaseState.ObjectivesSet => WaitingParty.Intervener,
-        CaseState.InSessions => ExtensionPending ? WaitingParty.HR : WaitingParty.Intervener,
+        CaseState.ObjectivesSet => AgreementWaitsOn ?? WaitingParty.Intervener,
+        CaseState.InSessions when ExtensionPending => WaitingParty.HR,
+
+        // In sessions the agreement can wait only on an amendment, which the beneficiary accepts.
+        CaseState.InSessions => AgreementAwaiting.HasFlag(AgreementParties.Beneficiary) ? WaitingParty.Beneficiary : WaitingParty.Intervener,
         _ => null,
     };
+
+    /// <summary>The first party the agreement still waits on, before any session.</summary>
+    public WaitingParty? AgreementWaitsOn =>
+        AgreementAwaiting.HasFlag(AgreementParties.Beneficiary) ? WaitingParty.Beneficiary
+        : AgreementAwaiting.HasFlag(AgreementParties.Intervener) ? WaitingParty.Intervener
+        : AgreementAwaiting.HasFlag(AgreementParties.Company) ? WaitingParty.HR
+        : null;
 
     /// <summary>The next step for the assigned intervener.</summary>
     public NextStep ForIntervener => State switch
     {
         _ when ConflictAwaitsDecision => NextStep.WaitConflictDecision,
         CaseState.Proposed or CaseState.PreliminaryInterview when HasIntervener && !InterviewHeld && !ConflictDeclaration.IsSettled() => NextStep.DeclareConflict,
+        CaseState.Accepted or CaseState.ObjectivesSet or CaseState.InSessions when !ExtensionPending && AgreementAwaiting.HasFlag(AgreementParties.Intervener) => NextStep.AcceptAgreement,
+        CaseState.ObjectivesSet or CaseState.InSessions when !ExtensionPending && AgreementAwaiting != AgreementParties.None => NextStep.WaitAgreement,
         CaseState.Proposed => NextStep.WaitBeneficiaryAgrees,
         CaseState.PreliminaryInterview when !InterviewHeld => NextStep.RecordInterview,
         CaseState.PreliminaryInterview when !BeneficiaryContinued => NextStep.WaitBeneficiaryDecides,
@@ -110,6 +129,7 @@ public sealed record CaseProgress(
         (CaseState.Proposed, WaitingParty.HR) => NextStep.AssignIntervener,
         (CaseState.PreliminaryInterview, WaitingParty.HR) => NextStep.GiveVerdicts,
         (CaseState.UnderDiscussion, WaitingParty.HR) => NextStep.Rule,
+        (CaseState.ObjectivesSet, WaitingParty.HR) => NextStep.AcceptAgreement,
         (CaseState.InSessions, WaitingParty.HR) => NextStep.DecideExtension,
         _ => NextStep.WaitOthers,
     };
@@ -119,5 +139,6 @@ public static class NextSteps
 {
     /// <summary>True when the step is the reader's own move rather than someone else's.</summary>
     public static bool IsOwnMove(this NextStep step) => step is NextStep.AssignIntervener or NextStep.DeclareConflict or NextStep.DecideConflict or NextStep.RecordInterview or NextStep.GiveVerdicts
-        or NextStep.Rule or NextStep.DraftObjectives or NextStep.FirstSession or NextStep.LogSessions or NextStep.NearLimit or NextStep.DecideExtension;
+        or NextStep.Rule or NextStep.DraftObjectives or NextStep.FirstSession or NextStep.LogSessions or NextStep.NearLimit or NextStep.DecideExtension
+        or NextStep.AcceptAgreement;
 }

@@ -46,6 +46,9 @@ public enum CaseTrigger
     /// <summary>The beneficiary's satisfaction at closing (0–10) with an optional word for the intervener.</summary>
     RateSatisfaction,
 
+    /// <summary>The beneficiary, the intervener or HR for the company accepts the current version of the three-way agreement.</summary>
+    AcceptAgreement,
+
     // Fired by the case itself when its conditions are met, never by a person.
     AllCriteriaValidated,
     CriterionRefused,

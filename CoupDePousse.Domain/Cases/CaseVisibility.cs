@@ -106,6 +106,9 @@ public sealed record CaseVisibility(CaseRelation Relation, bool ObjectivesShared
     /// <summary>The conflict as the intervener described it: theirs alone, never the beneficiary's, HR's or a manager's (decision 024).</summary>
     public bool SeesConflictDescription => Relation == CaseRelation.Intervener;
 
+    /// <summary>The three-way agreement and its acceptances: its three parties (the beneficiary, the intervener, HR), never the proposing manager.</summary>
+    public bool SeesAgreement => IsInvolved;
+
     /// <summary>Only the assigned intervener may hold private notes on this case, and reads only their own.</summary>
     public bool MayKeepSessionNotes => Relation == CaseRelation.Intervener;
 }

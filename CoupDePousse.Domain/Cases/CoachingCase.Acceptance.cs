@@ -76,7 +76,7 @@ public sealed partial class CoachingCase
     }
 
     /// <summary>HR records the company's verdict, the intervener theirs, each only on criteria it owns.</summary>
-    public Result RecordVerdict(Actor actor, AcceptanceCriterion criterion, bool validated, string? comment, DateTimeOffset now)
+    public Result RecordVerdict(Actor actor, AcceptanceCriterion criterion, bool validated, string? comment, DateTimeOffset now, AgreementTerms? agreementTerms = null)
     {
         var party = PartyOf(actor);
         return Execute(actor, CaseTrigger.RecordVerdict, now,
@@ -96,7 +96,8 @@ public sealed partial class CoachingCase
                     existing.Update(validated, comment, actor.UserId, now);
                 }
             },
-            TransitionDetail.Verdict(criterion, validated));
+            TransitionDetail.Verdict(criterion, validated),
+            agreementTerms);
     }
 
     public CriterionVerdict? VerdictOf(AcceptanceCriterion criterion, Party party) =>
@@ -108,8 +109,8 @@ public sealed partial class CoachingCase
     private bool AnyCriterionRefused() => _verdicts.Any(v => !v.Validated);
 
     /// <summary>Under discussion, HR and the intervener each rule to accept; both must.</summary>
-    public Result RuleAccept(Actor actor, DateTimeOffset now) =>
-        Execute(actor, CaseTrigger.RuleAccept, now, null, () => SetRuling(PartyOf(actor), true));
+    public Result RuleAccept(Actor actor, DateTimeOffset now, AgreementTerms? agreementTerms = null) =>
+        Execute(actor, CaseTrigger.RuleAccept, now, null, () => SetRuling(PartyOf(actor), true), null, agreementTerms);
 
     /// <summary>Under discussion, one party ruling to decline is enough to decline.</summary>
     public Result RuleDecline(Actor actor, DateTimeOffset now) =>
@@ -141,12 +142,16 @@ public sealed partial class CoachingCase
                 End(CaseOutcome.ExcludedWithReferral, now);
             });
 
-    /// <summary>HR sets the hours budget within the admin's bounds, before sessions start.</summary>
+    /// <summary>HR sets the hours budget within the admin's bounds, before sessions start; once the agreement exists, a new budget amends it.</summary>
     public Result SetBudget(Actor actor, int minutes, BudgetBounds bounds, DateTimeOffset now) =>
         Execute(actor, CaseTrigger.SetBudget, now,
             () => bounds.Contains(minutes) && Durations.IsWholeStep(minutes) ? Result.Success()
                 : CaseErrors.BudgetOutOfBounds.With(Durations.Format(bounds.MinimumMinutes), Durations.Format(bounds.MaximumMinutes)),
-            () => BudgetMinutes = minutes,
+            () =>
+            {
+                BudgetMinutes = minutes;
+                AmendAgreement(AgreementReason.BudgetChange, now);
+            },
             TransitionDetail.Duration(minutes));
 
     // Dates are read in the actor's own calendar (the offset of "now"), so "today" is never refused at night.

@@ -149,7 +149,8 @@ public sealed partial class CoachingCase
     /// </summary>
     public Result RecordMissedSession(Actor actor, Meetings.Meeting meeting, Meetings.MissedMeetingPolicy policy, DateTimeOffset now)
     {
-        var minutes = Math.Min(meeting.MinutesConsumed(policy), Hours.RemainingMinutes);
+        // Before the agreement is in force nothing is counted: no hours are used under terms nobody accepted yet.
+        var minutes = AgreementInForce ? Math.Min(meeting.MinutesConsumed(policy), Hours.RemainingMinutes) : 0;
         if (meeting.CaseId != Id || minutes <= 0)
         {
             return meeting.CaseId == Id ? Result.Success() : CaseErrors.NotAllowed;
@@ -211,7 +212,11 @@ public sealed partial class CoachingCase
     private Result DecideExtension(Actor actor, CaseTrigger trigger, bool approve, DateTimeOffset now)
     {
         var pending = PendingExtension;
-        return Execute(actor, trigger, now, null, () => pending!.Decide(approve, actor.UserId, now),
+        return Execute(actor, trigger, now, null, () =>
+            {
+                pending!.Decide(approve, actor.UserId, now);
+                AmendAgreement(AgreementReason.Extension, now);
+            },
             pending is null ? null : TransitionDetail.Duration(pending.Minutes));
     }
 

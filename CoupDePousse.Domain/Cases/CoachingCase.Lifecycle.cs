@@ -11,7 +11,7 @@ public sealed partial class CoachingCase
         CaseErrors.CriteriaNotAllValidated, CaseErrors.NoCriterionRefused,
         CaseErrors.DiscussionNotSettled, CaseErrors.ExtensionAlreadyPending, CaseErrors.NoPendingExtension,
         CaseErrors.NoObjectivesToShare, CaseErrors.CompanyTextToApprove, CaseErrors.CompanyTextNotApproved,
-        CaseErrors.NoDeclaredConflict,
+        CaseErrors.NoDeclaredConflict, CaseErrors.NoAgreement,
     }.ToDictionary(e => e.English);
 
     private StateMachine<CaseState, CaseTrigger> Machine => _machine ??= BuildMachine(this);
@@ -35,6 +35,7 @@ public sealed partial class CoachingCase
         CaseTrigger.RecordVerdict or CaseTrigger.RuleAccept or CaseTrigger.RuleDecline
             or CaseTrigger.Exclude => ActsForCompany(actor) || IsAssignedIntervener(actor),
         CaseTrigger.RecordMissedSession => IsAssignedIntervener(actor) || IsBeneficiary(actor),
+        CaseTrigger.AcceptAgreement => IsBeneficiary(actor) || IsAssignedIntervener(actor) || ActsForCompany(actor),
         CaseTrigger.Withdraw => actor.Role == Role.Manager && IsProposer(actor),
         _ => false,
     };
@@ -81,6 +82,8 @@ public sealed partial class CoachingCase
         CaseTrigger.DeclareNoConflict when ConflictDeclaration == ConflictDeclarationStatus.NoConflict => CaseErrors.NoConflictAlreadyDeclared,
         CaseTrigger.DeclareNoConflict when ConflictDeclaration == ConflictDeclarationStatus.ConflictOverridden => CaseErrors.DeclaredConflictAlreadyDecided,
         CaseTrigger.RuleAccept or CaseTrigger.RuleDecline when RulingOf(PartyOf(actor)) is not null => CaseErrors.AlreadyRuled,
+        CaseTrigger.AcceptAgreement => CheckAgreementAcceptance(actor),
+        CaseTrigger.LogSession => CheckAgreementInForce(),
         _ => Result.Success(),
     };
 
@@ -92,7 +95,7 @@ public sealed partial class CoachingCase
     /// Runs one operation: authorize, check the machine, validate the input, then fire, apply the data
     /// change, record the transition, and let the case advance by itself where its conditions are met.
     /// </summary>
-    private Result Execute(Actor actor, CaseTrigger trigger, DateTimeOffset now, Func<Result>? validate, Action apply, TransitionDetail? detail = null)
+    private Result Execute(Actor actor, CaseTrigger trigger, DateTimeOffset now, Func<Result>? validate, Action apply, TransitionDetail? detail = null, AgreementTerms? terms = null)
     {
         var allowed = CanPerform(actor, trigger);
         if (allowed.IsFailure)
@@ -108,7 +111,7 @@ public sealed partial class CoachingCase
 
         FireAndRecord(actor, trigger, now, detail ?? TransitionDetail.None);
         apply();
-        AdvanceAutomatically(actor, now);
+        AdvanceAutomatically(actor, now, terms ?? AgreementTerms.Default);
         RefreshFacts();
         Version++;
         return Result.Success();
@@ -126,13 +129,19 @@ public sealed partial class CoachingCase
         _history.Add(new TransitionRecord(now, actor.UserId, actor.Role, from, State, trigger, detail));
     }
 
-    private void AdvanceAutomatically(Actor actor, DateTimeOffset now)
+    // Entering Accepted draws up version 1 of the agreement, with the admin's terms as they stand now.
+    private void AdvanceAutomatically(Actor actor, DateTimeOffset now, AgreementTerms terms)
     {
         foreach (var trigger in (ReadOnlySpan<CaseTrigger>)[CaseTrigger.CriterionRefused, CaseTrigger.AllCriteriaValidated, CaseTrigger.DiscussionAccepted])
         {
             if (Machine.CanFire(trigger))
             {
                 FireAndRecord(actor, trigger, now, TransitionDetail.None);
+                if (State == CaseState.Accepted && CurrentAgreement is null)
+                {
+                    DrawUpAgreement(AgreementReason.Initial, terms, now);
+                }
+
                 return;
             }
         }
@@ -187,12 +196,14 @@ public sealed partial class CoachingCase
 
         machine.Configure(CaseState.Accepted)
             .InternalTransition(CaseTrigger.SetBudget, NoOp)
+            .InternalTransitionIf(CaseTrigger.AcceptAgreement, _ => c.CurrentAgreement is not null, NoOp, CaseErrors.NoAgreement.English)
             .InternalTransition(CaseTrigger.DraftObjectives, NoOp)
             .Permit(CaseTrigger.SetObjectives, CaseState.ObjectivesSet)
             .Permit(CaseTrigger.Stop, CaseState.Closed);
 
         machine.Configure(CaseState.ObjectivesSet)
             .InternalTransition(CaseTrigger.SetBudget, NoOp)
+            .InternalTransitionIf(CaseTrigger.AcceptAgreement, _ => c.CurrentAgreement is not null, NoOp, CaseErrors.NoAgreement.English)
             .InternalTransition(CaseTrigger.DraftObjectives, NoOp)
             .InternalTransition(CaseTrigger.SetObjectives, NoOp)
             .InternalTransition(CaseTrigger.ShareObjectives, NoOp)
@@ -202,6 +213,7 @@ public sealed partial class CoachingCase
 
         machine.Configure(CaseState.InSessions)
             .InternalTransition(CaseTrigger.LogSession, NoOp)
+            .InternalTransitionIf(CaseTrigger.AcceptAgreement, _ => c.CurrentAgreement is not null, NoOp, CaseErrors.NoAgreement.English)
             .InternalTransition(CaseTrigger.RecordMissedSession, NoOp)
             .InternalTransition(CaseTrigger.WriteSessionNote, NoOp)
             .InternalTransitionIf(CaseTrigger.RequestExtension, _ => c.PendingExtension is null, NoOp, CaseErrors.ExtensionAlreadyPending.English)

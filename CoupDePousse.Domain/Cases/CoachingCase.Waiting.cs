@@ -8,7 +8,7 @@ public sealed partial class CoachingCase
     /// The revision of the rules behind the stored facts below. Raise it when <see cref="CaseProgress"/> or
     /// <see cref="HoursBudget"/> change meaning: cases stored under an older revision are refreshed by the app at start.
     /// </summary>
-    public const int CurrentFactsRevision = 1;
+    public const int CurrentFactsRevision = 2;
 
     /// <summary>The facts that say whose move it is and what comes next.</summary>
     public CaseProgress Progress => new(
@@ -22,10 +22,14 @@ public sealed partial class CoachingCase
         IntervenerRuling,
         PendingExtension is not null,
         Hours.IsNearLimit,
-        ConflictDeclaration);
+        ConflictDeclaration,
+        AgreementAwaiting);
 
     /// <summary>Who the case waits on, as <see cref="Progress"/> says it, kept so that lists and figures can filter and count on it.</summary>
     public WaitingParty? WaitingOn { get; private set; }
+
+    /// <summary>Who the three-way agreement still waits on, as <see cref="CoachingCase.AgreementAwaiting"/> says, kept for lists.</summary>
+    public AgreementParties AgreementAwaitingParties { get; private set; }
 
     /// <summary>Minutes logged in sessions, as <see cref="Hours"/> counts them, kept for lists and figures.</summary>
     public int UsedMinutes { get; private set; }
@@ -52,6 +56,7 @@ public sealed partial class CoachingCase
     public bool FactsAreCurrent =>
         FactsRevision == CurrentFactsRevision
         && WaitingOn == Progress.WaitingOn
+        && AgreementAwaitingParties == AgreementAwaiting
         && UsedMinutes == Hours.UsedMinutes
         && ApprovedExtensionMinutes == Hours.ApprovedExtensionMinutes
         && DomainFlags == CoachingDomains.FlagsOf(Domains)
@@ -68,6 +73,7 @@ public sealed partial class CoachingCase
 
         var hours = Hours;
         WaitingOn = Progress.WaitingOn;
+        AgreementAwaitingParties = AgreementAwaiting;
         UsedMinutes = hours.UsedMinutes;
         ApprovedExtensionMinutes = hours.ApprovedExtensionMinutes;
         DomainFlags = CoachingDomains.FlagsOf(Domains);

@@ -25,6 +25,11 @@ public sealed record TransitionDetail
     /// <summary>Whether the beneficiary shared their objectives with the company, or took them back.</summary>
     public bool? ObjectivesShared { get; private init; }
 
+    /// <summary>The version of the three-way agreement a party accepted.</summary>
+    public int? AgreementVersion { get; private init; }
+
+    public static TransitionDetail Agreement(int version) => new() { AgreementVersion = version };
+
     public static TransitionDetail Verdict(AcceptanceCriterion criterion, bool validated) => new() { Criterion = criterion, Validated = validated };
 
     public static TransitionDetail Duration(int minutes) => new() { Minutes = minutes };

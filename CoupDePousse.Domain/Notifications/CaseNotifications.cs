@@ -131,6 +131,19 @@ public static class CaseNotifications
             case CaseTrigger.AllCriteriaValidated or CaseTrigger.DiscussionAccepted:
                 yield return (NotifiedParty.Beneficiary, NotificationKind.CaseAccepted);
                 yield return (NotifiedParty.Intervener, NotificationKind.CaseAccepted);
+
+                // The agreement drawn up on acceptance: the beneficiary and the intervener read it with the acceptance; HR is told apart.
+                yield return (NotifiedParty.HR, NotificationKind.AgreementToAccept);
+                break;
+            case CaseTrigger.SetBudget or CaseTrigger.ApproveExtension when after.Progress.AgreementAwaiting.HasFlag(AgreementParties.Beneficiary)
+                && transition.From is CaseState.Accepted or CaseState.ObjectivesSet or CaseState.InSessions:
+                // A new budget amends the agreement: the beneficiary accepts the amendment.
+                yield return (NotifiedParty.Beneficiary, NotificationKind.AgreementToAccept);
+                if (transition.Trigger == CaseTrigger.ApproveExtension)
+                {
+                    yield return (NotifiedParty.Intervener, NotificationKind.ExtensionDecided);
+                }
+
                 break;
             case CaseTrigger.SetObjectives when transition.From == CaseState.Accepted:
                 yield return (NotifiedParty.Intervener, NotificationKind.SessionsToPlan);

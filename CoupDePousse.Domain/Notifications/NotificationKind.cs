@@ -73,6 +73,9 @@ public enum NotificationKind
 
     /// <summary>The intervener: the beneficiary shared a journal entry with them.</summary>
     JournalEntryShared,
+
+    /// <summary>The beneficiary, the intervener or HR: a version of the three-way agreement waits on their acceptance.</summary>
+    AgreementToAccept,
 }
 
 /// <summary>Which page a notification leads to.</summary>
@@ -98,7 +101,7 @@ public static class NotificationKinds
         NotificationKind.ProposalToAnswer, NotificationKind.IntervenerAssigned, NotificationKind.MeetingProposed, NotificationKind.MeetingConfirmed,
         NotificationKind.MeetingMoved, NotificationKind.MeetingCancelled, NotificationKind.MeetingReminder, NotificationKind.DecisionToMake,
         NotificationKind.CaseAccepted, NotificationKind.ObjectivesToSet, NotificationKind.ObjectivesToRate, NotificationKind.CompanyTextToApprove,
-        NotificationKind.CaseEnded, NotificationKind.CaseWaiting,
+        NotificationKind.CaseEnded, NotificationKind.CaseWaiting, NotificationKind.AgreementToAccept,
     ];
 
     private static readonly NotificationKind[] ToIntervener =
@@ -106,12 +109,13 @@ public static class NotificationKinds
         NotificationKind.IntervenerAssigned, NotificationKind.InterviewToPlan, NotificationKind.OtherSlotsRequested, NotificationKind.MeetingConfirmed,
         NotificationKind.MeetingMoved, NotificationKind.MeetingCancelled, NotificationKind.MeetingReminder, NotificationKind.VerdictNeeded,
         NotificationKind.CaseAccepted, NotificationKind.SessionsToPlan, NotificationKind.JournalEntryShared, NotificationKind.ExtensionDecided,
-        NotificationKind.CaseEnded, NotificationKind.CaseWaiting,
+        NotificationKind.CaseEnded, NotificationKind.CaseWaiting, NotificationKind.AgreementToAccept,
     ];
 
     private static readonly NotificationKind[] ToHr =
     [
         NotificationKind.InterveningToAssign, NotificationKind.ConflictToDecide, NotificationKind.VerdictNeeded, NotificationKind.ExtensionToDecide, NotificationKind.CaseWaiting,
+        NotificationKind.AgreementToAccept,
     ];
 
     private static readonly NotificationKind[] ToProposer = [NotificationKind.ProposalInProgress, NotificationKind.ProposalEnded];

@@ -178,11 +178,21 @@ public static class CaseBuilder
         return coachingCase;
     }
 
+    /// <summary>Objectives set and the three-way agreement accepted by the three parties, so that sessions may start.</summary>
     public static CoachingCase ObjectivesSet()
     {
         var coachingCase = Accepted();
         coachingCase.SetObjectives(Beneficiary, Objectives, StartingScores(Objectives), Now).ShouldSucceed();
+        AcceptAgreementByAll(coachingCase);
         return coachingCase;
+    }
+
+    /// <summary>The beneficiary, the intervener and HR each accept the current version of the agreement.</summary>
+    public static void AcceptAgreementByAll(CoachingCase coachingCase)
+    {
+        coachingCase.AcceptAgreement(Beneficiary, Now).ShouldSucceed();
+        coachingCase.AcceptAgreement(Intervener, Now).ShouldSucceed();
+        coachingCase.AcceptAgreement(Hr, Now).ShouldSucceed();
     }
 
     public static CoachingCase InSessions(int minutes = 60)

@@ -41,7 +41,20 @@ public static class CaseScenarios
             c.RuleAccept(Intervener, Now).ShouldSucceed();
         }),
         ["accepted"] = Accepted,
+        ["accepted, agreement accepted by the intervener"] = () => With(Accepted(), c => c.AcceptAgreement(Intervener, Now).ShouldSucceed()),
         ["objectives set"] = ObjectivesSet,
+        ["objectives set, agreement awaits hr"] = () => With(Accepted(), c =>
+        {
+            c.SetObjectives(Beneficiary, Objectives, StartingScores(Objectives), Now).ShouldSucceed();
+            c.AcceptAgreement(Beneficiary, Now).ShouldSucceed();
+            c.AcceptAgreement(Intervener, Now).ShouldSucceed();
+        }),
+        ["objectives set, agreement awaits everyone"] = () => With(Accepted(), c => c.SetObjectives(Beneficiary, Objectives, StartingScores(Objectives), Now).ShouldSucceed()),
+        ["in sessions, amendment to accept"] = () => With(InSessions(), c =>
+        {
+            c.RequestExtension(Intervener, 60, ExtensionCategory.MoreSessionsNeeded, Reason, Now).ShouldSucceed();
+            c.ApproveExtension(Hr, Now).ShouldSucceed();
+        }),
         ["in sessions"] = () => InSessions(),
         ["in sessions, just under 80 %"] = () => InSessions(285),
         ["in sessions, past 80 %"] = () => InSessions(300),
@@ -98,5 +111,9 @@ public static class CaseScenarios
     {
         coachingCase.RequestExtension(Intervener, minutes, ExtensionCategory.MoreSessionsNeeded, Reason, Now).ShouldSucceed();
         (approve ? coachingCase.ApproveExtension(Hr, Now) : coachingCase.RejectExtension(Hr, Now)).ShouldSucceed();
+        if (approve)
+        {
+            coachingCase.AcceptAgreement(Beneficiary, Now).ShouldSucceed();
+        }
     }
 }

@@ -39,6 +39,7 @@ public static class ConfidentialScenario
 
         closed.DraftObjectives(Intervener, [new(text("DraftStatement"), text("DraftMeasure"))], Now).ShouldSucceed();
         closed.SetObjectives(Beneficiary, [new(text("ObjectiveStatement"), text("ObjectiveMeasure"))], [4], Now).ShouldSucceed();
+        AcceptAgreementByAll(closed);
         var session = closed.LogSession(Intervener, Today, 60, SessionMode.OnSite, Now).Value;
         closed.RequestExtension(Intervener, 60, ExtensionCategory.Other, text("ExtensionReason"), Now).ShouldSucceed();
         closed.ApproveExtension(Hr, Now).ShouldSucceed();

@@ -104,6 +104,8 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
 
     public PipelineService Pipeline() => new(this, Clock, Logger<PipelineService>());
 
+    public AgreementService Agreements() => new(this, Runner(), Logger<AgreementService>());
+
     /// <summary>The zone a person chose in their account (null: Paris).</summary>
     public async Task SetTimeZoneAsync(string userId, string? timeZoneId)
     {

@@ -87,6 +87,7 @@ internal sealed class TransitionRecordConfiguration : IEntityTypeConfiguration<T
             detail.Property(d => d.Minutes).HasColumnName("Minutes");
             detail.Property(d => d.ObjectivesRevision).HasColumnName("ObjectivesRevision");
             detail.Property(d => d.ObjectivesShared).HasColumnName("ObjectivesShared");
+            detail.Property(d => d.AgreementVersion).HasColumnName("AgreementVersion");
         });
         builder.Ignore(t => t.ChangedState);
     }
@@ -117,5 +118,32 @@ internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journ
         builder.Property(e => e.Text).IsConfidential(ConfidentialText.JournalEntry);
         builder.HasOne<CoachingCase>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(e => new { e.CaseId, e.AuthorId });
+    }
+}
+
+internal sealed class AgreementVersionConfiguration : IEntityTypeConfiguration<AgreementVersion>
+{
+    public void Configure(EntityTypeBuilder<AgreementVersion> builder)
+    {
+        builder.ToTable("AgreementVersions");
+        builder.Property(v => v.Id).ValueGeneratedNever();
+        builder.Property(v => v.IntervenerId).HasMaxLength(450);
+        builder.Property(v => v.Domains);
+        builder.Property(v => v.TopicCodes);
+        builder.Property(v => v.ConfidentialityExceptionsFrench).HasMaxLength(AgreementTerms.MaxExceptionsLength);
+        builder.Property(v => v.ConfidentialityExceptionsEnglish).HasMaxLength(AgreementTerms.MaxExceptionsLength);
+        builder.Property(v => v.CodeOfEthics).HasMaxLength(AgreementTerms.MaxCodeOfEthicsLength);
+        builder.Ignore(v => v.IsAmendment);
+        builder.Ignore(v => v.Terms);
+    }
+}
+
+internal sealed class AgreementAcceptanceConfiguration : IEntityTypeConfiguration<AgreementAcceptance>
+{
+    public void Configure(EntityTypeBuilder<AgreementAcceptance> builder)
+    {
+        builder.ToTable("AgreementAcceptances");
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.UserId).HasMaxLength(450);
     }
 }

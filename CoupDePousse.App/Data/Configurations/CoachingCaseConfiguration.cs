@@ -45,6 +45,9 @@ internal sealed class CoachingCaseConfiguration : IEntityTypeConfiguration<Coach
         builder.Ignore(c => c.Hours);
         builder.Ignore(c => c.PendingExtension);
         builder.Ignore(c => c.CompanyTextStatus);
+        builder.Ignore(c => c.CurrentAgreement);
+        builder.Ignore(c => c.AgreementAwaiting);
+        builder.Ignore(c => c.AgreementInForce);
 
         builder.HasMany(c => c.Verdicts).WithOne().HasForeignKey("CaseId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Objectives).WithOne().HasForeignKey("CaseId").IsRequired().OnDelete(DeleteBehavior.Cascade);
@@ -52,6 +55,8 @@ internal sealed class CoachingCaseConfiguration : IEntityTypeConfiguration<Coach
         builder.HasMany(c => c.ObjectiveRevisions).WithOne().HasForeignKey("CaseId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Sessions).WithOne().HasForeignKey("CaseId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Extensions).WithOne().HasForeignKey("CaseId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.AgreementVersions).WithOne().HasForeignKey("CaseId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.AgreementAcceptances).WithOne().HasForeignKey("CaseId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.History).WithOne().HasForeignKey("CaseId").IsRequired().OnDelete(DeleteBehavior.Cascade);
 
         builder.HasIndex(c => c.BeneficiaryId);

@@ -33,6 +33,9 @@ internal sealed class BudgetSettingsConfiguration : IEntityTypeConfiguration<Bud
         builder.Property(s => s.StalledAcceptedDays).HasDefaultValue(stalling.AcceptedDays);
         builder.Property(s => s.StalledObjectivesSetDays).HasDefaultValue(stalling.ObjectivesSetDays);
         builder.Property(s => s.StalledInSessionsDays).HasDefaultValue(stalling.InSessionsDays);
+        builder.Property(s => s.ConfidentialityExceptionsFrench).HasMaxLength(AgreementTerms.MaxExceptionsLength);
+        builder.Property(s => s.ConfidentialityExceptionsEnglish).HasMaxLength(AgreementTerms.MaxExceptionsLength);
+        builder.Property(s => s.CodeOfEthics).HasMaxLength(AgreementTerms.MaxCodeOfEthicsLength);
         builder.Property(s => s.NudgeDays).HasDefaultValue(stalling.NudgeDays);
     }
 }

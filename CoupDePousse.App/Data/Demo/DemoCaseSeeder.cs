@@ -94,7 +94,7 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
 
     public IEnumerable<CoachingCase> Cases()
     {
-        // Sophie, in sessions with Isabelle, near the end of her budget.
+        // Sophie, in sessions with Isabelle, near the end of her budget; an extra hour amends the agreement, which waits on her.
         var sophie = Propose(people.Manager, people.Sophie, OfferChecklistConfirmed, DaysAgo(40),
             [CoachingDomain.ManagementAndCommunication], ["difficult-conversations", "reframing-confrontation"],
             "Sophie prend la responsabilité d’une équipe de six conseillers. Deux entretiens de recadrage sont à mener et elle souhaite s’y préparer.",
@@ -119,6 +119,10 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
         Must(entry.Value.Share(sophie, people.Sophie, true, DaysAgo(19)));
         _journal.Add(entry.Value);
         LogSession(sophie, people.Intervener, 10, 90, SessionMode.Video, "Organisation des points d’équipe.");
+
+        // Isabelle asked for one more hour and HR approved it: the amendment to the agreement waits on Sophie's acceptance.
+        Must(sophie.RequestExtension(people.Intervener, 60, ExtensionCategory.MoreSessionsNeeded, "Une dernière séance après le second entretien.", DaysAgo(4)));
+        Must(sophie.ApproveExtension(people.Hr, DaysAgo(3)));
 
         // Her last hour is planned: Isabelle offered two mornings, Sophie took the first.
         var firstMorning = new MeetingSlot(MorningIn(days: 5), 60);
@@ -258,6 +262,11 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
         {
             Must(c.RecordVerdict(party == Party.Company ? hr : intervenerActor, criterion, true, null, from.AddDays(3)));
         }
+
+        // The three-way agreement drawn up on acceptance: each party accepts it before any session.
+        Must(c.AcceptAgreement(intervenerActor, from.AddDays(3)));
+        Must(c.AcceptAgreement(beneficiary, from.AddDays(4)));
+        Must(c.AcceptAgreement(hr, from.AddDays(4)));
     }
 
     private void LogSession(CoachingCase c, Actor intervenerActor, int daysAgo, int minutes, SessionMode mode, string? note)

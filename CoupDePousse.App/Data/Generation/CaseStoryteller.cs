@@ -406,11 +406,27 @@ internal sealed class CaseStoryteller
             {
                 Do(_case.ShareObjectives(_beneficiary, true, Wait(0, 3)));
             }
+
+            AcceptAgreement();
+        }
+
+        /// <summary>Whoever the three-way agreement still waits on accepts it, as they must before any session.</summary>
+        private void AcceptAgreement()
+        {
+            var awaiting = _case.AgreementAwaiting;
+            foreach (var (party, actor) in new[] { (AgreementParties.Intervener, _intervener!), (AgreementParties.Beneficiary, _beneficiary), (AgreementParties.Company, _hr) })
+            {
+                if (awaiting.HasFlag(party))
+                {
+                    Do(_case.AcceptAgreement(actor, Wait(0, 2)));
+                }
+            }
         }
 
         /// <summary>Sessions until this share of the budget is used (at least one); below the warning threshold when asked.</summary>
         private void LogSessionsUntil(double share, bool belowWarning = false)
         {
+            AcceptAgreement();
             var first = _case.Sessions.Count == 0;
             while (true)
             {

@@ -513,6 +513,33 @@ public sealed class AdministrationService(
             settings => FormattableString.Invariant($"consumesBudget={settings.MissedMeetingConsumesBudget}"),
             cancellationToken);
 
+    /// <summary>The limits of confidentiality and the code of ethics every new agreement copies (a drawn-up version keeps its own).</summary>
+    public async Task<Result<AgreementTerms>> GetAgreementTermsAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        var allowed = logger.RequireRole(actor, "ReadAgreementTerms", Role.Admin);
+        if (allowed.IsFailure)
+        {
+            return allowed.Error!;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.AgreementTermsAsync(cancellationToken);
+    }
+
+    public Task<Result> SetAgreementTermsAsync(Actor actor, string? exceptionsFrench, string? exceptionsEnglish, string? codeOfEthics, CancellationToken cancellationToken = default) =>
+        ChangeSettingsAsync(actor, "SetAgreementTerms", SecurityEventKind.AgreementTermsChanged,
+            () => AgreementTerms.Create(exceptionsFrench, exceptionsEnglish, codeOfEthics).Map<Action<BudgetSettings>>(terms => settings => settings.Apply(terms)),
+            // The texts are the admin's own, not case text; the audit keeps the code and the texts' lengths to stay short.
+            DescribeTerms,
+            cancellationToken);
+
+    private static string DescribeTerms(BudgetSettings settings)
+    {
+        var terms = settings.ToAgreementTerms();
+        return FormattableString.Invariant(
+            $"codeOfEthics={terms.CodeOfEthics}; exceptionsFrench={terms.ConfidentialityExceptionsFrench.Length} chars; exceptionsEnglish={terms.ConfidentialityExceptionsEnglish.Length} chars");
+    }
+
     /// <summary>
     /// One change to the programme settings, by an administrator: checked (<paramref name="check"/> gives the change or the
     /// domain's refusal), applied, saved, and audited as <paramref name="describe"/> reads the settings before and after.

@@ -66,3 +66,5 @@ public sealed record DraftCompanyTextCommand(string Text) : CaseCommand(CaseTrig
 public sealed record ApproveCompanyTextCommand() : CaseCommand(CaseTrigger.ApproveCompanyText);
 
 public sealed record WithdrawCompanyTextApprovalCommand() : CaseCommand(CaseTrigger.WithdrawCompanyTextApproval);
+
+public sealed record AcceptAgreementCommand() : CaseCommand(CaseTrigger.AcceptAgreement);

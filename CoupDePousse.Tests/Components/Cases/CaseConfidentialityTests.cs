@@ -27,6 +27,7 @@ public class CaseConfidentialityTests : FeaturePageContext
         }
 
         coachingCase.SetObjectives(Beneficiary, [new(ObjectiveText, "Un signe concret")], [4], Now).ShouldSucceed();
+        AcceptAgreementByAll(coachingCase);
         var session = coachingCase.LogSession(Intervener, Today, 60, SessionMode.Video, Now);
         await Database.SaveAsync(coachingCase);
         (await Database.SessionNotes().WriteNoteAsync(Intervener, coachingCase.Id, session.Value.Id, NoteText, Xunit.TestContext.Current.CancellationToken)).ShouldSucceed();

@@ -203,6 +203,7 @@ public class AvailableTriggersTests
         CaseTrigger.DraftCompanyText => c.DraftCompanyText(actor, "Texte pour l'entreprise", Now),
         CaseTrigger.ApproveCompanyText => c.ApproveCompanyText(actor, Now),
         CaseTrigger.WithdrawCompanyTextApproval => c.WithdrawCompanyTextApproval(actor, Now),
+        CaseTrigger.AcceptAgreement => c.AcceptAgreement(actor, Now),
         CaseTrigger.RateObjectives => c.RateObjectives(actor,
             new Dictionary<Guid, ObjectiveAssessment> { [c.Objectives.FirstOrDefault()?.Id ?? Guid.NewGuid()] = new(ObjectiveRating.Reached, 7) }, Now),
         CaseTrigger.RateSatisfaction => c.RateSatisfaction(actor, 9, null, Now),

@@ -93,6 +93,7 @@ public class HistoryTests
         ["WithdrawCompanyTextApproval"] = (() => WithCompanyTextApproved(), c => c.WithdrawCompanyTextApproval(Beneficiary, Now), CaseTrigger.WithdrawCompanyTextApproval),
         ["RateObjectives"] = (Closed, c => c.RateObjectives(Beneficiary, new Dictionary<Guid, ObjectiveAssessment> { [c.Objectives[0].Id] = new(ObjectiveRating.Reached, 7) }, Now), CaseTrigger.RateObjectives),
         ["RateSatisfaction"] = (Closed, c => c.RateSatisfaction(Beneficiary, 9, "Merci", Now), CaseTrigger.RateSatisfaction),
+        ["AcceptAgreement"] = (Accepted, c => c.AcceptAgreement(Beneficiary, Now), CaseTrigger.AcceptAgreement),
     };
 
     private static CoachingCase WithPendingExtension()
@@ -188,6 +189,9 @@ public class HistoryTests
         coachingCase.History[^1].Detail.Should().Be(TransitionDetail.Sharing(true));
         coachingCase.ShareObjectives(Beneficiary, false, Now).ShouldSucceed();
         coachingCase.History[^1].Detail.Should().Be(TransitionDetail.Sharing(false));
+
+        AcceptAgreementByAll(coachingCase);
+        coachingCase.History[^1].Detail.Should().Be(TransitionDetail.Agreement(2), "the version accepted: the budget change made an amendment");
 
         coachingCase.LogSession(Intervener, Today, 90, SessionMode.OnSite, Now).ShouldSucceed();
         coachingCase.History[^1].Detail.Should().Be(TransitionDetail.Duration(90));

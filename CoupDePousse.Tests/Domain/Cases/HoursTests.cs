@@ -253,6 +253,7 @@ public class HoursTests
         coachingCase.Extensions[0].DecidedBy.Should().Be(HrId);
         coachingCase.PendingExtension.Should().BeNull();
         coachingCase.Hours.TotalMinutes.Should().Be(390);
+        coachingCase.AcceptAgreement(Beneficiary, Now).ShouldSucceed();
         coachingCase.LogSession(Intervener, Today, 90, SessionMode.OnSite, Now).ShouldSucceed();
         coachingCase.Hours.Should().Be(new HoursBudget(360, 30, 390));
     }
@@ -275,6 +276,7 @@ public class HoursTests
     {
         var coachingCase = ObjectivesSet();
         coachingCase.SetBudget(Hr, 240, BudgetBounds.Default, Now).ShouldSucceed();
+        coachingCase.AcceptAgreement(Beneficiary, Now).ShouldSucceed();
         coachingCase.LogSession(Intervener, Today, 60, SessionMode.OnSite, Now).ShouldSucceed();
 
         coachingCase.ShouldRefuse(() => coachingCase.RequestExtension(Intervener, 135, ExtensionCategory.MoreSessionsNeeded, Reason, Now), CaseErrors.ExtensionOverCap);

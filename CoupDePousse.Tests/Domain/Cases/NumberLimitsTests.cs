@@ -137,6 +137,7 @@ public class NumberLimitsTests
         ValidateAll(coachingCase, Party.Company);
         ValidateAll(coachingCase, Party.Intervener);
         coachingCase.SetObjectives(Beneficiary, Objectives, StartingScores(Objectives), Now).ShouldSucceed();
+        AcceptAgreementByAll(coachingCase);
         coachingCase.LogSession(Intervener, Today, 60, SessionMode.Video, Now).ShouldSucceed();
     }
 }

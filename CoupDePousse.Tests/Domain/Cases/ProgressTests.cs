@@ -29,9 +29,13 @@ public class ProgressTests
         ("under discussion, nobody ruled", WaitingParty.HR, NextStep.Rule, NextStep.Rule),
         ("under discussion, hr ruled", WaitingParty.Intervener, NextStep.Rule, NextStep.WaitOthers),
         ("under discussion, intervener ruled", WaitingParty.HR, NextStep.WaitHrRuling, NextStep.Rule),
-        ("accepted after discussion", WaitingParty.Beneficiary, NextStep.DraftObjectives, NextStep.WaitOthers),
-        ("accepted", WaitingParty.Beneficiary, NextStep.DraftObjectives, NextStep.WaitOthers),
+        ("accepted after discussion", WaitingParty.Beneficiary, NextStep.AcceptAgreement, NextStep.WaitOthers),
+        ("accepted", WaitingParty.Beneficiary, NextStep.AcceptAgreement, NextStep.WaitOthers),
+        ("accepted, agreement accepted by the intervener", WaitingParty.Beneficiary, NextStep.DraftObjectives, NextStep.WaitOthers),
         ("objectives set", WaitingParty.Intervener, NextStep.FirstSession, NextStep.WaitOthers),
+        ("objectives set, agreement awaits hr", WaitingParty.HR, NextStep.WaitAgreement, NextStep.AcceptAgreement),
+        ("objectives set, agreement awaits everyone", WaitingParty.Beneficiary, NextStep.AcceptAgreement, NextStep.WaitOthers),
+        ("in sessions, amendment to accept", WaitingParty.Beneficiary, NextStep.WaitAgreement, NextStep.WaitOthers),
         ("in sessions", WaitingParty.Intervener, NextStep.LogSessions, NextStep.WaitOthers),
         ("in sessions, just under 80 %", WaitingParty.Intervener, NextStep.LogSessions, NextStep.WaitOthers),
         ("in sessions, past 80 %", WaitingParty.Intervener, NextStep.NearLimit, NextStep.WaitOthers),
@@ -66,6 +70,8 @@ public class ProgressTests
         { NextStep.LogSessions, true },
         { NextStep.NearLimit, true },
         { NextStep.DecideExtension, true },
+        { NextStep.AcceptAgreement, true },
+        { NextStep.WaitAgreement, false },
         { NextStep.WaitBeneficiaryAgrees, false },
         { NextStep.WaitBeneficiaryDecides, false },
         { NextStep.WaitHrVerdicts, false },
@@ -110,6 +116,9 @@ public class ProgressTests
         coachingCase.RecordVerdict(Intervener, criteria[^1], true, null, Now).ShouldSucceed();
 
         coachingCase.State.Should().Be(CaseState.Accepted, "the last verdict accepts the case");
+        coachingCase.Progress.ForIntervener.Should().Be(NextStep.AcceptAgreement, "the agreement drawn up on acceptance waits on them");
+
+        coachingCase.AcceptAgreement(Intervener, Now).ShouldSucceed();
         coachingCase.Progress.ForIntervener.Should().Be(NextStep.DraftObjectives);
     }
 
@@ -144,6 +153,8 @@ public class ProgressTests
         coachingCase.Progress.ForCompany.Should().Be(NextStep.DecideExtension);
 
         coachingCase.ApproveExtension(Hr, Now).ShouldSucceed();
+        coachingCase.Progress.ForIntervener.Should().Be(NextStep.WaitAgreement, "the amendment waits on the beneficiary");
+        coachingCase.AcceptAgreement(Beneficiary, Now).ShouldSucceed();
         coachingCase.Progress.ForIntervener.Should().Be(NextStep.LogSessions, "300 of 480 minutes is 63 %");
         coachingCase.Progress.ForCompany.Should().Be(NextStep.WaitOthers);
     }

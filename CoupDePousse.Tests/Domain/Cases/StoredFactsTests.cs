@@ -48,8 +48,13 @@ public class StoredFactsTests
         coachingCase.ApprovedExtensionMinutes.Should().Be(0);
 
         coachingCase.ApproveExtension(Hr, Now).ShouldSucceed();
-        coachingCase.WaitingOn.Should().Be(WaitingParty.Intervener);
+        coachingCase.WaitingOn.Should().Be(WaitingParty.Beneficiary, "the approved extension amends the agreement, which the beneficiary accepts");
         coachingCase.ApprovedExtensionMinutes.Should().Be(60);
+        coachingCase.AgreementAwaitingParties.Should().Be(AgreementParties.Beneficiary);
+
+        coachingCase.AcceptAgreement(Beneficiary, Now).ShouldSucceed();
+        coachingCase.WaitingOn.Should().Be(WaitingParty.Intervener);
+        coachingCase.AgreementAwaitingParties.Should().Be(AgreementParties.None);
     }
 
     [Fact]

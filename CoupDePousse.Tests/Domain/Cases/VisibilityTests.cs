@@ -14,7 +14,7 @@ public class VisibilityTests
         nameof(CaseVisibility.SeesIntervenerVerdictComments), nameof(CaseVisibility.SeesObjectives),
         nameof(CaseVisibility.SeesObjectiveDrafts), nameof(CaseVisibility.SeesObjectiveHistory),
         nameof(CaseVisibility.SeesReferral), nameof(CaseVisibility.SeesClosingSummary), nameof(CaseVisibility.SeesExtensions),
-        nameof(CaseVisibility.SeesCancellationReason),
+        nameof(CaseVisibility.SeesCancellationReason), nameof(CaseVisibility.SeesAgreement),
     ];
 
     /// <summary>The names of every permission the visibility grants, read by reflection so that a new one cannot slip through.</summary>
@@ -73,7 +73,7 @@ public class VisibilityTests
             nameof(CaseVisibility.SeesHours), nameof(CaseVisibility.SeesCost), nameof(CaseVisibility.SeesExtensions),
             nameof(CaseVisibility.SeesExtensionComments),
             nameof(CaseVisibility.SeesCompanyVerdicts), nameof(CaseVisibility.SeesIntervenerVerdicts),
-            nameof(CaseVisibility.SeesCancellationReason),
+            nameof(CaseVisibility.SeesCancellationReason), nameof(CaseVisibility.SeesAgreement),
         });
         granted.Should().NotContain(new[]
         {

@@ -251,9 +251,13 @@ public class CaseNotificationsTests
             (Intervener, c => { ValidateAll(c, Party.Intervener); return Result.Success(); }),
             (Intervener, c => c.DraftObjectives(Intervener, Objectives, Now)),
             (Beneficiary, c => c.SetObjectives(Beneficiary, Objectives, StartingScores(Objectives), Now)),
+            (Beneficiary, c => c.AcceptAgreement(Beneficiary, Now)),
+            (Intervener, c => c.AcceptAgreement(Intervener, Now)),
+            (Hr, c => c.AcceptAgreement(Hr, Now)),
             (Intervener, c => c.LogSession(Intervener, Today, 60, SessionMode.OnSite, Now)),
             (Intervener, c => c.RequestExtension(Intervener, 60, ExtensionCategory.MoreSessionsNeeded, null, Now)),
             (Hr, c => c.ApproveExtension(Hr, Now)),
+            (Beneficiary, c => c.AcceptAgreement(Beneficiary, Now)),
             (Intervener, c => c.Close(Intervener, "Bilan.", Now)),
         };
 
@@ -266,10 +270,28 @@ public class CaseNotificationsTests
 
         told.Where(a => a.UserId == ManagerId).Select(a => a.Kind).Should().Equal(NotificationKind.ProposalInProgress, NotificationKind.ProposalEnded);
         told.Where(a => a.UserId == BeneficiaryId).Select(a => a.Kind).Should().Equal(
-            NotificationKind.ProposalToAnswer, NotificationKind.ProposalToAnswer, NotificationKind.DecisionToMake, NotificationKind.CaseAccepted, NotificationKind.ObjectivesToSet, NotificationKind.ObjectivesToRate);
+            NotificationKind.ProposalToAnswer, NotificationKind.ProposalToAnswer, NotificationKind.DecisionToMake, NotificationKind.CaseAccepted, NotificationKind.ObjectivesToSet,
+            NotificationKind.AgreementToAccept, NotificationKind.ObjectivesToRate);
         told.Where(a => a.UserId == IntervenerId).Select(a => a.Kind).Should().Equal(
             NotificationKind.IntervenerAssigned, NotificationKind.InterviewToPlan, NotificationKind.VerdictNeeded, NotificationKind.SessionsToPlan, NotificationKind.ExtensionDecided);
         told.Where(a => a.UserId == OtherHrId).Select(a => a.Kind).Should().Equal(
-            NotificationKind.InterveningToAssign, NotificationKind.VerdictNeeded, NotificationKind.ExtensionToDecide);
+            NotificationKind.InterveningToAssign, NotificationKind.VerdictNeeded, NotificationKind.AgreementToAccept, NotificationKind.ExtensionToDecide);
+    }
+
+    [Fact]
+    public void Hr_is_told_of_the_agreement_on_acceptance_and_the_beneficiary_of_an_amendment_to_accept()
+    {
+        var coachingCase = Continued();
+        ValidateAll(coachingCase, Party.Company);
+        var accepted = Told(coachingCase, c => { ValidateAll(c, Party.Intervener); return Result.Success(); });
+        accepted.Should().Contain(To(OtherHrId, NotificationKind.AgreementToAccept));
+
+        var inSessions = InSessions();
+        inSessions.RequestExtension(Intervener, 60, ExtensionCategory.MoreSessionsNeeded, null, Now).ShouldSucceed();
+        Told(inSessions, c => c.ApproveExtension(Hr, Now)).Should().Contain(To(BeneficiaryId, NotificationKind.AgreementToAccept));
+
+        var rejected = InSessions();
+        rejected.RequestExtension(Intervener, 60, ExtensionCategory.MoreSessionsNeeded, null, Now).ShouldSucceed();
+        Told(rejected, c => c.RejectExtension(Hr, Now)).Should().NotContain(a => a.Kind == NotificationKind.AgreementToAccept, "a rejected extension changes no budget");
     }
 }

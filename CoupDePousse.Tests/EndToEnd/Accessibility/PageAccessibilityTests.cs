@@ -47,6 +47,9 @@ public sealed class PageAccessibilityTests(EndToEndFixture fixture) : EndToEndTe
         await CheckRolePagesAsync(sophie, "beneficiary", ["/", "/cases", "/cases/new", "/preferences", "/agenda"]);
         await OpenCaseAsync(sophie, sophiesCase);
         await CheckAsync(sophie, "beneficiary case page");
+        await OpenAsync(sophie, $"/cases/{sophiesCase}/agreement");
+        await Expect(sophie.Locator("[data-testid=agreement-page]")).ToBeVisibleAsync();
+        await CheckAsync(sophie, "beneficiary agreement page");
         await OpenAsync(sophie, $"/cases/{sophiesCase}/meetings");
         await Expect(sophie.Locator("[data-testid=case-meeting]")).ToBeVisibleAsync();
         await CheckAsync(sophie, "beneficiary meetings page");

@@ -42,6 +42,18 @@ public sealed class ConfidentialityTests(EndToEndFixture fixture) : EndToEndTest
             {
                 crawled.Cases.Should().Contain(caseId, "{0} can open Sophie's case from their lists, so its page was checked too", email);
             }
+            if (email is DemoUsers.Hr or DemoUsers.Beneficiary)
+            {
+                crawled.Agreements.Should().Contain(caseId, "{0} is a party to Sophie's agreement, so its page was checked too", email);
+            }
+            else
+            {
+                crawled.Agreements.Should().NotContain(caseId, "{0} is no party to Sophie's agreement: no page of theirs leads to it", email);
+            }
+            if (email == DemoUsers.Manager)
+            {
+                crawled.Agreements.Should().BeEmpty("a manager never reaches an agreement, not even of the cases they proposed");
+            }
             if (email == DemoUsers.Hr)
             {
                 // Every page of the pipeline's table (10 rows a page) was read, so every case of the company was opened.
@@ -266,6 +278,19 @@ public sealed class ConfidentialityTests(EndToEndFixture fixture) : EndToEndTest
             ("admin@ opening a random address", await NotFoundAsync(await SignInAsync(DemoUsers.Admin), Guid.NewGuid(), reference)),
         };
 
+        // The agreement's page answers like the case: its three parties read it, for anyone else it does not exist.
+        await OpenAsync(sophie, $"/cases/{sophiesCase}/agreement");
+        await Expect(sophie.GetByTestId("agreement-page")).ToBeVisibleAsync();
+        seen.AddRange(
+        [
+            ("manager@ opening the agreement of a case they proposed", await NotFoundAsync(manager, $"/cases/{sophiesCase}/agreement", reference)),
+            ("manager2@ opening an agreement", await NotFoundAsync(await SignInAsync(DemoUsers.Manager2), $"/cases/{sophiesCase}/agreement", reference)),
+            ("intervener2@ opening another intervener's agreement", await NotFoundAsync(await SignInAsync(DemoUsers.Intervener2), $"/cases/{sophiesCase}/agreement?version=1", reference)),
+            ("admin@ opening an agreement", await NotFoundAsync(await SignInAsync(DemoUsers.Admin), $"/cases/{sophiesCase}/agreement", reference)),
+            ("beneficiary3@ opening someone else's agreement", await NotFoundAsync(await SignInAsync(DemoUsers.Beneficiary3), $"/cases/{sophiesCase}/agreement", reference)),
+            ("admin@ opening the agreement of a random address", await NotFoundAsync(await SignInAsync(DemoUsers.Admin), $"/cases/{Guid.NewGuid()}/agreement", reference)),
+        ]);
+
         foreach (var (who, page) in seen)
         {
             page.Should().BeEquivalentTo(reference, "{0} must see exactly the not-found page of an unknown case", who);
@@ -275,12 +300,15 @@ public sealed class ConfidentialityTests(EndToEndFixture fixture) : EndToEndTest
     private sealed record NotFoundPage(int? Status, string Title, string Text);
 
     /// <summary>Opens a case address and reads the not-found page; nothing of the case may be on it.</summary>
-    private static async Task<NotFoundPage> NotFoundAsync(IPage page, Guid caseId, NotFoundPage? reference)
+    private static Task<NotFoundPage> NotFoundAsync(IPage page, Guid caseId, NotFoundPage? reference) =>
+        NotFoundAsync(page, $"/cases/{caseId}", reference);
+
+    private static async Task<NotFoundPage> NotFoundAsync(IPage page, string address, NotFoundPage? reference)
     {
-        var response = await page.GotoAsync($"/cases/{caseId}");
+        var response = await page.GotoAsync(address);
         await SettleAsync(page);
         await Expect(page.Locator("[data-testid=not-found]")).ToBeVisibleAsync();
-        await Expect(page.Locator("[data-testid=case-page], [data-testid=case-state], [data-testid=case-status]")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid=case-page], [data-testid=case-state], [data-testid=case-status], [data-testid=agreement-page]")).ToHaveCountAsync(0);
         await ShouldNotContainAnyAsync(page, ["Sophie", "Lefèvre", "Isabelle", "recadrage"], "an unreachable case shows nothing of itself");
         var seen = new NotFoundPage(response?.Status, await page.TitleAsync(), (await page.Locator("[data-testid=not-found]").InnerTextAsync()).Trim());
         if (reference is not null)
@@ -292,6 +320,9 @@ public sealed class ConfidentialityTests(EndToEndFixture fixture) : EndToEndTest
 
     private sealed record Crawl(List<string> Pages, HashSet<Guid> Cases)
     {
+        /// <summary>The cases whose agreement page the crawl could open from their case page, and read.</summary>
+        public HashSet<Guid> Agreements { get; } = [];
+
         public int? PipelineMatching { get; set; }
 
         public HashSet<Guid> PipelineCases { get; } = [];
@@ -340,6 +371,13 @@ public sealed class ConfidentialityTests(EndToEndFixture fixture) : EndToEndTest
             await OpenCaseAsync(page, caseId);
             await UnfoldAsync(page);
             await CheckAsync(page, crawl, $"/cases/{caseId}", marker);
+            if (await page.GetByTestId("agreement-open").CountAsync() > 0)
+            {
+                await OpenAsync(page, $"/cases/{caseId}/agreement");
+                await Expect(page.GetByTestId("agreement-page")).ToBeVisibleAsync();
+                await CheckAsync(page, crawl, $"/cases/{caseId}/agreement", marker);
+                crawl.Agreements.Add(caseId);
+            }
         }
         return crawl;
     }

@@ -45,6 +45,7 @@ public sealed class CalendarJourneyTests(CalendarFixture fixture) : EndToEndTest
         await ClickAndWaitForHistoryAsync(isabelle, isabelle.GetByTestId("action-DraftObjectives"), CaseTrigger.DraftObjectives);
         await OpenCaseAsync(sophie, caseId);
         await SetObjectivesAsync(sophie, 3);
+        await AcceptAgreementByAllAsync(sophie, isabelle, hr, caseId);
 
         // Isabelle offers two one-hour video slots, later today (or tomorrow), Paris time.
         var first = NextQuarterHour(Fixture.Clock.GetUtcNow().AddMinutes(30));

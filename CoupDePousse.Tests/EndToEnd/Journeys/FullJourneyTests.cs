@@ -80,6 +80,16 @@ public sealed class FullJourneyTests(EndToEndFixture fixture) : EndToEndTest(fix
         await Expect(hr.GetByTestId("hours-budget")).ToHaveAttributeAsync("data-minutes", "360");
         await ExpectManagerSeesAsync(manager, caseId, CoarseStatus.InProgress);
 
+        // Accepting the case drew up the three-way agreement: HR sees nobody has accepted it yet; the beneficiary reads it in plain words.
+        await Expect(hr.GetByTestId("agreement-panel")).ToHaveAttributeAsync("data-in-force", "false");
+        await Expect(hr.Locator("[data-testid=agreement-party][data-accepted=true]")).ToHaveCountAsync(0);
+        await OpenCaseAsync(beneficiary, caseId);
+        await beneficiary.GetByTestId("agreement-open").ClickAsync();
+        await Expect(beneficiary.GetByTestId("agreement-page")).ToHaveAttributeAsync("data-version", "1");
+        await Expect(beneficiary.Locator("[data-testid=agreement-section][data-kind=RightToStop]")).ToContainTextAsync("sans donner de raison");
+        await Expect(beneficiary.Locator("[data-testid=agreement-section][data-kind=Engagement]")).ToContainTextAsync("6 h");
+        await Expect(beneficiary.Locator("[data-testid=agreement-section][data-kind=Confidentiality]")).ToContainTextAsync("risque grave et imminent");
+
         // The intervener drafts an objective; the beneficiary rewords it and sets it.
         await OpenCaseAsync(intervener, caseId);
         await FillTextAsync(intervener.GetByTestId("field-objective-1-statement"), "Mener les deux entretiens");
@@ -119,6 +129,13 @@ public sealed class FullJourneyTests(EndToEndFixture fixture) : EndToEndTest(fix
         await Expect(hr.Locator("[data-testid=between-sessions], [data-testid=shared-resource], [data-testid=between-item]")).ToHaveCountAsync(0);
         await ShouldNotContainAnyAsync(hr, [action], "the actions between sessions are the beneficiary's and the intervener's only");
 
+        // No session before the three acceptances: the intervener is not offered to log one and is told to accept first.
+        await Expect(intervener.GetByTestId("action-LogSession")).ToHaveCountAsync(0);
+        await Expect(intervener.GetByTestId("next-step")).ToHaveAttributeAsync("data-step", "Next.AcceptAgreement");
+        await AcceptAgreementByAllAsync(beneficiary, intervener, hr, caseId);
+        await OpenCaseAsync(intervener, caseId);
+        await Expect(intervener.GetByTestId("next-step")).ToHaveAttributeAsync("data-step", "Next.FirstSession");
+
         // Sessions up to the budget: 3 h + 3 h of the default 6 h.
         await LogSessionAsync(intervener, 180);
         await ExpectStateAsync(intervener, CaseState.InSessions);
@@ -154,6 +171,15 @@ public sealed class FullJourneyTests(EndToEndFixture fixture) : EndToEndTest(fix
         await Expect(hr.GetByTestId("hours-budget")).ToHaveAttributeAsync("data-minutes", "420");
         await Expect(hr.GetByTestId("extension-category")).ToHaveAttributeAsync("data-category", nameof(ExtensionCategory.MoreSessionsNeeded));
         await Expect(hr.GetByTestId("extension-comment")).ToContainTextAsync("Un dernier point");
+
+        // The extra hour amends the agreement: no session until the beneficiary accepts version 2.
+        await OpenCaseAsync(intervener, caseId);
+        await Expect(intervener.GetByTestId("agreement-panel")).ToHaveAttributeAsync("data-version", "2");
+        await Expect(intervener.GetByTestId("action-LogSession")).ToHaveCountAsync(0);
+        await Expect(intervener.GetByTestId("next-step")).ToHaveAttributeAsync("data-step", "Next.WaitAgreement");
+        await AcceptAgreementAsync(beneficiary, caseId, AgreementParty.Beneficiary);
+        await Expect(beneficiary.GetByTestId("agreement-panel")).ToHaveAttributeAsync("data-in-force", "true");
+        await Expect(beneficiary.GetByTestId("agreement-version")).ToHaveCountAsync(2);
 
         // Now the hour goes in.
         await OpenCaseAsync(intervener, caseId);

@@ -180,6 +180,30 @@ public static partial class CaseFlows
         return caseId;
     }
 
+    /// <summary>
+    /// One party accepts the three-way agreement from the case page's panel (the button, then the confirmation), and
+    /// waits until the panel shows their acceptance. <paramref name="party"/> is the AgreementParty name.
+    /// </summary>
+    public static async Task AcceptAgreementAsync(IPage page, Guid caseId, AgreementParty party)
+    {
+        await OpenCaseAsync(page, caseId);
+        var panel = page.GetByTestId("agreement-panel");
+        await Expect(panel.Locator($"[data-testid=agreement-party][data-party={party}]")).ToHaveAttributeAsync("data-accepted", "false");
+        await page.GetByTestId("action-AcceptAgreement").ClickAsync();
+        await page.GetByTestId("agreement-accept-confirm").ClickAsync();
+        await Expect(panel.Locator($"[data-testid=agreement-party][data-party={party}]")).ToHaveAttributeAsync("data-accepted", "true");
+        await Expect(page.GetByTestId("action-AcceptAgreement")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>The beneficiary, the intervener and HR each accept the agreement: sessions may then be logged.</summary>
+    public static async Task AcceptAgreementByAllAsync(IPage beneficiary, IPage intervener, IPage hr, Guid caseId)
+    {
+        await AcceptAgreementAsync(beneficiary, caseId, AgreementParty.Beneficiary);
+        await AcceptAgreementAsync(intervener, caseId, AgreementParty.Intervener);
+        await AcceptAgreementAsync(hr, caseId, AgreementParty.Company);
+        await Expect(hr.GetByTestId("agreement-panel")).ToHaveAttributeAsync("data-in-force", "true");
+    }
+
     /// <summary>A row of the case in a list or dashboard (links and cards carry data-case-id).</summary>
     public static ILocator CaseRow(IPage page, Guid caseId) =>
         page.Locator($"[data-testid=case-row][data-case-id='{caseId}']");

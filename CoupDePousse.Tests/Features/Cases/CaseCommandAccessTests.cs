@@ -44,6 +44,7 @@ public class CaseCommandAccessTests(SharedDatabase shared) : IClassFixture<Share
             [CaseTrigger.DraftCompanyText] = (() => Closed(), _ => new DraftCompanyTextCommand("Un accompagnement utile")),
             [CaseTrigger.ApproveCompanyText] = (() => WithCompanyTextDraft(), _ => new ApproveCompanyTextCommand()),
             [CaseTrigger.WithdrawCompanyTextApproval] = (() => WithCompanyTextApproved(), _ => new WithdrawCompanyTextApprovalCommand()),
+            [CaseTrigger.AcceptAgreement] = (Accepted, _ => new AcceptAgreementCommand()),
         };
 
     // Columns: Beneficiary, Manager (the proposer, who hears one neutral refusal for anything), OtherManager, Hr, Intervener (assigned), OtherIntervener, Admin, OtherBeneficiary.
@@ -77,7 +78,8 @@ public class CaseCommandAccessTests(SharedDatabase shared) : IClassFixture<Share
         Row(CaseTrigger.Close, NotAllowed, NoLongerWithdrawable, NotFound, NotAllowed, Success, NotFound, NotFound, NotFound),
         Row(CaseTrigger.DraftCompanyText, Success, NoLongerWithdrawable, NotFound, NotAllowed, Success, NotFound, NotFound, NotFound),
         Row(CaseTrigger.ApproveCompanyText, Success, NoLongerWithdrawable, NotFound, NotAllowed, NotAllowed, NotFound, NotFound, NotFound),
-        Row(CaseTrigger.WithdrawCompanyTextApproval, Success, NoLongerWithdrawable, NotFound, NotAllowed, NotAllowed, NotFound, NotFound, NotFound));
+        Row(CaseTrigger.WithdrawCompanyTextApproval, Success, NoLongerWithdrawable, NotFound, NotAllowed, NotAllowed, NotFound, NotFound, NotFound),
+        Row(CaseTrigger.AcceptAgreement, Success, NoLongerWithdrawable, NotFound, Success, Success, NotFound, NotFound, NotFound));
 
     [Fact]
     public void The_matrix_covers_every_case_command_and_every_person()

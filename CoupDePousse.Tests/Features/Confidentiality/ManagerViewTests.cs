@@ -140,6 +140,7 @@ public class ManagerViewTests(SharedDatabase shared) : IClassFixture<SharedDatab
         ValidateAll(coachingCase, Party.Company);
         ValidateAll(coachingCase, Party.Intervener);
         coachingCase.SetObjectives(Beneficiary, Objectives, StartingScores(Objectives), Now).ShouldSucceed();
+        AcceptAgreementByAll(coachingCase);
         coachingCase.LogSession(Intervener, Today, 60, SessionMode.OnSite, Now).ShouldSucceed();
     }
 }

@@ -45,6 +45,7 @@ public class MeasuresConfidentialityTests(SharedDatabase shared) : IClassFixture
     {
         var coachingCase = Accepted();
         coachingCase.SetObjectives(Beneficiary, Objectives, [3, 3], Now).ShouldSucceed();
+        AcceptAgreementByAll(coachingCase);
         coachingCase.LogSession(Intervener, Today, 60, SessionMode.Video, Now).ShouldSucceed();
         coachingCase.Close(Intervener, "Synthèse", Now).ShouldSucceed();
         coachingCase.RateObjectives(Beneficiary, Assessments(coachingCase, score: 8), Now).ShouldSucceed();

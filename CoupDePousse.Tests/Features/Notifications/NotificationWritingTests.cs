@@ -96,6 +96,9 @@ public class NotificationWritingTests
         [
             (Intervener, new DraftObjectivesCommand(Objectives)),
             (Beneficiary, new SetObjectivesCommand(Objectives, StartingScores(Objectives))),
+            (Beneficiary, new AcceptAgreementCommand()),
+            (Intervener, new AcceptAgreementCommand()),
+            (Hr, new AcceptAgreementCommand()),
             (Intervener, new LogSessionCommand(Today, 60, SessionMode.OnSite)),
             (Intervener, new RequestExtensionCommand(60, ExtensionCategory.MoreSessionsNeeded, null)),
             (Hr, new ApproveExtensionCommand()),
@@ -112,10 +115,10 @@ public class NotificationWritingTests
         var rows = await RowsAsync(database);
         KindsOf(rows, ManagerId).Should().Equal(NotificationKind.ProposalInProgress, NotificationKind.ProposalEnded);
         KindsOf(rows, BeneficiaryId).Should().Equal(
-            NotificationKind.ProposalToAnswer, NotificationKind.ProposalToAnswer, NotificationKind.DecisionToMake, NotificationKind.CaseAccepted, NotificationKind.ObjectivesToSet, NotificationKind.ObjectivesToRate,
-            NotificationKind.CompanyTextToApprove);
+            NotificationKind.ProposalToAnswer, NotificationKind.ProposalToAnswer, NotificationKind.DecisionToMake, NotificationKind.CaseAccepted, NotificationKind.ObjectivesToSet,
+            NotificationKind.AgreementToAccept, NotificationKind.ObjectivesToRate, NotificationKind.CompanyTextToApprove);
         KindsOf(rows, IntervenerId).Should().Equal(NotificationKind.IntervenerAssigned, NotificationKind.InterviewToPlan, NotificationKind.VerdictNeeded, NotificationKind.SessionsToPlan, NotificationKind.ExtensionDecided);
-        KindsOf(rows, HrId).Should().Equal(NotificationKind.InterveningToAssign, NotificationKind.ConflictToDecide, NotificationKind.VerdictNeeded, NotificationKind.ExtensionToDecide);
+        KindsOf(rows, HrId).Should().Equal(NotificationKind.InterveningToAssign, NotificationKind.ConflictToDecide, NotificationKind.VerdictNeeded, NotificationKind.AgreementToAccept, NotificationKind.ExtensionToDecide);
         rows.Should().OnlyContain(n => n.CaseId == caseId);
     }
 

@@ -121,6 +121,18 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CodeOfEthics")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ConfidentialityExceptionsEnglish")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ConfidentialityExceptionsFrench")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int>("MaximumMinutes")
                         .HasColumnType("integer");
 
@@ -430,6 +442,90 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.ToTable("UserSessions", (string)null);
                 });
 
+            modelBuilder.Entity("CoupDePousse.Domain.Cases.AgreementAcceptance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Party")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("AgreementAcceptances", (string)null);
+                });
+
+            modelBuilder.Entity("CoupDePousse.Domain.Cases.AgreementVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("BudgetMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CodeOfEthics")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ConfidentialityExceptionsEnglish")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ConfidentialityExceptionsFrench")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.PrimitiveCollection<int[]>("Domains")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<DateTimeOffset>("DrawnUpAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IntervenerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("TopicCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("AgreementVersions", (string)null);
+                });
+
             modelBuilder.Entity("CoupDePousse.Domain.Cases.BudgetExtension", b =>
                 {
                     b.Property<Guid>("Id")
@@ -480,6 +576,9 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("AgreementAwaitingParties")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ApprovedCompanyText")
                         .HasColumnType("text");
@@ -914,6 +1013,10 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Detail", "CoupDePousse.Domain.Cases.TransitionRecord.Detail#TransitionDetail", b1 =>
                         {
                             b1.IsRequired();
+
+                            b1.Property<int?>("AgreementVersion")
+                                .HasColumnType("integer")
+                                .HasColumnName("AgreementVersion");
 
                             b1.Property<string>("Criterion")
                                 .HasMaxLength(32)
@@ -1350,6 +1453,24 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CoupDePousse.Domain.Cases.AgreementAcceptance", b =>
+                {
+                    b.HasOne("CoupDePousse.Domain.Cases.CoachingCase", null)
+                        .WithMany("AgreementAcceptances")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoupDePousse.Domain.Cases.AgreementVersion", b =>
+                {
+                    b.HasOne("CoupDePousse.Domain.Cases.CoachingCase", null)
+                        .WithMany("AgreementVersions")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CoupDePousse.Domain.Cases.BudgetExtension", b =>
                 {
                     b.HasOne("CoupDePousse.Domain.Cases.CoachingCase", null)
@@ -1706,6 +1827,10 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
 
             modelBuilder.Entity("CoupDePousse.Domain.Cases.CoachingCase", b =>
                 {
+                    b.Navigation("AgreementAcceptances");
+
+                    b.Navigation("AgreementVersions");
+
                     b.Navigation("Extensions");
 
                     b.Navigation("History");

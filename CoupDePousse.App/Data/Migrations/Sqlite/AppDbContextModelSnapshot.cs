@@ -116,6 +116,18 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CodeOfEthics")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfidentialityExceptionsEnglish")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfidentialityExceptionsFrench")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MaximumMinutes")
                         .HasColumnType("INTEGER");
 
@@ -423,6 +435,90 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.ToTable("UserSessions", (string)null);
                 });
 
+            modelBuilder.Entity("CoupDePousse.Domain.Cases.AgreementAcceptance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Party")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("AgreementAcceptances", (string)null);
+                });
+
+            modelBuilder.Entity("CoupDePousse.Domain.Cases.AgreementVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BudgetMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeOfEthics")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfidentialityExceptionsEnglish")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfidentialityExceptionsFrench")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Domains")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DrawnUpAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IntervenerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("TopicCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("AgreementVersions", (string)null);
+                });
+
             modelBuilder.Entity("CoupDePousse.Domain.Cases.BudgetExtension", b =>
                 {
                     b.Property<Guid>("Id")
@@ -473,6 +569,9 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("AgreementAwaitingParties")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ApprovedCompanyText")
                         .HasColumnType("TEXT");
@@ -899,6 +998,10 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Detail", "CoupDePousse.Domain.Cases.TransitionRecord.Detail#TransitionDetail", b1 =>
                         {
                             b1.IsRequired();
+
+                            b1.Property<int?>("AgreementVersion")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("AgreementVersion");
 
                             b1.Property<string>("Criterion")
                                 .HasMaxLength(32)
@@ -1331,6 +1434,24 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CoupDePousse.Domain.Cases.AgreementAcceptance", b =>
+                {
+                    b.HasOne("CoupDePousse.Domain.Cases.CoachingCase", null)
+                        .WithMany("AgreementAcceptances")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoupDePousse.Domain.Cases.AgreementVersion", b =>
+                {
+                    b.HasOne("CoupDePousse.Domain.Cases.CoachingCase", null)
+                        .WithMany("AgreementVersions")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CoupDePousse.Domain.Cases.BudgetExtension", b =>
                 {
                     b.HasOne("CoupDePousse.Domain.Cases.CoachingCase", null)
@@ -1687,6 +1808,10 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CoupDePousse.Domain.Cases.CoachingCase", b =>
                 {
+                    b.Navigation("AgreementAcceptances");
+
+                    b.Navigation("AgreementVersions");
+
                     b.Navigation("Extensions");
 
                     b.Navigation("History");

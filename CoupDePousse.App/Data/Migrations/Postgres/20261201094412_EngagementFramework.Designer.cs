@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CoupDePousse.App.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261201084013_ResourcesAndActionItems")]
-    partial class ResourcesAndActionItems
+    [Migration("20261201094412_EngagementFramework")]
+    partial class EngagementFramework
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -123,6 +123,18 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .HasColumnType("integer");
+
+                    b.Property<string>("CodeOfEthics")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ConfidentialityExceptionsEnglish")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ConfidentialityExceptionsFrench")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<int>("MaximumMinutes")
                         .HasColumnType("integer");
@@ -236,6 +248,24 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
 
                     b.Property<int>("Cases")
                         .HasColumnType("integer");
+
+                    b.Property<int>("MeasuredCases")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MeasuredObjectives")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Recommending")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SatisfactionAnswers")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SatisfactionTotal")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ScoreChange")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("UsedMinutes")
                         .HasColumnType("bigint");
@@ -415,6 +445,90 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.ToTable("UserSessions", (string)null);
                 });
 
+            modelBuilder.Entity("CoupDePousse.Domain.Cases.AgreementAcceptance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Party")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("AgreementAcceptances", (string)null);
+                });
+
+            modelBuilder.Entity("CoupDePousse.Domain.Cases.AgreementVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("BudgetMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CodeOfEthics")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ConfidentialityExceptionsEnglish")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ConfidentialityExceptionsFrench")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.PrimitiveCollection<int[]>("Domains")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<DateTimeOffset>("DrawnUpAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IntervenerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("TopicCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("AgreementVersions", (string)null);
+                });
+
             modelBuilder.Entity("CoupDePousse.Domain.Cases.BudgetExtension", b =>
                 {
                     b.Property<Guid>("Id")
@@ -466,6 +580,9 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("AgreementAwaitingParties")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ApprovedCompanyText")
                         .HasColumnType("text");
 
@@ -493,6 +610,14 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<string>("CompanyTextDraft")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ConflictDeclaration")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ConflictDescription")
                         .HasColumnType("text");
 
                     b.Property<string>("Department")
@@ -523,6 +648,9 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.Property<bool?>("IntervenerRuling")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("MeasuredObjectives")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("ObjectivesShared")
                         .HasColumnType("boolean");
 
@@ -542,6 +670,15 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SatisfactionComment")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("SatisfactionScore")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ScoreChange")
+                        .HasColumnType("integer");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -724,12 +861,18 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("ClosingScore")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
                     b.Property<string>("Rating")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("StartingScore")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Statement")
                         .IsRequired()
@@ -873,6 +1016,10 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Detail", "CoupDePousse.Domain.Cases.TransitionRecord.Detail#TransitionDetail", b1 =>
                         {
                             b1.IsRequired();
+
+                            b1.Property<int?>("AgreementVersion")
+                                .HasColumnType("integer")
+                                .HasColumnName("AgreementVersion");
 
                             b1.Property<string>("Criterion")
                                 .HasMaxLength(32)
@@ -1309,6 +1456,24 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CoupDePousse.Domain.Cases.AgreementAcceptance", b =>
+                {
+                    b.HasOne("CoupDePousse.Domain.Cases.CoachingCase", null)
+                        .WithMany("AgreementAcceptances")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoupDePousse.Domain.Cases.AgreementVersion", b =>
+                {
+                    b.HasOne("CoupDePousse.Domain.Cases.CoachingCase", null)
+                        .WithMany("AgreementVersions")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CoupDePousse.Domain.Cases.BudgetExtension", b =>
                 {
                     b.HasOne("CoupDePousse.Domain.Cases.CoachingCase", null)
@@ -1665,6 +1830,10 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
 
             modelBuilder.Entity("CoupDePousse.Domain.Cases.CoachingCase", b =>
                 {
+                    b.Navigation("AgreementAcceptances");
+
+                    b.Navigation("AgreementVersions");
+
                     b.Navigation("Extensions");
 
                     b.Navigation("History");
