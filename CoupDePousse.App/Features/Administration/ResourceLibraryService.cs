@@ -7,7 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePousse.App.Features.Administration;
 
-/// <summary>A resource of the library as the administrator manages it: both languages, and on how many cases it is shared.</summary>
+/// <summary>
+/// A resource of the library as the administrator manages it, in both languages. Not where it is used: how many cases share a
+/// resource of a given topic would tell the administrator, who sees nothing of cases, that someone is helped on it.
+/// </summary>
 public sealed record LibraryResourceRow(
     Guid Id,
     CoachingDomain Domain,
@@ -17,8 +20,7 @@ public sealed record LibraryResourceRow(
     string SummaryFrench,
     string SummaryEnglish,
     string? Link,
-    bool IsArchived,
-    int SharedOnCases)
+    bool IsArchived)
 {
     public LibraryResourceInput ToInput() => new(Domain, TopicCode, TitleFrench, TitleEnglish, SummaryFrench, SummaryEnglish, Link);
 }
@@ -36,8 +38,7 @@ public sealed class ResourceLibraryService(IDbContextFactory<AppDbContext> dbFac
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.LibraryResources.AsNoTracking()
-            .Select(r => new LibraryResourceRow(r.Id, r.Domain, r.TopicCode, r.TitleFrench, r.TitleEnglish, r.SummaryFrench, r.SummaryEnglish, r.Link, r.IsArchived,
-                db.ResourceShares.Count(s => s.ResourceId == r.Id)))
+            .Select(r => new LibraryResourceRow(r.Id, r.Domain, r.TopicCode, r.TitleFrench, r.TitleEnglish, r.SummaryFrench, r.SummaryEnglish, r.Link, r.IsArchived))
             .ToListAsync(cancellationToken);
         return Result.Success<IReadOnlyList<LibraryResourceRow>>(rows
             .OrderBy(r => r.Domain).ThenBy(r => r.IsArchived).ThenBy(r => r.TitleFrench.Length > 0 ? r.TitleFrench : r.TitleEnglish, StringComparer.CurrentCulture)
