@@ -94,3 +94,30 @@ public class EnvelopeFiguresTests
         ProgrammeEnvelope.Create(year, cents).IsSuccess.Should().Be(valid);
     }
 }
+
+public class EuroInputTests
+{
+    [Theory]
+    [InlineData("45000", "45000")]
+    [InlineData("45 000", "45000")]
+    [InlineData("45\u202f000,50", "45000.50")]
+    [InlineData("45000.5", "45000.5")]
+    [InlineData("12 500 €", "12500")]
+    [InlineData("-3", "-3")]
+    public void Euros_are_read_with_a_comma_or_a_dot_spaces_and_the_sign_ignored(string text, string expected)
+    {
+        CoupDePousse.Domain.Common.Money.ParseEuros(text).Should().Be(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(null)]
+    [InlineData("abc")]
+    [InlineData("1,234.50")]
+    [InlineData("12.345")]
+    [InlineData("1e5")]
+    public void Anything_else_is_not_an_amount(string? text)
+    {
+        CoupDePousse.Domain.Common.Money.ParseEuros(text).Should().BeNull();
+    }
+}
