@@ -745,7 +745,8 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
 
                     b.HasIndex("WaitingOn", "IntervenerId", "UsedMinutes");
 
-                    b.HasIndex("ProposedAt", "State", "IntervenerId", "BudgetMinutes", "ApprovedExtensionMinutes", "UsedMinutes");
+                    b.HasIndex("State", "ProposedAt", "IntervenerId", "BudgetMinutes", "ApprovedExtensionMinutes", "UsedMinutes")
+                        .HasDatabaseName("IX_Cases_Envelope");
 
                     b.HasIndex("IntervenerId", "StateEnteredAt", "State", "Outcome", "WaitingOn", "Department", "UsedMinutes", "BudgetMinutes", "ApprovedExtensionMinutes")
                         .HasDatabaseName("IX_Cases_Intervener_Facts");

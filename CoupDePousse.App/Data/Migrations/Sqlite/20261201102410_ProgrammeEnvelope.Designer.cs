@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CoupDePousse.App.Data.Migrations.Sqlite
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201100642_ProgrammeEnvelope")]
+    [Migration("20261201102410_ProgrammeEnvelope")]
     partial class ProgrammeEnvelope
     {
         /// <inheritdoc />
@@ -741,7 +741,8 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
 
                     b.HasIndex("WaitingOn", "IntervenerId", "UsedMinutes");
 
-                    b.HasIndex("ProposedAt", "State", "IntervenerId", "BudgetMinutes", "ApprovedExtensionMinutes", "UsedMinutes");
+                    b.HasIndex("State", "ProposedAt", "IntervenerId", "BudgetMinutes", "ApprovedExtensionMinutes", "UsedMinutes")
+                        .HasDatabaseName("IX_Cases_Envelope");
 
                     b.HasIndex("IntervenerId", "StateEnteredAt", "State", "Outcome", "WaitingOn", "Department", "UsedMinutes", "BudgetMinutes", "ApprovedExtensionMinutes")
                         .HasDatabaseName("IX_Cases_Intervener_Facts");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CoupDePousse.App.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261201100648_ProgrammeEnvelope")]
+    [Migration("20261201102416_ProgrammeEnvelope")]
     partial class ProgrammeEnvelope
     {
         /// <inheritdoc />
@@ -748,7 +748,8 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
 
                     b.HasIndex("WaitingOn", "IntervenerId", "UsedMinutes");
 
-                    b.HasIndex("ProposedAt", "State", "IntervenerId", "BudgetMinutes", "ApprovedExtensionMinutes", "UsedMinutes");
+                    b.HasIndex("State", "ProposedAt", "IntervenerId", "BudgetMinutes", "ApprovedExtensionMinutes", "UsedMinutes")
+                        .HasDatabaseName("IX_Cases_Envelope");
 
                     b.HasIndex("IntervenerId", "StateEnteredAt", "State", "Outcome", "WaitingOn", "Department", "UsedMinutes", "BudgetMinutes", "ApprovedExtensionMinutes")
                         .HasDatabaseName("IX_Cases_Intervener_Facts");

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace CoupDePousse.App.Data.Migrations.Sqlite
+namespace CoupDePousse.App.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class ProgrammeEnvelope : Migration
@@ -14,8 +14,8 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                 name: "ProgrammeEnvelopes",
                 columns: table => new
                 {
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    AmountCents = table.Column<long>(type: "INTEGER", nullable: false)
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    AmountCents = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -23,9 +23,9 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_ProposedAt_State_IntervenerId_BudgetMinutes_ApprovedExtensionMinutes_UsedMinutes",
+                name: "IX_Cases_Envelope",
                 table: "Cases",
-                columns: new[] { "ProposedAt", "State", "IntervenerId", "BudgetMinutes", "ApprovedExtensionMinutes", "UsedMinutes" });
+                columns: new[] { "State", "ProposedAt", "IntervenerId", "BudgetMinutes", "ApprovedExtensionMinutes", "UsedMinutes" });
         }
 
         /// <inheritdoc />
@@ -35,7 +35,7 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                 name: "ProgrammeEnvelopes");
 
             migrationBuilder.DropIndex(
-                name: "IX_Cases_ProposedAt_State_IntervenerId_BudgetMinutes_ApprovedExtensionMinutes_UsedMinutes",
+                name: "IX_Cases_Envelope",
                 table: "Cases");
         }
     }
