@@ -62,6 +62,8 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>
 
     public DbSet<BudgetSettings> BudgetSettings => Set<BudgetSettings>();
 
+    public DbSet<EnvelopeSetting> ProgrammeEnvelopes => Set<EnvelopeSetting>();
+
     /// <summary>Who runs each scheduled job until when (<see cref="JobLeases"/>).</summary>
     public DbSet<JobLease> JobLeases => Set<JobLease>();
 

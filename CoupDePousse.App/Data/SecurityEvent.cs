@@ -35,6 +35,9 @@ public enum SecurityEventKind
 
     /// <summary>The admin changed the limits of confidentiality or the code of ethics that new agreements copy.</summary>
     AgreementTermsChanged,
+
+    /// <summary>HR or the admin set the programme's envelope for a year.</summary>
+    EnvelopeChanged,
 }
 
 /// <summary>

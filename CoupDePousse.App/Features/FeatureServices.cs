@@ -23,6 +23,7 @@ public static class FeatureServices
         services.AddScoped<ResourceLibraryService>();
         services.AddScoped<AgreementService>();
         services.AddScoped<PipelineService>();
+        services.AddScoped<EnvelopeService>();
         services.AddScoped<MeetingService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<NotificationState>();

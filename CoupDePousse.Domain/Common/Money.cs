@@ -10,6 +10,21 @@ public static class Money
     public static int CentsFromEuros(decimal euros) =>
         (int)Math.Clamp(Math.Round(Math.Clamp(euros, -SaturatingEuros, SaturatingEuros) * 100m, MidpointRounding.AwayFromZero), int.MinValue, int.MaxValue);
 
+    /// <summary>
+    /// An amount as people type it ("45 000", "45000,50", "45000.50 €"): spaces and the euro sign ignored, comma or dot as
+    /// the decimal mark, at most two decimals; null when it is not such a number.
+    /// </summary>
+    public static decimal? ParseEuros(string? text)
+    {
+        var compact = new string((text ?? "").Where(c => !char.IsWhiteSpace(c) && c != '€').ToArray()).Replace(',', '.');
+        return compact.Length > 0
+            && decimal.TryParse(compact, System.Globalization.NumberStyles.AllowDecimalPoint | System.Globalization.NumberStyles.AllowLeadingSign,
+                System.Globalization.CultureInfo.InvariantCulture, out var euros)
+            && decimal.Round(euros, 2) == euros
+            ? euros
+            : null;
+    }
+
     // Beyond any int of cents, yet small enough that multiplying by 100 cannot overflow a decimal.
     private const decimal SaturatingEuros = int.MaxValue / 100m + 1;
 }

@@ -3,6 +3,7 @@ using CoupDePousse.Domain.Catalogue;
 using CoupDePousse.Domain.Common;
 using CoupDePousse.Domain.Interveners;
 using CoupDePousse.Domain.Meetings;
+using CoupDePousse.Domain.Programme;
 using CoupDePousse.Domain.Resources;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,7 +34,9 @@ internal sealed class DemoCaseSeeder(IDbContextFactory<AppDbContext> dbFactory, 
         db.BudgetSettings.Add(new BudgetSettings());
 
         var story = new DemoStory(people, clock.GetUtcNow(), intervener, intervener2);
-        db.Cases.AddRange(story.Cases());
+        var cases = story.Cases().ToList();
+        db.Cases.AddRange(cases);
+        db.ProgrammeEnvelopes.Add(Envelope(cases, [intervener, intervener2], DateOnly.FromDateTime(clock.GetLocalNow().DateTime)));
         db.SessionNotes.AddRange(story.Notes);
         db.JournalEntries.AddRange(story.Journal);
         db.LibraryResources.AddRange(story.Library);
@@ -41,6 +44,18 @@ internal sealed class DemoCaseSeeder(IDbContextFactory<AppDbContext> dbFactory, 
         db.ActionItems.AddRange(story.ActionItems);
         db.Meetings.AddRange(story.Meetings);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>This year's envelope, sized so that the demo cases commit a little over 80 % of it and HR's home shows the warning.</summary>
+    private static EnvelopeSetting Envelope(IEnumerable<CoachingCase> cases, IEnumerable<IntervenerProfile> profiles, DateOnly today)
+    {
+        var rates = profiles.ToDictionary(p => p.UserId, p => p.HourlyRateCents);
+        var counted = cases
+            .Where(c => c.ProposedAt.UtcDateTime.Year == today.Year && c.IntervenerId is not null)
+            .Select(c => new EnvelopeCase(c.State, rates.GetValueOrDefault(c.IntervenerId!), c.BudgetMinutes + c.ApprovedExtensionMinutes, c.UsedMinutes));
+        var committed = EnvelopeFigures.Compute(ProgrammeEnvelope.Create(today.Year, 0).Value, counted, today).CommittedCents;
+        const long Hundred = 100_00;
+        return new EnvelopeSetting { Year = today.Year, AmountCents = Math.Max(Hundred, committed * 100 / 82 / Hundred * Hundred) };
     }
 }
 

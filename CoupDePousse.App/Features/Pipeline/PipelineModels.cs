@@ -1,6 +1,7 @@
 using CoupDePousse.App.Data;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Catalogue;
+using CoupDePousse.Domain.Programme;
 
 namespace CoupDePousse.App.Features.Pipeline;
 
@@ -77,3 +78,10 @@ public sealed record HrDashboardView(
     long? CostCents);
 
 public sealed record IntervenerFilterOption(string Id, string Name);
+
+/// <summary>
+/// HR's budget card: the year's envelope (null when none is set, then no remaining nor level), committed, consumed and
+/// the forecast at the current pace, in cents (decision 031).
+/// </summary>
+public sealed record EnvelopeView(int Year, long? EnvelopeCents, long CommittedCents, long ConsumedCents, long ForecastCents, long? RemainingCents,
+    int CommittedPercentage, EnvelopeLevel Level);

@@ -134,6 +134,21 @@ public partial class QueryPlanTests
     }
 
     [Fact]
+    public async Task The_envelope_reads_the_years_cases_from_its_covering_index_alone()
+    {
+        await using var database = await SeededAsync();
+        var capture = new SqlCapture(database);
+
+        (await new EnvelopeService(capture, new App.Security.SecurityAudit(database, database.Clock, new Microsoft.AspNetCore.Http.HttpContextAccessor()),
+            database.Clock, database.Logger<EnvelopeService>()).GetAsync(Hr, Token)).IsSuccess.Should().BeTrue();
+
+        var plans = await PlansOfCaseQueriesAsync(database, capture);
+        plans.Should().ContainSingle();
+        plans[0].Plan.Should().Contain(line => line.StartsWith("SEARCH c USING COVERING INDEX IX_Cases_Envelope (State=? AND ProposedAt>? AND ProposedAt<?)"),
+            string.Join("\n", plans[0].Plan));
+    }
+
+    [Fact]
     public async Task The_departments_of_the_filter_are_read_one_seek_each()
     {
         await using var database = await SeededAsync();

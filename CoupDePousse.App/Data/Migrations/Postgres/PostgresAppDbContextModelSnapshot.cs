@@ -272,6 +272,19 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.ToTable("CaseCounts", (string)null);
                 });
 
+            modelBuilder.Entity("CoupDePousse.App.Data.EnvelopeSetting", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("ProgrammeEnvelopes", (string)null);
+                });
+
             modelBuilder.Entity("CoupDePousse.App.Data.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -731,6 +744,9 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.HasIndex("State", "IntervenerId", "UsedMinutes");
 
                     b.HasIndex("WaitingOn", "IntervenerId", "UsedMinutes");
+
+                    b.HasIndex("State", "ProposedAt", "IntervenerId", "BudgetMinutes", "ApprovedExtensionMinutes", "UsedMinutes")
+                        .HasDatabaseName("IX_Cases_Envelope");
 
                     b.HasIndex("IntervenerId", "StateEnteredAt", "State", "Outcome", "WaitingOn", "Department", "UsedMinutes", "BudgetMinutes", "ApprovedExtensionMinutes")
                         .HasDatabaseName("IX_Cases_Intervener_Facts");

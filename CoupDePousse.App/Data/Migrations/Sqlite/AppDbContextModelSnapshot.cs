@@ -267,6 +267,19 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.ToTable("CaseCounts", (string)null);
                 });
 
+            modelBuilder.Entity("CoupDePousse.App.Data.EnvelopeSetting", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("ProgrammeEnvelopes", (string)null);
+                });
+
             modelBuilder.Entity("CoupDePousse.App.Data.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -724,6 +737,9 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.HasIndex("State", "IntervenerId", "UsedMinutes");
 
                     b.HasIndex("WaitingOn", "IntervenerId", "UsedMinutes");
+
+                    b.HasIndex("State", "ProposedAt", "IntervenerId", "BudgetMinutes", "ApprovedExtensionMinutes", "UsedMinutes")
+                        .HasDatabaseName("IX_Cases_Envelope");
 
                     b.HasIndex("IntervenerId", "StateEnteredAt", "State", "Outcome", "WaitingOn", "Department", "UsedMinutes", "BudgetMinutes", "ApprovedExtensionMinutes")
                         .HasDatabaseName("IX_Cases_Intervener_Facts");

@@ -1,0 +1,33 @@
+using CoupDePousse.Domain.Common;
+
+namespace CoupDePousse.Domain.Programme;
+
+/// <summary>The euros the company sets aside for the programme in one calendar year, in whole cents (decision 031).</summary>
+public sealed record ProgrammeEnvelope
+{
+    public const int FirstYear = 2000;
+
+    public const int LastYear = 2100;
+
+    /// <summary>Twenty million euros: far beyond any coaching programme, and still an int of cents as <see cref="Money.CentsFromEuros"/> reads them.</summary>
+    public const long MaxAmountCents = 20_000_000_00;
+
+    public static readonly Error Invalid = new("envelope.invalid",
+        "L'enveloppe doit être un montant en euros entre 0 et 20 000 000 €, pour une année entre 2000 et 2100.",
+        "The envelope must be an amount in euros between €0 and €20,000,000, for a year between 2000 and 2100.");
+
+    private ProgrammeEnvelope(int year, long amountCents)
+    {
+        Year = year;
+        AmountCents = amountCents;
+    }
+
+    public int Year { get; }
+
+    public long AmountCents { get; }
+
+    public static Result<ProgrammeEnvelope> Create(int year, long amountCents) =>
+        year is >= FirstYear and <= LastYear && amountCents is >= 0 and <= MaxAmountCents
+            ? new ProgrammeEnvelope(year, amountCents)
+            : Invalid;
+}
