@@ -30,7 +30,7 @@ public sealed class StatementService(IDbContextFactory<AppDbContext> dbFactory, 
             .GroupBy(x => x.IntervenerId!)
             .Select(g => new { IntervenerId = g.Key, Minutes = g.Sum(x => x.DurationMinutes), Count = g.Count() })
             .ToDictionaryAsync(x => x.IntervenerId, cancellationToken);
-        var interveners = await Interveners(db).ToListAsync(cancellationToken);
+        var interveners = await Interveners(db, null).ToListAsync(cancellationToken);
         var rows = interveners
             .Select(i =>
             {
@@ -62,7 +62,7 @@ public sealed class StatementService(IDbContextFactory<AppDbContext> dbFactory, 
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var intervener = await Interveners(db).SingleOrDefaultAsync(i => i.Id == target, cancellationToken);
+        var intervener = await Interveners(db, target).SingleOrDefaultAsync(cancellationToken);
         if (intervener is null)
         {
             return logger.LogRefusal(actor, "ReadStatement", StatementErrors.UnknownStatement);
@@ -91,8 +91,9 @@ public sealed class StatementService(IDbContextFactory<AppDbContext> dbFactory, 
         return Result.Success();
     }
 
-    private static IQueryable<IntervenerRow> Interveners(AppDbContext db) =>
+    private static IQueryable<IntervenerRow> Interveners(AppDbContext db, string? only) =>
         from p in db.IntervenerProfiles.AsNoTracking()
+        where only == null || p.UserId == only
         join u in db.Users on p.UserId equals u.Id into users
         from u in users.DefaultIfEmpty()
         select new IntervenerRow(p.UserId, u == null ? "?" : u.DisplayName, p.HourlyRateCents);
