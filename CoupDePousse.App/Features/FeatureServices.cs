@@ -4,6 +4,7 @@ using CoupDePousse.App.Features.Meetings;
 using CoupDePousse.App.Features.Notifications;
 using CoupDePousse.App.Features.Pipeline;
 using CoupDePousse.App.Features.Preferences;
+using CoupDePousse.App.Features.Statements;
 using CoupDePousse.App.Features.Reminders;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -31,6 +32,7 @@ public static class FeatureServices
         services.AddScoped<PreferencesService>();
         services.AddScoped<AdministrationService>();
         services.AddScoped<AuditTrailService>();
+        services.AddScoped<StatementService>();
         services.AddScoped<MailPreferenceService>();
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section);
         services.AddSingleton<ReminderJob>();

@@ -10,6 +10,7 @@ using CoupDePousse.App.Features.Meetings;
 using CoupDePousse.App.Features.Notifications;
 using CoupDePousse.App.Features.Pipeline;
 using CoupDePousse.App.Features.Preferences;
+using CoupDePousse.App.Features.Statements;
 using CoupDePousse.App.Localization;
 using CoupDePousse.App.Mail;
 using CoupDePousse.App.Security;
@@ -40,6 +41,8 @@ public partial class ResourceTests
         (nameof(MeetingText), "Kind.{}", Names<CoupDePousse.Domain.Meetings.MeetingKind>()),
         (nameof(MeetingText), "Status.{}", Names<CoupDePousse.Domain.Meetings.MeetingStatus>()),
         (nameof(MeetingText), "Mode.{}", Names<SessionMode>()),
+        (nameof(StatementText), "Mode.{}", Names<SessionMode>()),
+        (nameof(StatementText), "Column.{}", Names<StatementColumn>()),
         (nameof(MeetingText), "Reason.{}", Names<CoupDePousse.Domain.Meetings.MeetingChangeReason>()),
         (nameof(NotificationText), "Kind.{}", Names<CoupDePousse.Domain.Notifications.NotificationKind>()),
         (nameof(TimeZoneText), "Zone.{}", TimeZoneChoices.Offered),

@@ -121,7 +121,9 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
             new("Mener mes deux entretiens de recadrage avec assurance", "Les deux entretiens ont eu lieu et j’ai pu dire l’essentiel"),
             new("Installer un point d’équipe hebdomadaire", "Quatre points tenus d’affilée, avec un ordre du jour"),
         ], [3, 5], DaysAgo(30)));
-        LogSession(sophie, people.Intervener, 27, 120, SessionMode.OnSite, "Préparation du premier entretien : jeu de rôle, points d’appui.");
+        // Isabelle's statements show sessions in the current and the previous month on first sign-in: the first session falls
+        // in the previous month unless today is the 30th or 31st, the last one in this month unless today is the 1st to 5th.
+        LogSession(sophie, people.Intervener, Math.Clamp(now.Day, 27, 29), 120, SessionMode.OnSite, "Préparation du premier entretien : jeu de rôle, points d’appui.");
         LogSession(sophie, people.Intervener, 20, 90, SessionMode.Video, "Retour sur le premier entretien, bien vécu.");
         var desc = Library.Single(r => r.TitleFrench == DemoLibrary.DescTitle);
         _resourceShares.Add(Must(ResourceShare.Share(sophie, people.Intervener, desc, [], DaysAgo(20))));
@@ -133,7 +135,7 @@ internal sealed class DemoStory(DemoPeople people, DateTimeOffset now, Intervene
         Must(entry);
         Must(entry.Value.Share(sophie, people.Sophie, true, DaysAgo(19)));
         _journal.Add(entry.Value);
-        LogSession(sophie, people.Intervener, 10, 90, SessionMode.Video, "Organisation des points d’équipe.");
+        LogSession(sophie, people.Intervener, Math.Clamp(now.Day - 1, 5, 10), 90, SessionMode.Video, "Organisation des points d’équipe.");
 
         // Isabelle asked for one more hour and HR approved it: the amendment to the agreement waits on Sophie's acceptance.
         Must(sophie.RequestExtension(people.Intervener, 60, ExtensionCategory.MoreSessionsNeeded, "Une dernière séance après le second entretien.", DaysAgo(4)));
