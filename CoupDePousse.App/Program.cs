@@ -7,6 +7,7 @@ using CoupDePousse.App.Features;
 using CoupDePousse.App.Features.Administration;
 using CoupDePousse.App.Features.Meetings;
 using CoupDePousse.App.Features.Notifications;
+using CoupDePousse.App.Features.Pipeline;
 using CoupDePousse.App.Localization;
 using CoupDePousse.App.Mail;
 using CoupDePousse.App.Security;
@@ -64,6 +65,7 @@ app.MapRazorComponents<App>()
 app.MapAdditionalIdentityEndpoints();
 app.MapCultureEndpoint();
 app.MapAuditExport();
+app.MapPipelineExport();
 app.MapMeetingCalendar();
 app.MapCalendarFeed();
 app.MapMemoryDiagnostics();
