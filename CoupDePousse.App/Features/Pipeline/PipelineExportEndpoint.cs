@@ -22,7 +22,16 @@ public static class PipelineExportEndpoint
             .RequireAuthorization(policy => policy.RequireRole(Roles.HR));
         endpoints.MapGet(XlsxPath, (HttpContext context, PipelineService pipeline, IStringLocalizer<PipelineText> text) =>
                 Export(context, pipeline, "pipeline.xlsx", XlsxType,
-                    (actor, filter, body) => pipeline.WriteXlsxAsync(actor, filter, text, body, context.RequestAborted)))
+                    async (actor, filter, body) =>
+                    {
+                        // The zip writer needs synchronous writes, which the response refuses: the sheet is built in a temporary
+                        // file (never in memory), then sent.
+                        await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920,
+                            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+                        await pipeline.WriteXlsxAsync(actor, filter, text, file, context.RequestAborted);
+                        file.Position = 0;
+                        await file.CopyToAsync(body, context.RequestAborted);
+                    }))
             .RequireAuthorization(policy => policy.RequireRole(Roles.HR));
         return endpoints;
     }
