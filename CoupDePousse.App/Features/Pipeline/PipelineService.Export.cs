@@ -78,7 +78,6 @@ public sealed partial class PipelineService
 
         var configuration = new OpenXmlConfiguration
         {
-            FastMode = true,
             EnableWriteNullValueCell = false,
             DynamicColumns = ExportColumns.Select(column => new DynamicExcelColumn(column) { Name = text[$"Export.{column}"], Format = ExcelFormat(column) }).ToArray(),
         };
