@@ -1,7 +1,9 @@
 // The performance tooling, run by scripts rather than by the test command:
 //   queries  — HR's pages through the services and as hand-written SQL on one generated database (scripts/benchmark.sh)
 //   circuits — signed-in HR dashboards in Chromium: memory per circuit and click latency (scripts/circuits.sh)
+//   export   — HR's whole pipeline as CSV and XLSX: time and peak memory (decision 032)
 using CoupDePousse.Benchmarks.Circuits;
+using CoupDePousse.Benchmarks.Exports;
 using CoupDePousse.Benchmarks.Queries;
 
 var verb = args.FirstOrDefault();
@@ -10,11 +12,12 @@ return verb switch
 {
     "queries" => await QueryBenchmark.RunAsync(rest),
     "circuits" => await CircuitsBenchmark.RunAsync(rest),
+    "export" => await ExportBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: CoupDePousse.Benchmarks (queries|circuits) [options]");
+    Console.Error.WriteLine("usage: CoupDePousse.Benchmarks (queries|circuits|export) [options]");
     return 2;
 }

@@ -148,7 +148,7 @@ internal static class QueryBenchmark
 
     private static string Kib(long bytes) => bytes >= 1 << 20 ? $"{bytes / 1048576.0:F1} MiB" : $"{bytes / 1024.0:F0} KiB";
 
-    private static ServiceProvider BuildServices(string databasePath)
+    internal static ServiceProvider BuildServices(string databasePath)
     {
         var contentRoot = Path.GetDirectoryName(databasePath)!;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

@@ -38,6 +38,7 @@ public partial class ResourceTests
         (nameof(SharedResource), "Role.{}", Roles.All),
         (nameof(SharedResource), "Identity.{}", typeof(LocalizedIdentityErrorDescriber).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Select(m => m.Name)),
         (nameof(PipelineText), "Waiting.{}", Names<WaitingParty>()),
+        (nameof(PipelineText), "Export.{}", PipelineService.ExportColumns),
         (nameof(MeetingText), "Kind.{}", Names<CoupDePousse.Domain.Meetings.MeetingKind>()),
         (nameof(MeetingText), "Status.{}", Names<CoupDePousse.Domain.Meetings.MeetingStatus>()),
         (nameof(MeetingText), "Mode.{}", Names<SessionMode>()),

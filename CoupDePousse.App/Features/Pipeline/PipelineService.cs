@@ -11,7 +11,7 @@ namespace CoupDePousse.App.Features.Pipeline;
 /// HR's steering: the pipeline with its figures, and HR's own to-do list, every figure under the small-group rule.
 /// Each call reads what it shows: figures are counted by the database over one covering index, rows are one page.
 /// </summary>
-public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ILogger<PipelineService> logger)
+public sealed partial class PipelineService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ILogger<PipelineService> logger)
 {
     /// <summary>How many of the cases waiting on HR its home lists, longest waiting first; the pipeline has them all.</summary>
     public const int DashboardListSize = 10;
@@ -37,9 +37,7 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
         var matching = Filter(db.Cases.AsNoTracking(), filter, stalling, clock.GetUtcNow());
         var interveners = await IntervenersAsync(db, cancellationToken);
         var figures = await FiguresAsync(db, filter, matching, interveners, cancellationToken);
-        var ordered = filter.WaitingOn is null && !filter.StalledOnly
-            ? matching.OrderByDescending(c => c.StateEnteredAt)
-            : matching.OrderBy(c => c.StateEnteredAt);
+        var ordered = Ordered(matching, filter);
         var rows = page.Skip < figures.CaseCount
             ? await RowsAsync(db, ordered.Skip(page.Skip).Take(page.SafePageSize), stalling, cancellationToken)
             : [];
@@ -142,48 +140,57 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
         return cases;
     }
 
+    /// <summary>The list's order: newest state first, or longest waiting first under "waiting on" and "stalled".</summary>
+    private static IOrderedQueryable<CoachingCase> Ordered(IQueryable<CoachingCase> matching, PipelineFilter filter) =>
+        filter.WaitingOn is null && !filter.StalledOnly
+            ? matching.OrderByDescending(c => c.StateEnteredAt)
+            : matching.OrderBy(c => c.StateEnteredAt);
+
     /// <summary>One page of rows: the case's own columns, the two names and the rate, never any text of the case.</summary>
     private async Task<List<PipelineRow>> RowsAsync(AppDbContext db, IQueryable<CoachingCase> page, StallingRules stalling, CancellationToken cancellationToken)
     {
-        var facts = await page.Select(c => new
-        {
+        var facts = await Facts(db, page).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return facts.Select(f => ToRow(f, stalling, now)).ToList();
+    }
+
+    /// <summary>What a row is made of, read by the database: the case's own columns, the two names and the rate, never any text of the case.</summary>
+    private static IQueryable<RowFacts> Facts(AppDbContext db, IQueryable<CoachingCase> cases) =>
+        cases.Select(c => new RowFacts(
             c.Id,
-            BeneficiaryName = db.Users.Where(u => u.Id == c.BeneficiaryId).Select(u => u.DisplayName).FirstOrDefault(),
+            db.Users.Where(u => u.Id == c.BeneficiaryId).Select(u => u.DisplayName).FirstOrDefault(),
             c.Department,
             c.State,
             c.Outcome,
             c.Domains,
-            IntervenerName = db.Users.Where(u => u.Id == c.IntervenerId).Select(u => u.DisplayName).FirstOrDefault(),
-            Rate = db.IntervenerProfiles.Where(p => p.UserId == c.IntervenerId).Select(p => p.HourlyRateCents).FirstOrDefault(),
+            db.Users.Where(u => u.Id == c.IntervenerId).Select(u => u.DisplayName).FirstOrDefault(),
+            db.IntervenerProfiles.Where(p => p.UserId == c.IntervenerId).Select(p => p.HourlyRateCents).FirstOrDefault(),
             c.WaitingOn,
             c.ConflictDeclaration,
             c.StateEnteredAt,
             c.BudgetMinutes,
             c.ApprovedExtensionMinutes,
-            c.UsedMinutes,
-        }).ToListAsync(cancellationToken);
+            c.UsedMinutes));
 
-        var now = clock.GetUtcNow();
-        return facts.Select(f =>
-        {
-            var hours = new HoursBudget(f.BudgetMinutes, f.ApprovedExtensionMinutes, f.UsedMinutes);
-            return new PipelineRow(
-                f.Id,
-                f.BeneficiaryName ?? "?",
-                f.Department,
-                f.State,
-                f.Outcome,
-                f.Domains,
-                f.IntervenerName,
-                f.WaitingOn,
-                CaseProgress.CompanyStep(f.State, f.WaitingOn, f.ConflictDeclaration),
-                f.StateEnteredAt,
-                (int)(now - f.StateEnteredAt).TotalDays,
-                hours.UsedMinutes,
-                hours.TotalMinutes,
-                Money.CostCents(f.Rate, hours.UsedMinutes),
-                stalling.IsStalled(f.State, f.StateEnteredAt, now) ? StallingRules.DaysWithoutMovement(f.StateEnteredAt, now) : null);
-        }).ToList();
+    private static PipelineRow ToRow(RowFacts f, StallingRules stalling, DateTimeOffset now)
+    {
+        var hours = new HoursBudget(f.BudgetMinutes, f.ApprovedExtensionMinutes, f.UsedMinutes);
+        return new PipelineRow(
+            f.Id,
+            f.BeneficiaryName ?? "?",
+            f.Department,
+            f.State,
+            f.Outcome,
+            f.Domains,
+            f.IntervenerName,
+            f.WaitingOn,
+            CaseProgress.CompanyStep(f.State, f.WaitingOn, f.ConflictDeclaration),
+            f.StateEnteredAt,
+            (int)(now - f.StateEnteredAt).TotalDays,
+            hours.UsedMinutes,
+            hours.TotalMinutes,
+            Money.CostCents(f.Rate, hours.UsedMinutes),
+            stalling.IsStalled(f.State, f.StateEnteredAt, now) ? StallingRules.DaysWithoutMovement(f.StateEnteredAt, now) : null);
     }
 
     /// <summary>
@@ -326,6 +333,11 @@ public sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory, T
             figures.CostCents,
             byDepartment);
     }
+
+    private sealed record RowFacts(
+        Guid Id, string? BeneficiaryName, string? Department, CaseState State, CaseOutcome? Outcome, List<CoachingDomain> Domains,
+        string? IntervenerName, int Rate, WaitingParty? WaitingOn, ConflictDeclarationStatus ConflictDeclaration, DateTimeOffset StateEnteredAt,
+        int BudgetMinutes, int ApprovedExtensionMinutes, int UsedMinutes);
 
     private sealed record Intervener(string Id, string Name, int HourlyRateCents);
 
