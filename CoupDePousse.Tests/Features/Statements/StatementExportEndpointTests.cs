@@ -1,6 +1,7 @@
 using System.Net;
 using CoupDePousse.App.Data;
 using CoupDePousse.App.Data.Demo;
+using CoupDePousse.App.Features.Common;
 using CoupDePousse.App.Features.Statements;
 using CoupDePousse.Domain.Interveners;
 using CoupDePousse.Tests.Features.Accounts;
@@ -35,10 +36,10 @@ public class StatementExportEndpointTests(ShellAppFactory factory) : IClassFixtu
         var client = NewClient();
         await LoginForm.DemoSignInAsync(client, DemoUsers.Intervener.Email);
 
-        var response = await client.GetAsync(StatementExportEndpoint.Link(period, StatementFormat.Xlsx), Token);
+        var response = await client.GetAsync(StatementExportEndpoint.Link(period, ExportFormat.Xlsx), Token);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        response.Content.Headers.ContentType!.MediaType.Should().Be(StatementExport.ContentType(StatementFormat.Xlsx));
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         using var file = new MemoryStream(await response.Content.ReadAsByteArrayAsync(Token));
         var rows = MiniExcel.Query(file, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
         rows.Should().NotBeEmpty();
@@ -52,7 +53,7 @@ public class StatementExportEndpointTests(ShellAppFactory factory) : IClassFixtu
         var client = NewClient();
         await LoginForm.DemoSignInAsync(client, DemoUsers.Intervener2.Email);
 
-        var response = await client.GetAsync(StatementExportEndpoint.Link(period, StatementFormat.Csv, isabelle), Token);
+        var response = await client.GetAsync(StatementExportEndpoint.Link(period, ExportFormat.Csv, isabelle), Token);
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
@@ -66,8 +67,8 @@ public class StatementExportEndpointTests(ShellAppFactory factory) : IClassFixtu
         var manager = NewClient();
         await LoginForm.DemoSignInAsync(manager, DemoUsers.Manager.Email);
 
-        var csv = await hr.GetAsync(StatementExportEndpoint.Link(period, StatementFormat.Csv, isabelle), Token);
-        var refused = await manager.GetAsync(StatementExportEndpoint.Link(period, StatementFormat.Csv, isabelle), Token);
+        var csv = await hr.GetAsync(StatementExportEndpoint.Link(period, ExportFormat.Csv, isabelle), Token);
+        var refused = await manager.GetAsync(StatementExportEndpoint.Link(period, ExportFormat.Csv, isabelle), Token);
 
         csv.StatusCode.Should().Be(HttpStatusCode.OK);
         (await csv.Content.ReadAsStringAsync(Token)).Should().Contain("CP-").And.NotContain(DemoUsers.Beneficiary.DisplayName);

@@ -100,7 +100,7 @@ public class StatementServiceTests : IAsyncLifetime
     {
         (await Service().StatementAsync(Of(who), IntervenerId, November, Token)).Error.Should().Be(AppErrors.Forbidden);
         (await Service().OverviewAsync(Of(who), November, Token)).Error.Should().Be(AppErrors.Forbidden);
-        (await Service().WriteAsync(Of(who), IntervenerId, November, StatementFormat.Csv, Texts("fr-FR"), new MemoryStream(), Token)).Error.Should().Be(AppErrors.Forbidden);
+        (await Service().WriteAsync(Of(who), IntervenerId, November, ExportFormat.Csv, Texts("fr-FR"), new MemoryStream(), Token)).Error.Should().Be(AppErrors.Forbidden);
     }
 
     [Fact]
@@ -119,9 +119,9 @@ public class StatementServiceTests : IAsyncLifetime
     public async Task The_csv_has_the_allowed_columns_in_the_readers_language_and_one_row_per_session(string culture, string[] allowed)
     {
         using var file = new MemoryStream();
-        (await Service().WriteAsync(Intervener, null, October, StatementFormat.Csv, Texts(culture), file, Token)).ShouldSucceed();
+        (await Service().WriteAsync(Intervener, null, October, ExportFormat.Csv, Texts(culture), file, Token)).ShouldSucceed();
 
-        var reader = CsvReader.Create(file.ToArray(), new CsvReaderOptions());
+        var reader = CsvReader.Create(file.ToArray(), new CsvReaderOptions { Separator = TableExport.CsvSeparator(CultureInfo.GetCultureInfo(culture)) });
         var rows = new List<string[]>();
         while (reader.Read())
         {
@@ -130,7 +130,7 @@ public class StatementServiceTests : IAsyncLifetime
 
         reader.Headers.Should().Equal(allowed);
         rows.Should().HaveCount(2);
-        rows[0].Should().Equal("2026-10-25", CaseReference.Of(_first.Id), Texts(culture).Modes[SessionMode.OnSite], Texts(culture).No, "90", "180");
+        rows[0].Should().Equal("2026-10-25", CaseReference.Of(_first.Id), Texts(culture).Mode(SessionMode.OnSite), Texts(culture).Missed(false), "90", "180");
         NothingConfidential(System.Text.Encoding.UTF8.GetString(file.ToArray()));
     }
 
@@ -139,7 +139,7 @@ public class StatementServiceTests : IAsyncLifetime
     public async Task The_xlsx_has_the_allowed_columns_and_typed_date_and_amount_cells(string culture, string[] allowed)
     {
         using var file = new MemoryStream();
-        (await Service().WriteAsync(Hr, IntervenerId, November, StatementFormat.Xlsx, Texts(culture), file, Token)).ShouldSucceed();
+        (await Service().WriteAsync(Hr, IntervenerId, November, ExportFormat.Xlsx, Texts(culture), file, Token)).ShouldSucceed();
 
         file.Position = 0;
         MiniExcel.GetColumns(file, useHeaderRow: true).Should().Equal(allowed);
@@ -158,7 +158,7 @@ public class StatementServiceTests : IAsyncLifetime
     public async Task An_empty_month_still_names_its_columns()
     {
         using var file = new MemoryStream();
-        (await Service().WriteAsync(OtherIntervener, null, November, StatementFormat.Xlsx, Texts("en-US"), file, Token)).ShouldSucceed();
+        (await Service().WriteAsync(OtherIntervener, null, November, ExportFormat.Xlsx, Texts("en-US"), file, Token)).ShouldSucceed();
 
         file.Position = 0;
         MiniExcel.GetColumns(file, useHeaderRow: true).Should().HaveCount(StatementExport.Columns.Count);
@@ -173,15 +173,15 @@ public class StatementServiceTests : IAsyncLifetime
     {
         var services = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider();
         var localizer = services.GetRequiredService<IStringLocalizer<StatementText>>();
-        var previous = CultureInfo.CurrentUICulture;
+        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         try
         {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
             return StatementExportEndpoint.Texts(localizer);
         }
         finally
         {
-            CultureInfo.CurrentUICulture = previous;
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
         }
     }
 }
