@@ -74,4 +74,46 @@ public class StatementExportEndpointTests(ShellAppFactory factory) : IClassFixtu
         (await csv.Content.ReadAsStringAsync(Token)).Should().Contain("CP-").And.NotContain(DemoUsers.Beneficiary.DisplayName);
         refused.StatusCode.Should().NotBe(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task Hr_downloads_every_interveners_month_as_csv_and_xlsx()
+    {
+        var (period, _, _) = await DemoAsync();
+        var hr = NewClient();
+        await LoginForm.DemoSignInAsync(hr, DemoUsers.Hr.Email);
+
+        var csv = await hr.GetAsync(StatementExportEndpoint.AllLink(period, ExportFormat.Csv), Token);
+        var xlsx = await hr.GetAsync(StatementExportEndpoint.AllLink(period, ExportFormat.Xlsx) + "?culture=en-US&ui-culture=en-US", Token);
+
+        csv.StatusCode.Should().Be(HttpStatusCode.OK);
+        csv.Content.Headers.ContentDisposition!.FileNameStar.Should().Be(FormattableString.Invariant($"statements-all-{period.Year:0000}-{period.Month:00}.csv"));
+        csv.Headers.CacheControl!.NoStore.Should().BeTrue();
+        var text = await csv.Content.ReadAsStringAsync(Token);
+        text.Should().StartWith("Ligne;Intervenant;Date;Référence du dossier").And.Contain(DemoUsers.Intervener.DisplayName).And.Contain("CP-")
+            .And.NotContain(DemoUsers.Beneficiary.DisplayName);
+        xlsx.StatusCode.Should().Be(HttpStatusCode.OK);
+        using var file = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync(Token));
+        MiniExcel.GetSheetNames(file).Should().Equal("Sessions", "Totals");
+        file.Position = 0;
+        var rows = MiniExcel.Query(file, useHeaderRow: true, sheetName: "Sessions").Cast<IDictionary<string, object?>>().ToList();
+        rows.Should().NotBeEmpty().And.OnlyContain(r => r["Date"] is DateTime && r["Amount (€)"] is double);
+    }
+
+    [Theory]
+    [InlineData("intervener@demo.local")]
+    [InlineData("manager@demo.local")]
+    [InlineData("admin@demo.local")]
+    public async Task Only_hr_downloads_every_interveners_month_refused_as_the_pipeline_is(string email)
+    {
+        var (period, _, _) = await DemoAsync();
+        var client = NewClient();
+        await LoginForm.DemoSignInAsync(client, email);
+
+        var all = await client.GetAsync(StatementExportEndpoint.AllLink(period, ExportFormat.Csv), Token);
+        var pipeline = await client.GetAsync("/pipeline/export.csv", Token);
+
+        all.StatusCode.Should().NotBe(HttpStatusCode.OK).And.Be(pipeline.StatusCode);
+        all.Headers.Location?.AbsolutePath.Should().Be(pipeline.Headers.Location?.AbsolutePath);
+        (await all.Content.ReadAsStringAsync(Token)).Should().NotContain("CP-");
+    }
 }
