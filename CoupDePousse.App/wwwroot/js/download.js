@@ -5,6 +5,7 @@
 const running = new WeakMap();
 
 export function attach(host, component) {
+    host.dataset.ready = 'true';
     host.addEventListener('click', event => {
         const link = event.target.closest('a[href]');
         if (!link || !host.contains(link) || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
