@@ -13,7 +13,8 @@ public static class DepartmentEnvelopes
     /// Each department envelope's figures, computed by <see cref="EnvelopeFigures.Compute"/> over the cases of that
     /// department. A department whose cases holding money number 1 to threshold − 1 is withheld (primary); then, since the
     /// company's figures are shown, the departments not shown (withheld, without an envelope, or without a department) must
-    /// together hold 0 or at least threshold cases, else the smallest shown department is withheld too (complementary).
+    /// together hold 0 or at least threshold cases, else the smallest shown department is withheld too (complementary); if
+    /// that cannot be reached (the company's own cases are fewer than the threshold), every department line is withheld.
     /// </summary>
     public static IReadOnlyList<DepartmentEnvelopeFigures> Compute(IEnumerable<ProgrammeEnvelope> envelopes, IReadOnlyCollection<EnvelopeCase> cases, DateOnly today, int smallGroupThreshold)
     {
@@ -34,6 +35,8 @@ public static class DepartmentEnvelopes
             var smallest = shown.Where(d => HoldersOf(d) > 0).OrderBy(HoldersOf).ThenBy(d => d, StringComparer.Ordinal).FirstOrDefault();
             if (smallest is null)
             {
+                // The company's cases are a small group themselves: a department shown at zero would point at the others.
+                shown.Clear();
                 break;
             }
 

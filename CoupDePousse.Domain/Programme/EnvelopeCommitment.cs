@@ -42,13 +42,13 @@ public static class EnvelopeCommitment
     {
         var french = string.Join(" ", excesses.Select(e => string.Format(Fr,
             e.Department is null
-                ? "Cela porterait le montant engagé de {0} à {1:N2} € pour une enveloppe de {2:N2} €."
-                : "Cela porterait le montant engagé de {0} pour le service {3} à {1:N2} € pour une enveloppe de {2:N2} €.",
+                ? "Cela porterait le montant engagé en {0} à {1:N2} € pour une enveloppe de {2:N2} €."
+                : "Cela porterait le montant engagé en {0} pour le service « {3} » à {1:N2} € pour une enveloppe de {2:N2} €.",
             e.Year, e.CommittedCents / 100m, e.EnvelopeCents / 100m, e.Department)));
         var english = string.Join(" ", excesses.Select(e => string.Format(En,
             e.Department is null
                 ? "This would bring the committed amount of {0} to €{1:N2} for an envelope of €{2:N2}."
-                : "This would bring the committed amount of {0} for the {3} department to €{1:N2} for an envelope of €{2:N2}.",
+                : "This would bring the committed amount of {0} for the “{3}” department to €{1:N2} for an envelope of €{2:N2}.",
             e.Year, e.CommittedCents / 100m, e.EnvelopeCents / 100m, e.Department)));
         return new Error(WouldExceedCode, french + " Confirmez pour engager quand même.", english + " Confirm to commit it anyway.");
     }

@@ -68,6 +68,15 @@ public class DepartmentEnvelopesTests
     }
 
     [Fact]
+    public void When_the_company_itself_is_a_small_group_no_department_line_shows_figures_not_even_zero()
+    {
+        // Ventes at zero would say that the company's 3 cases are all Logistique's.
+        var lines = DepartmentEnvelopes.Compute([Department("Ventes", 10_000_00), Department("Logistique", 5_000_00)], [Cases("Logistique", 3)], Today, 5);
+
+        lines.Should().OnlyContain(l => l.Withheld);
+    }
+
+    [Fact]
     public void Cases_that_hold_nothing_of_the_envelope_do_not_make_a_group_large_enough()
     {
         var nothingHeld = new EnvelopeCase(CaseState.Cancelled, 100_00, 6 * 60, 0, 10, "Ventes");
