@@ -183,7 +183,7 @@ public class EnvelopeServiceTests : IAsyncLifetime
         var view = (await Service().GetAsync(Hr, Token)).Value;
 
         view.Departments[0].Should().Be(new DepartmentEnvelopeView("Logistique", 3_000_00, null), "4 cases hold money, under the default threshold of 5");
-        view.Departments[1].Figures!.CommittedCents.Should().Be(0, "zero describes nobody");
+        view.Departments[1].Figures.Should().BeNull("with only 4 cases in the company, Ventes at zero would say they are all Logistique's");
         view.SmallGroupThreshold.Should().Be(5);
         view.DepartmentsExceedCompany.Should().BeTrue("3 000 € + 1 000 € of departments pass the company's 3 000 €");
     }
