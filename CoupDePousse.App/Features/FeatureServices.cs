@@ -1,5 +1,6 @@
 using CoupDePousse.App.Features.Administration;
 using CoupDePousse.App.Features.Cases;
+using CoupDePousse.App.Features.Common;
 using CoupDePousse.App.Features.Meetings;
 using CoupDePousse.App.Features.Notifications;
 using CoupDePousse.App.Features.Pipeline;
@@ -25,6 +26,7 @@ public static class FeatureServices
         services.AddScoped<AgreementService>();
         services.AddScoped<PipelineService>();
         services.AddScoped<EnvelopeService>();
+        services.AddScoped<EnvelopeSettingsService>();
         services.AddScoped<MeetingService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<NotificationState>();
