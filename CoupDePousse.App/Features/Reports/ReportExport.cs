@@ -54,7 +54,13 @@ public static class ReportExport
         {
             var rows = table.Rows.Select(row =>
             {
+                // Every column on every line: the sheet's columns are read from its first line.
                 var line = new Dictionary<string, object?> { [group] = row.Label };
+                foreach (var figure in table.Figures)
+                {
+                    line[figure] = null;
+                }
+
                 foreach (var cell in row.Cells)
                 {
                     line[cell.Figure] = cell.Withheld ? withheld : cell.Value;
