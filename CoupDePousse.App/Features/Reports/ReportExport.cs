@@ -75,6 +75,9 @@ public static class ReportExport
     }
 
     /// <summary>A table's sheet name: short, in the current language.</summary>
-    public static string SheetName(ReportTable table, IStringLocalizer<ReportText> text) =>
-        text[$"Sheet.{char.ToUpperInvariant(table.Key[0])}{table.Key[1..]}"].Value;
+    public static string SheetName(ReportTable table, IStringLocalizer<ReportText> text)
+    {
+        var name = char.ToUpperInvariant(table.Key[0]) + table.Key[1..];
+        return text[$"Sheet.{name}"].Value;
+    }
 }
