@@ -7,6 +7,7 @@ using CoupDePousse.App.Features.Pipeline;
 using CoupDePousse.App.Features.Preferences;
 using CoupDePousse.App.Features.Statements;
 using CoupDePousse.App.Features.Reminders;
+using CoupDePousse.App.Features.Reports;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoupDePousse.App.Features;
@@ -27,6 +28,7 @@ public static class FeatureServices
         services.AddScoped<PipelineService>();
         services.AddScoped<EnvelopeService>();
         services.AddScoped<EnvelopeSettingsService>();
+        services.AddScoped<ReportService>();
         services.AddScoped<MeetingService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<NotificationState>();

@@ -761,6 +761,9 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.HasIndex("IntervenerId", "StateEnteredAt", "State", "Outcome", "WaitingOn", "Department", "UsedMinutes", "BudgetMinutes", "ApprovedExtensionMinutes")
                         .HasDatabaseName("IX_Cases_Intervener_Facts");
 
+                    b.HasIndex("ProposedAt", "State", "Outcome", "Department", "DomainFlags", "UsedMinutes", "BudgetMinutes", "ApprovedExtensionMinutes", "MeasuredObjectives", "ScoreChange", "SatisfactionScore", "Id")
+                        .HasDatabaseName("IX_Cases_Report");
+
                     b.ToTable("Cases", (string)null);
                 });
 
