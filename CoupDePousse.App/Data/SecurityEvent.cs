@@ -38,6 +38,12 @@ public enum SecurityEventKind
 
     /// <summary>HR or the admin set the programme's envelope for a year.</summary>
     EnvelopeChanged,
+
+    /// <summary>A backup of the database was made (scheduled, on demand or from the command line): the file, its size, the time it took.</summary>
+    BackupMade,
+
+    /// <summary>A backup could not be made: the reason.</summary>
+    BackupFailed,
 }
 
 /// <summary>
