@@ -114,6 +114,23 @@ public sealed class BackupJobTests : IDisposable
     }
 
     [Fact]
+    public async Task Back_up_now_asked_again_seconds_after_a_backup_gives_that_backup_and_makes_no_copy()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var job = folder.Job(database);
+        var first = await job.RunAsync(BackupTrigger.OnDemand, AdminId, Token);
+        database.Clock.Advance(BackupJob.JustMadeWindow - TimeSpan.FromSeconds(1));
+
+        var again = await job.RunAsync(BackupTrigger.OnDemand, AdminId, Token);
+
+        (again.Outcome, again.File).Should().Be((BackupOutcome.JustMade, first.File));
+        BackupFiles.List(folder.Path).Should().ContainSingle();
+        database.Clock.Advance(TimeSpan.FromSeconds(1));
+        (await job.RunAsync(BackupTrigger.OnDemand, AdminId, Token)).Outcome.Should().Be(BackupOutcome.Made);
+        BackupFiles.List(folder.Path).Should().HaveCount(2);
+    }
+
+    [Fact]
     public async Task A_backup_waits_while_another_process_holds_the_lease()
     {
         await using var database = await TestDatabase.CreateAsync();

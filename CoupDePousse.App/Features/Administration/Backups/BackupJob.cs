@@ -26,6 +26,9 @@ public enum BackupOutcome
 
     /// <summary>The database is PostgreSQL: <c>pg_dump</c> backs it up.</summary>
     NotSqlite,
+
+    /// <summary>An on-demand run seconds after a backup (a double click whose first click had finished): that backup, no second copy.</summary>
+    JustMade,
 }
 
 /// <summary>What one run did: the file it wrote, or why it wrote none.</summary>
@@ -46,6 +49,9 @@ public sealed class BackupJob(
 {
     public const string LeaseName = "backups";
     public const string DefaultFolderName = "backups";
+
+    /// <summary>An on-demand backup asked this soon after another gives the other one back.</summary>
+    public static readonly TimeSpan JustMadeWindow = TimeSpan.FromSeconds(10);
 
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromHours(1);
     private readonly SemaphoreSlim running = new(1, 1);
@@ -115,6 +121,12 @@ public sealed class BackupJob(
                 if (trigger == BackupTrigger.Scheduled && !Schedule.IsDue(await LastRunAtAsync(cancellationToken), now))
                 {
                     return new BackupRun(BackupOutcome.NotDue);
+                }
+
+                if (trigger == BackupTrigger.OnDemand && BackupFiles.List(await FolderAsync(cancellationToken)).FirstOrDefault() is { } newest
+                    && now - newest.TakenAt < JustMadeWindow && newest.TakenAt <= now)
+                {
+                    return new BackupRun(BackupOutcome.JustMade, newest);
                 }
 
                 return await BackUpAsync(trigger, actorUserId, cancellationToken);

@@ -65,7 +65,7 @@ public sealed class BackupService(BackupJob job, IDbContextFactory<AppDbContext>
         var run = await job.RunAsync(BackupTrigger.OnDemand, actor.UserId, cancellationToken);
         return run.Outcome switch
         {
-            BackupOutcome.Made => run.File!,
+            BackupOutcome.Made or BackupOutcome.JustMade => run.File!,
             BackupOutcome.Busy => BackupErrors.Busy,
             BackupOutcome.NotSqlite => BackupErrors.UsePgDump,
             _ => BackupErrors.Failed.With(run.Failure ?? run.Outcome.ToString()),
