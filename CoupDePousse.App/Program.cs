@@ -5,6 +5,7 @@ using CoupDePousse.App.Data.Generation;
 using CoupDePousse.App.Diagnostics;
 using CoupDePousse.App.Features;
 using CoupDePousse.App.Features.Administration;
+using CoupDePousse.App.Features.Administration.Backups;
 using CoupDePousse.App.Features.Meetings;
 using CoupDePousse.App.Features.Notifications;
 using CoupDePousse.App.Features.Pipeline;
@@ -45,6 +46,11 @@ await app.SeedDemoDataAsync();
 if (GenerationCommand.IsRequested(args))
 {
     return await app.RunGenerationAsync(args);
+}
+
+if (BackupCommand.IsRequested(args))
+{
+    return await app.RunBackupAsync();
 }
 
 if (!app.Environment.IsDevelopment())

@@ -1,4 +1,5 @@
 using CoupDePousse.App.Features.Administration;
+using CoupDePousse.App.Features.Administration.Backups;
 using CoupDePousse.App.Features.Cases;
 using CoupDePousse.App.Features.Common;
 using CoupDePousse.App.Features.Meetings;
@@ -41,6 +42,10 @@ public static class FeatureServices
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section);
         services.AddSingleton<ReminderJob>();
         services.AddHostedService<ReminderHostedService>();
+        services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.Section);
+        services.AddSingleton<BackupJob>();
+        services.AddScoped<BackupService>();
+        services.AddHostedService<BackupHostedService>();
         return services;
     }
 }
