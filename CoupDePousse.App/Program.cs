@@ -56,6 +56,7 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseRequestLocalization();
 app.UseRateLimiter();
 app.UseMfaEnrolment();
+app.UsePrivacyNotice();
 
 app.UseAntiforgery();
 

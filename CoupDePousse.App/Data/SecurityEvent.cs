@@ -38,6 +38,9 @@ public enum SecurityEventKind
 
     /// <summary>HR or the admin set the programme's envelope for a year.</summary>
     EnvelopeChanged,
+
+    /// <summary>The admin set who people write to about their personal data.</summary>
+    PrivacyContactChanged,
 }
 
 /// <summary>

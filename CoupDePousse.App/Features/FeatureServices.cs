@@ -4,6 +4,7 @@ using CoupDePousse.App.Features.Meetings;
 using CoupDePousse.App.Features.Notifications;
 using CoupDePousse.App.Features.Pipeline;
 using CoupDePousse.App.Features.Preferences;
+using CoupDePousse.App.Features.Privacy;
 using CoupDePousse.App.Features.Statements;
 using CoupDePousse.App.Features.Reminders;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,6 +31,7 @@ public static class FeatureServices
         services.AddScoped<NotificationState>();
         services.AddOptions<NotificationOptions>();
         services.AddScoped<PreferencesService>();
+        services.AddScoped<PrivacyNoticeService>();
         services.AddScoped<AdministrationService>();
         services.AddScoped<AuditTrailService>();
         services.AddScoped<StatementService>();

@@ -147,6 +147,10 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasDefaultValue(5);
 
+                    b.Property<string>("PrivacyContact")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("SmallGroupThreshold")
                         .HasColumnType("integer");
 
@@ -375,6 +379,23 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.HasIndex("RecipientId", "ReadAt", "CreatedAt");
 
                     b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("CoupDePousse.App.Data.PrivacyAcknowledgement", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "Version");
+
+                    b.ToTable("PrivacyAcknowledgements", (string)null);
                 });
 
             modelBuilder.Entity("CoupDePousse.App.Data.SecurityEvent", b =>
@@ -1456,6 +1477,15 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.HasOne("CoupDePousse.App.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoupDePousse.App.Data.PrivacyAcknowledgement", b =>
+                {
+                    b.HasOne("CoupDePousse.App.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -142,6 +142,10 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(5);
 
+                    b.Property<string>("PrivacyContact")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SmallGroupThreshold")
                         .HasColumnType("INTEGER");
 
@@ -370,6 +374,23 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.HasIndex("RecipientId", "ReadAt", "CreatedAt");
 
                     b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("CoupDePousse.App.Data.PrivacyAcknowledgement", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "Version");
+
+                    b.ToTable("PrivacyAcknowledgements", (string)null);
                 });
 
             modelBuilder.Entity("CoupDePousse.App.Data.SecurityEvent", b =>
@@ -1437,6 +1458,15 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.HasOne("CoupDePousse.App.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoupDePousse.App.Data.PrivacyAcknowledgement", b =>
+                {
+                    b.HasOne("CoupDePousse.App.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
