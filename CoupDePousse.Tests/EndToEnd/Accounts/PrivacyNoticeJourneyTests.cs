@@ -48,6 +48,7 @@ public sealed partial class PrivacyNoticeJourneyTests(EndToEndFixture fixture) :
         await page.GetByTestId("login-privacy").ClickAsync();
         await Expect(page.GetByTestId("privacy-general-only")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=privacy-section][data-kind=YourData]")).ToHaveCountAsync(0);
+        await page.ShouldHaveNoSeriousAccessibilityViolationsAsync();
 
         // A deep link: sign-in, then the notice, which remembers where the person was going.
         await page.GotoAsync("/preferences");
@@ -57,6 +58,7 @@ public sealed partial class PrivacyNoticeJourneyTests(EndToEndFixture fixture) :
         await Expect(page.GetByTestId("privacy-notice")).ToHaveAttributeAsync("data-role", Roles.Beneficiary);
         await Expect(page.Locator("[data-testid=privacy-section][data-kind=YourData]")).ToContainTextAsync("Votre journal");
         await Expect(page.GetByTestId("privacy-notice-required")).ToBeVisibleAsync();
+        await page.ShouldHaveNoSeriousAccessibilityViolationsAsync();
 
         // Nothing else opens meanwhile, not even by the menu.
         await page.GetByTestId("nav-cases").ClickAsync();
