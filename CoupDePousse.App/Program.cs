@@ -63,6 +63,7 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseRequestLocalization();
 app.UseRateLimiter();
 app.UseMfaEnrolment();
+app.UsePrivacyNotice();
 
 app.UseAntiforgery();
 

@@ -62,6 +62,9 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>
 
     public DbSet<BudgetSettings> BudgetSettings => Set<BudgetSettings>();
 
+    /// <summary>Which version of the privacy notice each person read, and when.</summary>
+    public DbSet<PrivacyAcknowledgement> PrivacyAcknowledgements => Set<PrivacyAcknowledgement>();
+
     public DbSet<EnvelopeSetting> ProgrammeEnvelopes => Set<EnvelopeSetting>();
 
     public DbSet<DepartmentEnvelopeSetting> DepartmentEnvelopes => Set<DepartmentEnvelopeSetting>();

@@ -41,6 +41,9 @@ public sealed class BudgetSettings
 
     public string? CodeOfEthics { get; set; }
 
+    /// <summary>Who people write to about their personal data (the DPO), printed in the privacy notice; null means the administrator.</summary>
+    public string? PrivacyContact { get; set; }
+
     /// <summary>The stored terms, or the defaults where none (or an invalid one) is stored.</summary>
     public AgreementTerms ToAgreementTerms() =>
         AgreementTerms.Create(ConfidentialityExceptionsFrench, ConfidentialityExceptionsEnglish, CodeOfEthics) is { IsSuccess: true } terms ? terms.Value : AgreementTerms.Default;

@@ -22,6 +22,10 @@ internal static class BudgetSettingsQueries
     public static async Task<AgreementTerms> AgreementTermsAsync(this AppDbContext db, CancellationToken cancellationToken = default) =>
         (await db.BudgetSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken))?.ToAgreementTerms() ?? AgreementTerms.Default;
 
+    /// <summary>The privacy contact the admin set, or null (the notice then names the administrator).</summary>
+    public static Task<string?> PrivacyContactAsync(this AppDbContext db, CancellationToken cancellationToken = default) =>
+        db.BudgetSettings.AsNoTracking().Select(s => s.PrivacyContact).SingleOrDefaultAsync(cancellationToken);
+
     /// <summary>The settings row to change, tracked: the stored one, or a new one holding the defaults.</summary>
     public static async Task<BudgetSettings> BudgetSettingsForUpdateAsync(this AppDbContext db, CancellationToken cancellationToken = default)
     {

@@ -41,11 +41,15 @@ public enum SecurityEventKind
 
     /// <summary>HR confirmed an assignment or an extension that passes an envelope: the trigger, the case and the amounts, never case text.</summary>
     EnvelopeExceededConfirmed,
+
     /// <summary>A backup of the database was made (scheduled, on demand or from the command line): the file, its size, the time it took.</summary>
     BackupMade,
 
     /// <summary>A backup could not be made: the reason.</summary>
     BackupFailed,
+
+    /// <summary>The admin set who people write to about their personal data.</summary>
+    PrivacyContactChanged,
 }
 
 /// <summary>

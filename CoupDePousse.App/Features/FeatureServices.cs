@@ -6,6 +6,7 @@ using CoupDePousse.App.Features.Meetings;
 using CoupDePousse.App.Features.Notifications;
 using CoupDePousse.App.Features.Pipeline;
 using CoupDePousse.App.Features.Preferences;
+using CoupDePousse.App.Features.Privacy;
 using CoupDePousse.App.Features.Statements;
 using CoupDePousse.App.Features.Reminders;
 using CoupDePousse.App.Features.Reports;
@@ -35,6 +36,7 @@ public static class FeatureServices
         services.AddScoped<NotificationState>();
         services.AddOptions<NotificationOptions>();
         services.AddScoped<PreferencesService>();
+        services.AddScoped<PrivacyNoticeService>();
         services.AddScoped<AdministrationService>();
         services.AddScoped<AuditTrailService>();
         services.AddScoped<StatementService>();

@@ -20,6 +20,7 @@ public static class IdentitySetup
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddSingleton<MfaEnrolment>();
+        services.AddSingleton<PrivacyNoticeGate>();
 
         services.AddAuthentication(options =>
             {

@@ -37,5 +37,6 @@ internal sealed class BudgetSettingsConfiguration : IEntityTypeConfiguration<Bud
         builder.Property(s => s.ConfidentialityExceptionsEnglish).HasMaxLength(AgreementTerms.MaxExceptionsLength);
         builder.Property(s => s.CodeOfEthics).HasMaxLength(AgreementTerms.MaxCodeOfEthicsLength);
         builder.Property(s => s.NudgeDays).HasDefaultValue(stalling.NudgeDays);
+        builder.Property(s => s.PrivacyContact).HasMaxLength(Domain.Privacy.PrivacyContact.MaxLength);
     }
 }

@@ -1,8 +1,10 @@
+using CoupDePousse.Domain.Privacy;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePousse.App.Data.Demo;
 
-internal sealed class DemoUserSeeder(UserManager<ApplicationUser> userManager, ILogger<DemoUserSeeder> logger) : IDemoSeeder
+internal sealed class DemoUserSeeder(UserManager<ApplicationUser> userManager, IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ILogger<DemoUserSeeder> logger) : IDemoSeeder
 {
     public int Order => 0;
 
@@ -42,6 +44,23 @@ internal sealed class DemoUserSeeder(UserManager<ApplicationUser> userManager, I
                 Check(await userManager.UpdateAsync(user), demoUser.Email);
             }
         }
+
+        await AcknowledgePrivacyNoticeAsync(cancellationToken);
+    }
+
+    /// <summary>Demo accounts have read the current privacy notice, so a demo sign-in lands on the dashboard; a new account reads it first.</summary>
+    private async Task AcknowledgePrivacyNoticeAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var emails = DemoUsers.All.Select(u => u.Email.ToUpperInvariant()).ToList();
+        var ids = await db.Users.Where(u => emails.Contains(u.NormalizedEmail!)).Select(u => u.Id).ToListAsync(cancellationToken);
+        var done = await db.PrivacyAcknowledgements.Where(a => a.Version == PrivacyNotice.Version).Select(a => a.UserId).ToListAsync(cancellationToken);
+        foreach (var id in ids.Except(done))
+        {
+            db.PrivacyAcknowledgements.Add(new PrivacyAcknowledgement { UserId = id, Version = PrivacyNotice.Version, AcknowledgedAt = clock.GetUtcNow() });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static void Check(IdentityResult result, string email)

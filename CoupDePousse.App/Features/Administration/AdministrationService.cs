@@ -7,6 +7,7 @@ using CoupDePousse.Domain.Catalogue;
 using CoupDePousse.Domain.Common;
 using CoupDePousse.Domain.Interveners;
 using CoupDePousse.Domain.Meetings;
+using CoupDePousse.Domain.Privacy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -531,6 +532,25 @@ public sealed class AdministrationService(
             () => AgreementTerms.Create(exceptionsFrench, exceptionsEnglish, codeOfEthics).Map<Action<BudgetSettings>>(terms => settings => settings.Apply(terms)),
             // The texts are the admin's own, not case text; the audit keeps the code and the texts' lengths to stay short.
             DescribeTerms,
+            cancellationToken);
+
+    /// <summary>Who people write to about their personal data, printed in the privacy notice.</summary>
+    public async Task<Result<string?>> GetPrivacyContactAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        var allowed = logger.RequireRole(actor, "ReadPrivacyContact", Role.Admin);
+        if (allowed.IsFailure)
+        {
+            return allowed.Error!;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.PrivacyContactAsync(cancellationToken);
+    }
+
+    public Task<Result> SetPrivacyContactAsync(Actor actor, string? contact, CancellationToken cancellationToken = default) =>
+        ChangeSettingsAsync(actor, "SetPrivacyContact", SecurityEventKind.PrivacyContactChanged,
+            () => PrivacyContact.Create(contact).Map<Action<BudgetSettings>>(value => settings => settings.PrivacyContact = value),
+            settings => settings.PrivacyContact ?? "-",
             cancellationToken);
 
     private static string DescribeTerms(BudgetSettings settings)

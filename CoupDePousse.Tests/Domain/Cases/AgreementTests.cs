@@ -254,21 +254,21 @@ public class AgreementTests
     [Fact]
     public void Who_sees_what_is_read_from_the_visibility_rules_themselves()
     {
-        foreach (var relation in AgreementText.ExplainedRelations)
+        foreach (var relation in VisibilityText.ExplainedRelations)
         {
             var rules = new CaseVisibility(relation, ObjectivesSharedWithCompany: false);
             var shared = new CaseVisibility(relation, ObjectivesSharedWithCompany: true);
-            var line = AgreementText.VisibilityLine(relation, English);
+            var line = VisibilityText.Line(relation, English);
             var seen = line.Split(" Does not see: ")[0];
-            foreach (var (sees, _, label, _) in AgreementText.Items)
+            foreach (var (sees, _, label, _) in VisibilityText.Items)
             {
                 seen.Contains(label, StringComparison.Ordinal).Should().Be(sees(rules) || sees(shared), "{0}: {1}", relation, label);
             }
         }
 
-        AgreementText.VisibilityLine(CaseRelation.Company, English).Should().Contain("the objectives, only if the beneficiary chooses to share them");
-        AgreementText.VisibilityLine(CaseRelation.Company, English).Should().Contain("Does not see: the situation in the person’s own words");
-        AgreementText.VisibilityLine(CaseRelation.Intervener, French).Should().StartWith("L’intervenant voit : la situation décrite avec ses propres mots");
+        VisibilityText.Line(CaseRelation.Company, English).Should().Contain("the objectives, only if the beneficiary chooses to share them");
+        VisibilityText.Line(CaseRelation.Company, English).Should().Contain("Does not see: the situation in the person’s own words");
+        VisibilityText.Line(CaseRelation.Intervener, French).Should().StartWith("L’intervenant voit : la situation décrite avec ses propres mots");
     }
 
     [Fact]

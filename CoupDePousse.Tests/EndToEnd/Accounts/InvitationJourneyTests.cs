@@ -36,6 +36,8 @@ public sealed class InvitationJourneyTests(EndToEndFixture fixture) : EndToEndTe
         await nina.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.Ordinal));
         await Expect(nina.GetByTestId("status-message")).ToBeVisibleAsync();
         await EndToEndFixture.SignInAsync(nina, email, ChosenPassword);
+        // A new account reads the privacy notice first.
+        await nina.GetByTestId("privacy-acknowledge").ClickAsync();
         await Expect(nina.Locator("[data-testid=dashboard]")).ToHaveAttributeAsync("data-role", "Beneficiary");
 
         // The same link, opened again, is refused and offers no form.

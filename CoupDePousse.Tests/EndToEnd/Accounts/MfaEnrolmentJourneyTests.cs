@@ -65,7 +65,9 @@ public sealed partial class MfaEnrolmentJourneyTests(EndToEndFixture fixture) : 
         await Expect(page.Locator("[data-testid=recovery-codes] li")).ToHaveCountAsync(Authenticator.RecoveryCodeCount);
         await ScreenshotAsync(page, "mfa-recovery-codes");
         await page.Locator("[data-testid=mfa-continue]").ClickAsync();
+        // Enrolled, the new intervener reads the privacy notice before the app opens.
         await EndToEndFixture.WaitForInteractiveAsync(page);
+        await page.Locator("[data-testid=privacy-acknowledge]").ClickAsync();
         await Expect(page.Locator("[data-testid=dashboard]")).ToHaveAttributeAsync("data-role", Roles.Intervener);
         await page.Locator("[data-testid=logout]").ClickAsync();
         await Expect(page).ToHaveURLAsync(LoginPage());

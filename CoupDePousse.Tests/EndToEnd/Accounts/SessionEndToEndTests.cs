@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
 using CoupDePousse.App.Data;
 using CoupDePousse.App.Security;
+using CoupDePousse.Domain.Privacy;
 using CoupDePousse.Tests.EndToEnd.Support;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static CoupDePousse.Tests.EndToEnd.Steps.CaseFlows;
@@ -110,6 +112,12 @@ public sealed partial class SessionEndToEndTests(EndToEndFixture fixture) : EndT
         var user = new ApplicationUser { UserName = email, Email = email, DisplayName = "Camille Sessions", Department = "RH", EmailConfirmed = true };
         (await users.CreateAsync(user, DemoUsers.Password)).Succeeded.Should().BeTrue();
         (await users.AddToRoleAsync(user, role)).Succeeded.Should().BeTrue();
+        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            db.PrivacyAcknowledgements.Add(new PrivacyAcknowledgement { UserId = user.Id, Version = PrivacyNotice.Version, AcknowledgedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
         if (!Roles.MustUseMfa.Contains(role))
         {
             return (user.Id, email, null);

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using CoupDePousse.App.Data;
+using CoupDePousse.Domain.Privacy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoupDePousse.Tests.Features.Accounts;
@@ -19,7 +21,8 @@ public sealed partial class AccountClient(WebApplicationFactory<Program> factory
     private static partial Regex SharedKey();
 
     /// <summary>A new account of <paramref name="role"/> with an address no demo account has.</summary>
-    public static async Task<ApplicationUser> CreateUserAsync(IServiceProvider services, string role, string password)
+    /// <summary>A new account; unless told otherwise it has read the current privacy notice, so the app opens to it.</summary>
+    public static async Task<ApplicationUser> CreateUserAsync(IServiceProvider services, string role, string password, bool readPrivacyNotice = true)
     {
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
@@ -27,6 +30,13 @@ public sealed partial class AccountClient(WebApplicationFactory<Program> factory
         var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"Test {role}" };
         (await users.CreateAsync(user, password)).Succeeded.Should().BeTrue();
         (await users.AddToRoleAsync(user, role)).Succeeded.Should().BeTrue();
+        if (readPrivacyNotice)
+        {
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+            db.PrivacyAcknowledgements.Add(new PrivacyAcknowledgement { UserId = user.Id, Version = PrivacyNotice.Version, AcknowledgedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
         return user;
     }
 
