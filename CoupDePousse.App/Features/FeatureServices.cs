@@ -37,6 +37,11 @@ public static class FeatureServices
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section);
         services.AddSingleton<ReminderJob>();
         services.AddHostedService<ReminderHostedService>();
+        services.AddOptions<RetentionJobOptions>().BindConfiguration(JobOptions.Section);
+        services.AddSingleton<PersonErasure>();
+        services.AddSingleton<RetentionJob>();
+        services.AddScoped<RetentionService>();
+        services.AddHostedService<RetentionHostedService>();
         return services;
     }
 }

@@ -54,6 +54,12 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ErasureDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Language")
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
@@ -377,6 +383,86 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.ToTable("Notifications", (string)null);
                 });
 
+            modelBuilder.Entity("CoupDePousse.App.Data.RetentionRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("EndedCases")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Invitations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Notifications")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("ScheduledErasures")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SecurityEvents")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SessionNotes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("RetentionRuns", (string)null);
+                });
+
+            modelBuilder.Entity("CoupDePousse.App.Data.RetentionSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EndedCaseMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InvitationDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LeaverErasureMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NotificationMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SecurityEventMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SessionNoteMonths")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RetentionSettings", (string)null);
+                });
+
             modelBuilder.Entity("CoupDePousse.App.Data.SecurityEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -593,6 +679,9 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.Property<int>("AgreementAwaitingParties")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ApprovedCompanyText")
                         .HasColumnType("text");
 
@@ -726,6 +815,8 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("BeneficiaryId");
+
+                    b.HasIndex("EndedAt");
 
                     b.HasIndex("ProposedById");
 

@@ -49,6 +49,12 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ErasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ErasureDueAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Language")
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
@@ -372,6 +378,84 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.ToTable("Notifications", (string)null);
                 });
 
+            modelBuilder.Entity("CoupDePousse.App.Data.RetentionRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EndedCases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Invitations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Notifications")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScheduledErasures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SecurityEvents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionNotes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("RetentionRuns", (string)null);
+                });
+
+            modelBuilder.Entity("CoupDePousse.App.Data.RetentionSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EndedCaseMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InvitationDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeaverErasureMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotificationMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SecurityEventMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionNoteMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RetentionSettings", (string)null);
+                });
+
             modelBuilder.Entity("CoupDePousse.App.Data.SecurityEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -586,6 +670,9 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.Property<int>("AgreementAwaitingParties")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AnonymisedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ApprovedCompanyText")
                         .HasColumnType("TEXT");
 
@@ -719,6 +806,8 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("BeneficiaryId");
+
+                    b.HasIndex("EndedAt");
 
                     b.HasIndex("ProposedById");
 

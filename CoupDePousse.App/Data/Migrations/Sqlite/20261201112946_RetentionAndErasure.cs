@@ -1,0 +1,108 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CoupDePousse.App.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class RetentionAndErasure : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "AnonymisedAt",
+                table: "Cases",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ErasedAt",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ErasureDueAt",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "RetentionRuns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SessionNotes = table.Column<int>(type: "INTEGER", nullable: false),
+                    EndedCases = table.Column<int>(type: "INTEGER", nullable: false),
+                    SecurityEvents = table.Column<int>(type: "INTEGER", nullable: false),
+                    Invitations = table.Column<int>(type: "INTEGER", nullable: false),
+                    Notifications = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScheduledErasures = table.Column<int>(type: "INTEGER", nullable: false),
+                    Failure = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RetentionRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RetentionSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    SessionNoteMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    EndedCaseMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    SecurityEventMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    NotificationMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    InvitationDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeaverErasureMonths = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RetentionSettings", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_EndedAt",
+                table: "Cases",
+                column: "EndedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RetentionRuns_StartedAt",
+                table: "RetentionRuns",
+                column: "StartedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "RetentionRuns");
+
+            migrationBuilder.DropTable(
+                name: "RetentionSettings");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_EndedAt",
+                table: "Cases");
+
+            migrationBuilder.DropColumn(
+                name: "AnonymisedAt",
+                table: "Cases");
+
+            migrationBuilder.DropColumn(
+                name: "ErasedAt",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "ErasureDueAt",
+                table: "AspNetUsers");
+        }
+    }
+}
