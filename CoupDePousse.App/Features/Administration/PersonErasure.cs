@@ -85,6 +85,8 @@ public sealed class PersonErasure(IDbContextFactory<AppDbContext> dbFactory, Tim
 
         await DeletePersonalRowsAsync(db, userId, cancellationToken);
 
+        // Tracked afresh (the batches above cleared the tracker), so that its concurrency stamp is checked against the stored one.
+        user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
         user.DisplayName = pseudonym.DisplayName;
         user.Email = user.UserName = pseudonym.Email(Guid.NewGuid());
         user.NormalizedEmail = user.NormalizedUserName = user.Email.ToUpperInvariant();
@@ -101,7 +103,6 @@ public sealed class PersonErasure(IDbContextFactory<AppDbContext> dbFactory, Tim
         user.DisabledAt ??= now;
         user.ErasureDueAt = null;
         user.ErasedAt = now;
-        db.Users.Attach(user).State = EntityState.Modified;
         await db.SaveChangesAsync(cancellationToken);
 
         await ScrubAuditAsync(db, userId, identity, pseudonym.DisplayName, cancellationToken);
