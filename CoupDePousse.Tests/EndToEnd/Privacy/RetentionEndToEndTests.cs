@@ -31,5 +31,10 @@ public sealed class RetentionEndToEndTests(EndToEndFixture fixture) : EndToEndTe
         recorded.Should().Equal(expected, "the run removes what the preview announced");
         await Expect(preview).ToHaveTextAsync(expected.Select(_ => "0").ToArray(), new() { Timeout = 10_000 });
         await ScreenshotAsync(admin, "admin-privacy");
+
+        await admin.GetByTestId("culture-en").ClickAsync();
+        await EndToEndFixture.WaitForInteractiveAsync(admin);
+        await Expect(admin.GetByTestId("retention-run")).ToContainTextAsync("Run now", new() { IgnoreCase = true });
+        await ScreenshotAsync(admin, "admin-privacy-en");
     }
 }
