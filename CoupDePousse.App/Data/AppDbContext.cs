@@ -77,6 +77,11 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
+    /// <summary>The admin's retention periods (one row) and the record of each retention run (decision 039).</summary>
+    public DbSet<RetentionSettings> RetentionSettings => Set<RetentionSettings>();
+
+    public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
+
     /// <summary>HR's figures by combination of facts: written only through <see cref="Data.CaseCounts"/>, with each change to a case.</summary>
     public DbSet<CaseCount> CaseCounts => Set<CaseCount>();
 

@@ -21,4 +21,10 @@ public class ApplicationUser : IdentityUser
 
     /// <summary>The language the person last chose ("fr" or "en"), for what reaches them outside the app (mail); null means French.</summary>
     public string? Language { get; set; }
+
+    /// <summary>When the daily retention run erases this disabled account (someone who left); null: not scheduled (decision 039).</summary>
+    public DateTimeOffset? ErasureDueAt { get; set; }
+
+    /// <summary>When the person's identity was replaced by a pseudonym; the account stays as a disabled shell for the figures.</summary>
+    public DateTimeOffset? ErasedAt { get; set; }
 }

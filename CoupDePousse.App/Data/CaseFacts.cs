@@ -49,7 +49,8 @@ public static class CaseFacts
     public static async Task<IReadOnlyList<Guid>> FindDifferencesAsync(AppDbContext db, CancellationToken cancellationToken = default)
     {
         var differences = await db.Cases.AsNoTracking()
-            .Where(c => c.Department != db.Users.Where(u => u.Id == c.BeneficiaryId).Select(u => u.Department).FirstOrDefault())
+            // An anonymised case has no beneficiary left: its department is a figure of its own (decision 039).
+            .Where(c => c.AnonymisedAt == null && c.Department != db.Users.Where(u => u.Id == c.BeneficiaryId).Select(u => u.Department).FirstOrDefault())
             .Select(c => c.Id).ToListAsync(cancellationToken);
 
         Guid? after = null;

@@ -50,6 +50,15 @@ public enum SecurityEventKind
 
     /// <summary>The admin set who people write to about their personal data.</summary>
     PrivacyContactChanged,
+
+    /// <summary>The admin changed the retention periods (decision 039).</summary>
+    RetentionChanged,
+
+    /// <summary>A person's identity was replaced by a pseudonym: who did it, when, the pseudonym; never the erased data.</summary>
+    PersonErased,
+
+    /// <summary>The admin scheduled (or cancelled) the erasure of a disabled account: the date it falls due.</summary>
+    ErasureScheduled,
 }
 
 /// <summary>

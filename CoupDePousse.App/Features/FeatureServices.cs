@@ -48,6 +48,11 @@ public static class FeatureServices
         services.AddSingleton<BackupJob>();
         services.AddScoped<BackupService>();
         services.AddHostedService<BackupHostedService>();
+        services.AddOptions<RetentionJobOptions>().BindConfiguration(JobOptions.Section);
+        services.AddSingleton<PersonErasure>();
+        services.AddSingleton<RetentionJob>();
+        services.AddScoped<RetentionService>();
+        services.AddHostedService<RetentionHostedService>();
         return services;
     }
 }

@@ -95,4 +95,8 @@ public sealed class CriterionVerdict
         RecordedBy = recordedBy;
         RecordedAt = recordedAt;
     }
+
+    internal void EraseComment() => Comment = null;
+
+    internal void ReplaceRecorder(string userId) => RecordedBy = userId;
 }

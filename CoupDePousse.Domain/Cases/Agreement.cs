@@ -136,4 +136,6 @@ public sealed class AgreementAcceptance
     public string UserId { get; private set; } = "";
 
     public DateTimeOffset AcceptedAt { get; private set; }
+
+    internal void ReplaceUser(string userId) => UserId = userId;
 }

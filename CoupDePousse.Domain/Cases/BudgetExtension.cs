@@ -55,6 +55,14 @@ public sealed class BudgetExtension
 
     public DateTimeOffset? DecidedAt { get; private set; }
 
+    internal void EraseComment() => Comment = null;
+
+    internal void ReplacePeople(string requestedBy, string? decidedBy)
+    {
+        RequestedBy = requestedBy;
+        DecidedBy = decidedBy;
+    }
+
     internal void Decide(bool approve, string decidedBy, DateTimeOffset decidedAt)
     {
         Status = approve ? ExtensionStatus.Approved : ExtensionStatus.Rejected;

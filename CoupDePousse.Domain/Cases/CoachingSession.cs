@@ -37,6 +37,8 @@ public sealed class CoachingSession
 
     public DateTimeOffset LoggedAt { get; private set; }
 
+    internal void ReplaceLogger(string userId) => LoggedBy = userId;
+
     /// <summary>A planned session the beneficiary missed (no-show or late cancellation), counted because the admin's policy says so.</summary>
     public bool Missed { get; private set; }
 }

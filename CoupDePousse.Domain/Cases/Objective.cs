@@ -50,6 +50,13 @@ public sealed class Objective
         Rating = assessment.Rating;
         ClosingScore = assessment.ClosingScore;
     }
+
+    /// <summary>Retention and erasure: the words go, the rating and scores stay for the figures.</summary>
+    internal void EraseTexts()
+    {
+        Statement = "";
+        SuccessMeasure = "";
+    }
 }
 
 /// <summary>A draft proposed by the intervener; the beneficiary edits it before setting.</summary>

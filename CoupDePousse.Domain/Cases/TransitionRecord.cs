@@ -39,5 +39,7 @@ public sealed class TransitionRecord
 
     public TransitionDetail Detail { get; private set; } = TransitionDetail.None;
 
+    internal void ReplaceUser(string userId) => UserId = userId;
+
     public bool ChangedState => From != To;
 }

@@ -23,8 +23,9 @@ public sealed record PrivacyNoticeSection(PrivacyNoticeSectionKind Kind, string 
 
 /// <summary>
 /// The privacy notice in plain French or English: the general part anyone may read, and what the app keeps about the
-/// reader's role. Who sees what is <see cref="VisibilityText"/>, the agreement's own sentences; retention is
-/// <see cref="RetentionDefaults"/>. People acknowledge a <see cref="Version"/>: change the text, raise it.
+/// reader's role. Who sees what is <see cref="VisibilityText"/>, the agreement's own sentences; retention is the admin's
+/// <see cref="RetentionPeriods"/> of the day (like the contact, a value, not the wording). People acknowledge a
+/// <see cref="Version"/>: change the wording, raise it.
 /// </summary>
 public static class PrivacyNotice
 {
@@ -35,7 +36,7 @@ public static class PrivacyNotice
     public const string AccessPath = "/my-data";
 
     /// <summary>The general part (<paramref name="role"/> null: read before signing in) or the notice of one role.</summary>
-    public static IReadOnlyList<PrivacyNoticeSection> Compose(Role? role, CultureInfo culture, string? contact = null)
+    public static IReadOnlyList<PrivacyNoticeSection> Compose(Role? role, CultureInfo culture, string? contact = null, RetentionPeriods? periods = null)
     {
         List<PrivacyNoticeSection> sections = [Controller(culture), Purpose(culture)];
         if (role is { } known)
@@ -44,7 +45,7 @@ public static class PrivacyNotice
         }
 
         sections.Add(WhoSeesWhat(culture));
-        sections.Add(Retention(culture));
+        sections.Add(Retention(culture, periods ?? RetentionDefaults.Periods));
         sections.Add(Rights(culture));
         sections.Add(Contact(contact, culture));
         return sections;
@@ -152,23 +153,22 @@ public static class PrivacyNotice
         return new(PrivacyNoticeSectionKind.WhoSeesWhat, Pick("Qui voit quoi", "Who sees what", culture), lines);
     }
 
-    private static PrivacyNoticeSection Retention(CultureInfo culture) =>
+    private static PrivacyNoticeSection Retention(CultureInfo culture, RetentionPeriods periods) =>
         new(PrivacyNoticeSectionKind.Retention, Pick("Combien de temps", "How long", culture),
         [
             Format(culture, "Les notes de séance de l’intervenant : détruites {0} mois après la fin du dossier.",
-                "The intervener’s session notes: destroyed {0} months after the case ends.", RetentionDefaults.SessionNotesMonthsAfterClosing),
-            Format(culture, "Un dossier terminé : anonymisé {0} ans après sa fin ; ne restent que les chiffres utiles aux statistiques, sans nom ni texte.",
-                "A closed case: anonymised {0} years after it ends; only the figures statistics need remain, without names or text.", RetentionDefaults.ClosedCaseYearsBeforeAnonymisation),
-            Years(culture, RetentionDefaults.SecurityEventYears),
-            Pick("Une invitation jamais utilisée : supprimée à son expiration.", "An invitation never used: deleted when it expires.", culture),
+                "The intervener’s session notes: destroyed {0} months after the case ends.", periods.SessionNoteMonths),
+            Format(culture, "Un dossier terminé : anonymisé {0} mois après sa fin ; ne restent que les chiffres utiles aux statistiques, sans nom ni texte.",
+                "An ended case: anonymised {0} months after it ends; only the figures statistics need remain, without names or text.", periods.EndedCaseMonths),
+            Format(culture, "Les notifications : {0} mois.", "Notifications: {0} months.", periods.NotificationMonths),
+            Format(culture, "Le journal de sécurité : {0} mois.", "The security log: {0} months.", periods.SecurityEventMonths),
+            periods.InvitationDays == 0
+                ? Pick("Une invitation jamais utilisée : supprimée à son expiration.", "An invitation never used: deleted when it expires.", culture)
+                : Format(culture, "Une invitation jamais utilisée : supprimée {0} jours après son expiration.", "An invitation never used: deleted {0} days after it expires.", periods.InvitationDays),
             Pick("Votre compte : tant que vous participez au programme ; il est désactivé à votre départ, puis effacé.",
                 "Your account: as long as you take part in the programme; it is disabled when you leave, then erased.", culture),
-            Pick("Ce sont les durées par défaut ; l’administrateur peut les ajuster.", "These are the default periods; the administrator may adjust them.", culture),
+            Pick("Ces durées sont celles que l’administrateur a fixées ; elles s’appliquent chaque jour.", "These are the periods the administrator set; they are applied every day.", culture),
         ]);
-
-    private static string Years(CultureInfo culture, int years) => years == 1
-        ? Pick("Le journal de sécurité : 1 an.", "The security log: 1 year.", culture)
-        : Format(culture, "Le journal de sécurité : {0} ans.", "The security log: {0} years.", years);
 
     private static PrivacyNoticeSection Rights(CultureInfo culture) =>
         new(PrivacyNoticeSectionKind.Rights, Pick("Vos droits", "Your rights", culture),

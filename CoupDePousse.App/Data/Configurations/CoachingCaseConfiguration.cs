@@ -64,6 +64,9 @@ internal sealed class CoachingCaseConfiguration : IEntityTypeConfiguration<Coach
 
         // HR's pipeline pages in the order of StateEnteredAt: one index per filter, each already in that order.
         builder.HasIndex(c => c.StateEnteredAt);
+
+        // Retention (decision 039) walks the ended cases by their end.
+        builder.HasIndex(c => c.EndedAt);
         builder.HasIndex(c => new { c.State, c.StateEnteredAt });
         builder.HasIndex(c => new { c.Department, c.StateEnteredAt });
         builder.HasIndex(c => new { c.WaitingOn, c.StateEnteredAt });

@@ -216,6 +216,8 @@ public sealed class AdministrationService(
         }
 
         user.DisabledAt = disable ? clock.GetUtcNow() : null;
+        // Someone back is no longer leaving: a scheduled erasure is called off (decision 039).
+        user.ErasureDueAt = disable ? user.ErasureDueAt : null;
         var updated = await users.UpdateAsync(user);
         if (!updated.Succeeded)
         {

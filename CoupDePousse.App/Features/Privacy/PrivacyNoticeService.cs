@@ -19,10 +19,11 @@ public sealed class PrivacyNoticeService(IDbContextFactory<AppDbContext> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var contact = await db.PrivacyContactAsync(cancellationToken);
+        var periods = await db.RetentionPeriodsAsync(cancellationToken);
         var acknowledgedAt = actor is null ? null
             : await db.PrivacyAcknowledgements.Where(a => a.UserId == actor.UserId && a.Version == PrivacyNotice.Version)
                 .Select(a => (DateTimeOffset?)a.AcknowledgedAt).SingleOrDefaultAsync(cancellationToken);
-        return new PrivacyNoticeView(PrivacyNotice.Version, actor is not null, PrivacyNotice.Compose(actor?.Role, culture, contact), acknowledgedAt);
+        return new PrivacyNoticeView(PrivacyNotice.Version, actor is not null, PrivacyNotice.Compose(actor?.Role, culture, contact, periods), acknowledgedAt);
     }
 
     /// <summary>Records that the person read the current version (once: a second click changes nothing) and opens the app to them.</summary>

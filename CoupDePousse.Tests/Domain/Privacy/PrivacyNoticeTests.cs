@@ -118,16 +118,21 @@ public class PrivacyNoticeTests
     }
 
     [Fact]
-    public void Retention_periods_are_the_defaults_written_once()
+    public void Retention_periods_are_the_admins_with_the_defaults_when_none_is_set()
     {
-        var lines = PrivacyNotice.Compose(Role.Beneficiary, English).Single(s => s.Kind == PrivacyNoticeSectionKind.Retention).Lines;
+        var defaults = PrivacyNotice.Compose(Role.Beneficiary, English).Single(s => s.Kind == PrivacyNoticeSectionKind.Retention).Lines;
+        defaults.Should().Contain($"The intervener’s session notes: destroyed {RetentionDefaults.SessionNoteMonths} months after the case ends.");
+        defaults.Should().Contain(l => l.StartsWith($"An ended case: anonymised {RetentionDefaults.EndedCaseMonths} months after it ends", StringComparison.Ordinal));
+        defaults.Should().Contain($"The security log: {RetentionDefaults.SecurityEventMonths} months.");
+        defaults.Should().Contain("An invitation never used: deleted when it expires.");
 
-        lines.Should().Contain($"The intervener’s session notes: destroyed {RetentionDefaults.SessionNotesMonthsAfterClosing} months after the case ends.");
-        lines.Should().Contain(l => l.StartsWith($"A closed case: anonymised {RetentionDefaults.ClosedCaseYearsBeforeAnonymisation} years after it ends", StringComparison.Ordinal));
-        lines.Should().Contain(RetentionDefaults.SecurityEventYears == 1 ? "The security log: 1 year." : $"The security log: {RetentionDefaults.SecurityEventYears} years.");
-        lines.Should().Contain("An invitation never used: deleted when it expires.");
-        PrivacyNotice.Compose(null, French).Single(s => s.Kind == PrivacyNoticeSectionKind.Retention).Lines
-            .Should().Contain($"Les notes de séance de l’intervenant : détruites {RetentionDefaults.SessionNotesMonthsAfterClosing} mois après la fin du dossier.");
+        var periods = RetentionPeriods.Create(3, 24, 18, 2, 7, 1).Value;
+        var set = PrivacyNotice.Compose(null, French, periods: periods).Single(s => s.Kind == PrivacyNoticeSectionKind.Retention).Lines;
+        set.Should().Contain("Les notes de séance de l’intervenant : détruites 3 mois après la fin du dossier.")
+            .And.Contain(l => l.StartsWith("Un dossier terminé : anonymisé 24 mois après sa fin", StringComparison.Ordinal))
+            .And.Contain("Le journal de sécurité : 18 mois.")
+            .And.Contain("Les notifications : 2 mois.")
+            .And.Contain("Une invitation jamais utilisée : supprimée 7 jours après son expiration.");
     }
 
     [Fact]

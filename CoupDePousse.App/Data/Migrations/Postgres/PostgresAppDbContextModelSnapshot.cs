@@ -54,6 +54,12 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ErasureDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Language")
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
@@ -146,6 +152,10 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
                         .HasDefaultValue(5);
+
+                    b.Property<string>("PrivacyContact")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("SmallGroupThreshold")
                         .HasColumnType("integer");
@@ -394,6 +404,103 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.ToTable("Notifications", (string)null);
                 });
 
+            modelBuilder.Entity("CoupDePousse.App.Data.PrivacyAcknowledgement", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "Version");
+
+                    b.ToTable("PrivacyAcknowledgements", (string)null);
+                });
+
+            modelBuilder.Entity("CoupDePousse.App.Data.RetentionRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("EndedCases")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Invitations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Notifications")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("ScheduledErasures")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SecurityEvents")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SessionNotes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("RetentionRuns", (string)null);
+                });
+
+            modelBuilder.Entity("CoupDePousse.App.Data.RetentionSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EndedCaseMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InvitationDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LeaverErasureMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NotificationMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SecurityEventMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SessionNoteMonths")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RetentionSettings", (string)null);
+                });
+
             modelBuilder.Entity("CoupDePousse.App.Data.SecurityEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -610,6 +717,9 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.Property<int>("AgreementAwaitingParties")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ApprovedCompanyText")
                         .HasColumnType("text");
 
@@ -743,6 +853,8 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("BeneficiaryId");
+
+                    b.HasIndex("EndedAt");
 
                     b.HasIndex("ProposedById");
 
@@ -1476,6 +1588,15 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.HasOne("CoupDePousse.App.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoupDePousse.App.Data.PrivacyAcknowledgement", b =>
+                {
+                    b.HasOne("CoupDePousse.App.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -49,6 +49,12 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ErasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ErasureDueAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Language")
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
@@ -141,6 +147,10 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(5);
+
+                    b.Property<string>("PrivacyContact")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("SmallGroupThreshold")
                         .HasColumnType("INTEGER");
@@ -389,6 +399,101 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.ToTable("Notifications", (string)null);
                 });
 
+            modelBuilder.Entity("CoupDePousse.App.Data.PrivacyAcknowledgement", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "Version");
+
+                    b.ToTable("PrivacyAcknowledgements", (string)null);
+                });
+
+            modelBuilder.Entity("CoupDePousse.App.Data.RetentionRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EndedCases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Invitations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Notifications")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScheduledErasures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SecurityEvents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionNotes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("RetentionRuns", (string)null);
+                });
+
+            modelBuilder.Entity("CoupDePousse.App.Data.RetentionSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EndedCaseMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InvitationDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeaverErasureMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotificationMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SecurityEventMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionNoteMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RetentionSettings", (string)null);
+                });
+
             modelBuilder.Entity("CoupDePousse.App.Data.SecurityEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -603,6 +708,9 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.Property<int>("AgreementAwaitingParties")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AnonymisedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ApprovedCompanyText")
                         .HasColumnType("TEXT");
 
@@ -736,6 +844,8 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("BeneficiaryId");
+
+                    b.HasIndex("EndedAt");
 
                     b.HasIndex("ProposedById");
 
@@ -1457,6 +1567,15 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.HasOne("CoupDePousse.App.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoupDePousse.App.Data.PrivacyAcknowledgement", b =>
+                {
+                    b.HasOne("CoupDePousse.App.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
