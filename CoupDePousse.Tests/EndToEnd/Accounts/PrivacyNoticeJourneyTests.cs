@@ -48,6 +48,7 @@ public sealed partial class PrivacyNoticeJourneyTests(EndToEndFixture fixture) :
         await page.GetByTestId("login-privacy").ClickAsync();
         await Expect(page.GetByTestId("privacy-general-only")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=privacy-section][data-kind=YourData]")).ToHaveCountAsync(0);
+        await Expect(page).ToHaveTitleAsync(new Regex("CoupDePousse"));
         await page.ShouldHaveNoSeriousAccessibilityViolationsAsync();
 
         // A deep link: sign-in, then the notice, which remembers where the person was going.
