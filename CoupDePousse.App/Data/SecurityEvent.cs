@@ -38,6 +38,12 @@ public enum SecurityEventKind
 
     /// <summary>HR or the admin set the programme's envelope for a year.</summary>
     EnvelopeChanged,
+
+    /// <summary>A person viewed or downloaded their own data ("My data"): the channel, never the content.</summary>
+    PersonalDataExported,
+
+    /// <summary>An intervener exported their notes of one case for its beneficiary: the case and how many notes, never the text.</summary>
+    NotesExported,
 }
 
 /// <summary>
