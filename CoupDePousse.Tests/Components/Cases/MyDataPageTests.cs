@@ -113,7 +113,7 @@ public class MyDataPageTests : FeaturePageContext
 
         var cut = RenderWithProviders<NotesExportPage>((nameof(NotesExportPage.Id), stored.Closed));
 
-        cut.WaitForAssertion(() => cut.Markup.Should().NotContain("mud-progress-linear"), Patience);
+        cut.WaitForAssertion(() => cut.Find("[data-testid=not-found]"), Patience);
         cut.FindAll("[data-testid=notes-export-page]").Should().BeEmpty();
         cut.Markup.Should().NotContain(Marker("SessionNote"));
     }
