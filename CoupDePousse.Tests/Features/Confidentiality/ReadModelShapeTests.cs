@@ -19,6 +19,7 @@ public class ReadModelShapeTests
         { typeof(PipelineRow), ["Score", "Satisfaction", "Measure"] },
         { typeof(EngagementCaseView), ["Notes", "SessionNote"] },
         { typeof(VerdictOutcomeView), ["Comment"] },
+        { typeof(PersonalDataExport), ["SessionNote", "Notes", "Token", "Ticket", "Password", "Stamp", "ConflictDescription", "ExtensionComment", "Cost"] },
         { typeof(EnvelopeView), ["Name", "Beneficiary", "Intervener", "Department", "Note", "Comment", "Description", "Score"] },
     };
 
