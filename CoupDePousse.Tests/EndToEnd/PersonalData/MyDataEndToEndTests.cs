@@ -1,5 +1,8 @@
 using System.Text.Json;
+using CoupDePousse.App.Data;
 using CoupDePousse.Tests.EndToEnd.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static CoupDePousse.Tests.EndToEnd.Steps.CaseFlows;
 using static Microsoft.Playwright.Assertions;
 
@@ -17,11 +20,16 @@ public sealed class MyDataEndToEndTests(EndToEndFixture fixture) : EndToEndTest(
         await WriteSessionNoteAsync(isabelle, caseId, marker);
 
         var sophie = await SignInAsync(DemoUsers.Beneficiary);
+        var auditedBefore = await AuditedExportsAsync();
         await OpenDashboardAsync(sophie);
         await sophie.GetByTestId("nav-my-data").ClickAsync();
         await Expect(sophie.Locator($"[data-testid=my-data-case][data-case-id='{caseId}']")).ToBeVisibleAsync();
         await Expect(sophie.GetByTestId("my-data-notes")).ToBeVisibleAsync();
         await ShouldNotContainAnyAsync(sophie, [marker], "the notes are the intervener's");
+        (await AuditedExportsAsync()).Should().Be(auditedBefore + 1, "one view is one audited export");
+        await OpenAsync(sophie, "/my-data");
+        await Expect(sophie.Locator($"[data-testid=my-data-case][data-case-id='{caseId}']")).ToBeVisibleAsync();
+        (await AuditedExportsAsync()).Should().Be(auditedBefore + 2, "a page loaded whole is prerendered, then read once");
 
         var download = await sophie.RunAndWaitForDownloadAsync(() => sophie.GetByTestId("my-data-download").ClickAsync());
 
@@ -32,5 +40,13 @@ public sealed class MyDataEndToEndTests(EndToEndFixture fixture) : EndToEndTest(
         json.RootElement.GetProperty("schemaVersion").GetInt32().Should().Be(1);
         json.RootElement.GetProperty("account").GetProperty("email").GetString().Should().Be(DemoUsers.Beneficiary);
         json.RootElement.GetProperty("cases").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).Should().Contain(caseId);
+        (await AuditedExportsAsync()).Should().Be(auditedBefore + 3, "the download is audited too");
+    }
+
+    private async Task<int> AuditedExportsAsync()
+    {
+        await using var db = await Fixture.Server.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        return await db.SecurityEvents.CountAsync(e => e.Kind == SecurityEventKind.PersonalDataExported
+            && db.Users.Any(u => u.Id == e.ActorUserId && u.Email == DemoUsers.Beneficiary), TestContext.Current.CancellationToken);
     }
 }
