@@ -5,10 +5,12 @@ using CoupDePousse.App.Data.Generation;
 using CoupDePousse.App.Diagnostics;
 using CoupDePousse.App.Features;
 using CoupDePousse.App.Features.Administration;
+using CoupDePousse.App.Features.Administration.Backups;
 using CoupDePousse.App.Features.Cases;
 using CoupDePousse.App.Features.Meetings;
 using CoupDePousse.App.Features.Notifications;
 using CoupDePousse.App.Features.Pipeline;
+using CoupDePousse.App.Features.Reports;
 using CoupDePousse.App.Features.Statements;
 using CoupDePousse.App.Localization;
 using CoupDePousse.App.Mail;
@@ -47,6 +49,11 @@ if (GenerationCommand.IsRequested(args))
     return await app.RunGenerationAsync(args);
 }
 
+if (BackupCommand.IsRequested(args))
+{
+    return await app.RunBackupAsync();
+}
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -69,6 +76,7 @@ app.MapCultureEndpoint();
 app.MapAuditExport();
 app.MapStatementExport();
 app.MapPipelineExport();
+app.MapReportExport();
 app.MapPersonalDataExport();
 app.MapMeetingCalendar();
 app.MapCalendarFeed();

@@ -64,6 +64,8 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>
 
     public DbSet<EnvelopeSetting> ProgrammeEnvelopes => Set<EnvelopeSetting>();
 
+    public DbSet<DepartmentEnvelopeSetting> DepartmentEnvelopes => Set<DepartmentEnvelopeSetting>();
+
     /// <summary>Who runs each scheduled job until when (<see cref="JobLeases"/>).</summary>
     public DbSet<JobLease> JobLeases => Set<JobLease>();
 

@@ -36,8 +36,16 @@ public enum SecurityEventKind
     /// <summary>The admin changed the limits of confidentiality or the code of ethics that new agreements copy.</summary>
     AgreementTermsChanged,
 
-    /// <summary>HR or the admin set the programme's envelope for a year.</summary>
+    /// <summary>HR or the admin set the programme's envelope for a year, the company's or a department's.</summary>
     EnvelopeChanged,
+
+    /// <summary>HR confirmed an assignment or an extension that passes an envelope: the trigger, the case and the amounts, never case text.</summary>
+    EnvelopeExceededConfirmed,
+    /// <summary>A backup of the database was made (scheduled, on demand or from the command line): the file, its size, the time it took.</summary>
+    BackupMade,
+
+    /// <summary>A backup could not be made: the reason.</summary>
+    BackupFailed,
 
     /// <summary>A person viewed or downloaded their own data ("My data"): the channel, never the content.</summary>
     PersonalDataExported,

@@ -1,11 +1,14 @@
 using CoupDePousse.App.Features.Administration;
+using CoupDePousse.App.Features.Administration.Backups;
 using CoupDePousse.App.Features.Cases;
+using CoupDePousse.App.Features.Common;
 using CoupDePousse.App.Features.Meetings;
 using CoupDePousse.App.Features.Notifications;
 using CoupDePousse.App.Features.Pipeline;
 using CoupDePousse.App.Features.Preferences;
 using CoupDePousse.App.Features.Statements;
 using CoupDePousse.App.Features.Reminders;
+using CoupDePousse.App.Features.Reports;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoupDePousse.App.Features;
@@ -26,6 +29,8 @@ public static class FeatureServices
         services.AddScoped<PersonalDataService>();
         services.AddScoped<PipelineService>();
         services.AddScoped<EnvelopeService>();
+        services.AddScoped<EnvelopeSettingsService>();
+        services.AddScoped<ReportService>();
         services.AddScoped<MeetingService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<NotificationState>();
@@ -38,6 +43,10 @@ public static class FeatureServices
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section);
         services.AddSingleton<ReminderJob>();
         services.AddHostedService<ReminderHostedService>();
+        services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.Section);
+        services.AddSingleton<BackupJob>();
+        services.AddScoped<BackupService>();
+        services.AddHostedService<BackupHostedService>();
         return services;
     }
 }

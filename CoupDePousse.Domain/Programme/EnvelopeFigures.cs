@@ -13,9 +13,10 @@ public enum EnvelopeLevel
 
 /// <summary>
 /// Cases of the envelope's year that count alike: their state, their intervener's hourly rate, their budget with approved
-/// extensions and the minutes logged, and how many cases share all four (lists group them in the database).
+/// extensions and the minutes logged, and how many cases share all four (lists group them in the database); with their
+/// beneficiaries' department for the department envelopes (decision 034).
 /// </summary>
-public sealed record EnvelopeCase(CaseState State, int HourlyRateCents, int TotalMinutes, int UsedMinutes, int Cases = 1);
+public sealed record EnvelopeCase(CaseState State, int HourlyRateCents, int TotalMinutes, int UsedMinutes, int Cases = 1, string? Department = null);
 
 /// <summary>The envelope against what the programme's cases commit and consume (decision 031).</summary>
 public sealed record EnvelopeFigures(int Year, long EnvelopeCents, long CommittedCents, long ConsumedCents, long ForecastCents)

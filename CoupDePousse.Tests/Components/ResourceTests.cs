@@ -11,6 +11,7 @@ using CoupDePousse.App.Features.Notifications;
 using CoupDePousse.App.Features.Pipeline;
 using CoupDePousse.App.Features.Preferences;
 using CoupDePousse.App.Features.Statements;
+using CoupDePousse.App.Features.Reports;
 using CoupDePousse.App.Localization;
 using CoupDePousse.App.Mail;
 using CoupDePousse.App.Security;
@@ -43,6 +44,13 @@ public partial class ResourceTests
         (nameof(MeetingText), "Status.{}", Names<CoupDePousse.Domain.Meetings.MeetingStatus>()),
         (nameof(MeetingText), "Mode.{}", Names<SessionMode>()),
         (nameof(StatementText), "Mode.{}", Names<SessionMode>()),
+        (nameof(ReportText), "Figure.{}", ReportTables.FigureKeys),
+        (nameof(ReportText), "Indicator.{}", ReportTables.IndicatorKeys),
+        (nameof(ReportText), "Table.{}", ["Indicators", "Months", "Departments", "Domains", "Ends", "Objectives", "Measures"]),
+        (nameof(ReportText), "Sheet.{}", ["Indicators", "Months", "Departments", "Domains", "Ends", "Objectives", "Measures"]),
+        (nameof(ReportText), "End.{}", Names<CoupDePousse.Domain.Programme.CaseEnd>()),
+        (nameof(ReportText), "Objectives.{}", Names<CoupDePousse.Domain.Programme.ObjectivesResult>()),
+        (nameof(ReportText), "Export.{}", ["Table", "Group", "Figure", "Value", "Note"]),
         (nameof(StatementText), "Column.{}", Names<StatementColumn>()),
         (nameof(MeetingText), "Reason.{}", Names<CoupDePousse.Domain.Meetings.MeetingChangeReason>()),
         (nameof(NotificationText), "Kind.{}", Names<CoupDePousse.Domain.Notifications.NotificationKind>()),

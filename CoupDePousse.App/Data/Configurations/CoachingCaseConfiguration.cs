@@ -88,7 +88,24 @@ internal sealed class CoachingCaseConfiguration : IEntityTypeConfiguration<Coach
         builder.HasIndex(c => new { c.Department, c.IntervenerId, c.UsedMinutes });
         builder.HasIndex(c => new { c.WaitingOn, c.IntervenerId, c.UsedMinutes });
 
-        // The programme envelope (decision 031): a year's cases by what prices them, read from this index alone.
-        builder.HasIndex(c => new { c.State, c.ProposedAt, c.IntervenerId, c.BudgetMinutes, c.ApprovedExtensionMinutes, c.UsedMinutes }).HasDatabaseName("IX_Cases_Envelope");
+        // The programme envelope (decisions 031, 034): a year's cases by what prices them and their department, read from this index alone.
+        builder.HasIndex(c => new { c.State, c.ProposedAt, c.IntervenerId, c.BudgetMinutes, c.ApprovedExtensionMinutes, c.UsedMinutes, c.Department }).HasDatabaseName("IX_Cases_Envelope");
+
+        // HR's programme report (decision 033): a year's cases with every fact it counts, read from this index alone.
+        builder.HasIndex(c => new
+        {
+            c.ProposedAt,
+            c.State,
+            c.Outcome,
+            c.Department,
+            c.DomainFlags,
+            c.UsedMinutes,
+            c.BudgetMinutes,
+            c.ApprovedExtensionMinutes,
+            c.MeasuredObjectives,
+            c.ScoreChange,
+            c.SatisfactionScore,
+            c.Id,
+        }).HasDatabaseName("IX_Cases_Report");
     }
 }

@@ -36,7 +36,9 @@ internal sealed class DemoCaseSeeder(IDbContextFactory<AppDbContext> dbFactory, 
         var story = new DemoStory(people, clock.GetUtcNow(), intervener, intervener2);
         var cases = story.Cases().ToList();
         db.Cases.AddRange(cases);
-        db.ProgrammeEnvelopes.Add(Envelope(cases, [intervener, intervener2], DateOnly.FromDateTime(clock.GetLocalNow().DateTime)));
+        var envelope = Envelope(cases, [intervener, intervener2], DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        db.ProgrammeEnvelopes.Add(envelope);
+        db.DepartmentEnvelopes.AddRange(DepartmentEnvelopes(envelope));
         db.SessionNotes.AddRange(story.Notes);
         db.JournalEntries.AddRange(story.Journal);
         db.LibraryResources.AddRange(story.Library);
@@ -56,6 +58,14 @@ internal sealed class DemoCaseSeeder(IDbContextFactory<AppDbContext> dbFactory, 
         var committed = EnvelopeFigures.Compute(ProgrammeEnvelope.Create(today.Year, 0).Value, counted, today).CommittedCents;
         const long Hundred = 100_00;
         return new EnvelopeSetting { Year = today.Year, AmountCents = Math.Max(Hundred, committed * 100 / 82 / Hundred * Hundred) };
+    }
+
+    /// <summary>Two department envelopes within the company's (decision 034): the admin's form and HR's department lines show them.</summary>
+    private static IEnumerable<DepartmentEnvelopeSetting> DepartmentEnvelopes(EnvelopeSetting company)
+    {
+        const long Hundred = 100_00;
+        yield return new DepartmentEnvelopeSetting { Year = company.Year, Department = DemoUsers.Beneficiary.Department!, AmountCents = company.AmountCents * 60 / 100 / Hundred * Hundred };
+        yield return new DepartmentEnvelopeSetting { Year = company.Year, Department = DemoUsers.Beneficiary3.Department!, AmountCents = company.AmountCents * 30 / 100 / Hundred * Hundred };
     }
 }
 

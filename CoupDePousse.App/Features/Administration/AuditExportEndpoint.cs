@@ -1,5 +1,6 @@
 using System.Globalization;
 using CoupDePousse.App.Data;
+using CoupDePousse.App.Features.Common;
 using CoupDePousse.App.Security;
 
 namespace CoupDePousse.App.Features.Administration;
@@ -10,10 +11,11 @@ public static class AuditExportEndpoint
 
     /// <summary>The audit page's CSV download: the same filters as the page, in its query string; Admin only.</summary>
     public static IEndpointConventionBuilder MapAuditExport(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(Path, async (HttpContext context, AuditTrailService audit, string? kind, string? person, string? from, string? to) =>
+        endpoints.MapGet(Path, (HttpContext context, AuditTrailService audit, TimeProvider clock, string? kind, string? person, string? from, string? to) =>
         {
+            // The role checked before the first byte: a refusal is a clean 403, and the rows are streamed as they are read.
             var user = CurrentUser.FromPrincipal(context.User);
-            if (user is null)
+            if (user is null || audit.MayExport(user.ToActor()).IsFailure)
             {
                 return Results.Forbid();
             }
@@ -23,10 +25,9 @@ public static class AuditExportEndpoint
                 person,
                 ParseInstant(from),
                 ParseInstant(to));
-            // Buffered, so that a refusal is still a clean 403 and not a half-written file.
-            using var body = new MemoryStream();
-            var written = await audit.WriteCsvAsync(user.ToActor(), filter, body, context.RequestAborted);
-            return written.IsFailure ? Results.Forbid() : Results.File(body.ToArray(), "text/csv; charset=utf-8", "security-audit.csv");
+            var day = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+            return FileDownload.Send(FileDownload.FileName("security-audit", day, ExportFormat.Csv), ExportFormat.Csv,
+                (body, token) => audit.WriteCsvAsync(user.ToActor(), filter, body, token));
         }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
 
     /// <summary>The query string of the CSV link for a filter.</summary>

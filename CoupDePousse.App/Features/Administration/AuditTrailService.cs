@@ -2,7 +2,6 @@ using System.Globalization;
 using CoupDePousse.App.Data;
 using CoupDePousse.App.Features.Common;
 using CoupDePousse.Domain.Common;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePousse.App.Features.Administration;
@@ -25,33 +24,26 @@ public sealed class AuditTrailService(IDbContextFactory<AppDbContext> dbFactory,
         return new PagedResult<AuditRow>(rows, total, page.SafePage, page.SafePageSize);
     }
 
-    /// <summary>Writes every row the filter selects as CSV, newest first; cells a spreadsheet would run as formulas are escaped.</summary>
+    /// <summary>Whether the actor may export, asked before anything is written, so that a refusal is a clean 403.</summary>
+    public Result MayExport(Actor actor) => logger.RequireRole(actor, "ExportAudit", Role.Admin);
+
+    /// <summary>
+    /// Writes every row the filter selects as CSV, newest first, read as it is written (<see cref="TableExport"/>: separator of
+    /// the current culture, byte order mark, cells a spreadsheet would run as formulas escaped).
+    /// </summary>
     public async Task<Result> WriteCsvAsync(Actor actor, AuditFilter filter, Stream destination, CancellationToken cancellationToken = default)
     {
-        var allowed = logger.RequireRole(actor, "ExportAudit", Role.Admin);
+        var allowed = MayExport(actor);
         if (allowed.IsFailure)
         {
             return allowed;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var csv = CsvWriter.Create(destination, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true);
-        await csv.WriteRecordAsync(["At", "Kind", "Actor", "Subject", "OldValue", "NewValue", "RemoteIp"], cancellationToken);
-        await foreach (var row in Rows(db, Filtered(db, filter)).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            await csv.WriteRecordAsync(
-                [
-                    row.At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-                    row.Kind.ToString(),
-                    row.ActorName,
-                    row.SubjectName,
-                    row.OldValue,
-                    row.NewValue,
-                    row.RemoteIp,
-                ], cancellationToken);
-        }
-
-        await csv.FlushAsync(cancellationToken);
+        await TableExport.WriteCsvAsync(destination, CultureInfo.CurrentCulture, ["At", "Kind", "Actor", "Subject", "OldValue", "NewValue", "RemoteIp"],
+            Rows(db, Filtered(db, filter)).AsAsyncEnumerable(),
+            row => [row.At, row.Kind.ToString(), row.ActorName, row.SubjectName, row.OldValue, row.NewValue, row.RemoteIp],
+            cancellationToken);
         return Result.Success();
     }
 

@@ -2,6 +2,7 @@ using CoupDePousse.App.Data;
 using CoupDePousse.App.Features.Common;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Common;
+using CoupDePousse.Domain.Programme;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePousse.App.Features.Cases;
@@ -33,7 +34,13 @@ public sealed class CaseCommandRunner(IDbContextFactory<AppDbContext> dbFactory,
         }
 
         var now = clock.GetLocalNow();
+        var commitment = command is ICommitsBudget ? await CaseCommitmentCentsAsync(db, coachingCase, cancellationToken) : 0;
         var result = await ApplyAsync(db, coachingCase, actor, command, now, cancellationToken);
+        if (result.IsSuccess && command is ICommitsBudget budgeted)
+        {
+            result = await CheckEnvelopeAsync(db, coachingCase, actor, budgeted, commitment, now, cancellationToken);
+        }
+
         if (result.IsFailure)
         {
             return Refuse(actor, caseId, command, visibility.Refusal(result.Error!));
@@ -113,6 +120,62 @@ public sealed class CaseCommandRunner(IDbContextFactory<AppDbContext> dbFactory,
         }
 
         return assigned;
+    }
+
+    /// <summary>What the case holds of its year's envelope as it stands (decision 031): nothing before it is accepted.</summary>
+    private static async Task<long> CaseCommitmentCentsAsync(AppDbContext db, CoachingCase c, CancellationToken cancellationToken) =>
+        Money.CostCents(await RateOfAsync(db, c.IntervenerId, cancellationToken), EnvelopeFigures.CommittedMinutes(c.State, c.Hours.TotalMinutes, c.Hours.UsedMinutes));
+
+    private static async Task<int> RateOfAsync(AppDbContext db, string? intervenerId, CancellationToken cancellationToken) =>
+        intervenerId is null ? 0 : await db.IntervenerProfiles.AsNoTracking().Where(p => p.UserId == intervenerId).Select(p => p.HourlyRateCents).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// After an assignment or an approved extension (decision 034): the case will hold its whole budget with extensions at
+    /// its intervener's rate; if that brings the committed amount of its year past the company's envelope or its department's,
+    /// the command is refused unless HR confirmed it, and a confirmation goes to the security audit in the same save, amounts only.
+    /// </summary>
+    private static async Task<Result> CheckEnvelopeAsync(AppDbContext db, CoachingCase c, Actor actor, ICommitsBudget command, long caseNowCents, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var caseAfterCents = EnvelopeCommitment.AcceptedCaseCents(await RateOfAsync(db, c.IntervenerId, cancellationToken), c.Hours.TotalMinutes, c.Hours.UsedMinutes);
+        if (caseAfterCents <= caseNowCents)
+        {
+            return Result.Success();
+        }
+
+        var year = c.ProposedAt.UtcDateTime.Year;
+        var company = await db.EnvelopeAsync(year, cancellationToken);
+        var department = c.Department is { Length: > 0 } name
+            ? (await db.DepartmentEnvelopesAsync(year, cancellationToken)).SingleOrDefault(d => d.Department == name)
+            : null;
+        if (company is null && department is null)
+        {
+            return Result.Success();
+        }
+
+        var cases = await db.EnvelopeCasesAsync(year, cancellationToken);
+        var today = DateOnly.FromDateTime(now.DateTime);
+        var excesses = new[]
+        {
+            company is null ? null : EnvelopeCommitment.Check(company, EnvelopeFigures.Compute(company, cases, today).CommittedCents, caseNowCents, caseAfterCents),
+            department is null ? null : EnvelopeCommitment.Check(department,
+                EnvelopeFigures.Compute(department, cases.Where(g => g.Department == department.Department), today).CommittedCents, caseNowCents, caseAfterCents),
+        }.OfType<EnvelopeExcess>().ToList();
+        if (excesses.Count == 0)
+        {
+            return Result.Success();
+        }
+
+        if (!command.ConfirmOverEnvelope)
+        {
+            return EnvelopeCommitment.WouldExceed(excesses);
+        }
+
+        // Saved with the case, in the same transaction: which trigger on which case, and the amounts; never any case text.
+        db.SecurityEvents.Add(new SecurityEvent(now.ToUniversalTime(), SecurityEventKind.EnvelopeExceededConfirmed, actor.UserId, c.IntervenerId,
+            FormattableString.Invariant($"trigger={((CaseCommand)command).Trigger}; case={c.Id}"),
+            string.Join(" | ", excesses.Select(e => FormattableString.Invariant(
+                $"year={e.Year}; {(e.Department is null ? "" : $"department={e.Department}; ")}envelope={e.EnvelopeCents}; committed={e.CommittedCents}")))));
+        return Result.Success();
     }
 
     private static Result OverrideDeclaredConflict(AppDbContext db, CoachingCase c, Actor actor, OverrideDeclaredConflictCommand command, DateTimeOffset now)

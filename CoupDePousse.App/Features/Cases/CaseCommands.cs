@@ -5,8 +5,21 @@ namespace CoupDePousse.App.Features.Cases;
 /// <summary>One operation on an existing case, as a page asks for it. Its trigger names its button.</summary>
 public abstract record CaseCommand(CaseTrigger Trigger);
 
+/// <summary>A command that commits money: refused when it would pass an envelope unless HR confirmed it (decision 034).</summary>
+public interface ICommitsBudget
+{
+    bool ConfirmOverEnvelope { get; }
+
+    /// <summary>The same command, confirmed over the envelope.</summary>
+    CaseCommand Confirmed();
+}
+
 /// <summary>HR's reason is asked only when a conflict of interest is known; it goes to the security audit.</summary>
-public sealed record AssignIntervenerCommand(string IntervenerId, string? ConflictOverrideReason = null) : CaseCommand(CaseTrigger.AssignIntervener);
+public sealed record AssignIntervenerCommand(string IntervenerId, string? ConflictOverrideReason = null, bool ConfirmOverEnvelope = false)
+    : CaseCommand(CaseTrigger.AssignIntervener), ICommitsBudget
+{
+    public CaseCommand Confirmed() => this with { ConfirmOverEnvelope = true };
+}
 
 public sealed record DeclareNoConflictCommand() : CaseCommand(CaseTrigger.DeclareNoConflict);
 
@@ -55,7 +68,10 @@ public sealed record LogSessionCommand(DateOnly Date, int DurationMinutes, Sessi
 
 public sealed record RequestExtensionCommand(int Minutes, ExtensionCategory? Category, string? Comment) : CaseCommand(CaseTrigger.RequestExtension);
 
-public sealed record ApproveExtensionCommand() : CaseCommand(CaseTrigger.ApproveExtension);
+public sealed record ApproveExtensionCommand(bool ConfirmOverEnvelope = false) : CaseCommand(CaseTrigger.ApproveExtension), ICommitsBudget
+{
+    public CaseCommand Confirmed() => this with { ConfirmOverEnvelope = true };
+}
 
 public sealed record RejectExtensionCommand() : CaseCommand(CaseTrigger.RejectExtension);
 

@@ -1,3 +1,4 @@
+using CoupDePousse.App.Features.Common;
 using CoupDePousse.App.Security;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Catalogue;
@@ -11,27 +12,14 @@ public static class PipelineExportEndpoint
     public const string CsvPath = "/pipeline/export.csv";
     public const string XlsxPath = "/pipeline/export.xlsx";
 
-    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-    /// <summary>The pipeline page's downloads: its filter in the query string, HR only, streamed as the rows are read (decision 032).</summary>
+    /// <summary>The pipeline page's downloads: its filter in the query string, HR only, streamed as the rows are read (decisions 032, 035).</summary>
     public static IEndpointRouteBuilder MapPipelineExport(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(CsvPath, (HttpContext context, PipelineService pipeline, IStringLocalizer<PipelineText> text) =>
-                Export(context, pipeline, "pipeline.csv", "text/csv; charset=utf-8",
-                    (actor, filter, body) => pipeline.WriteCsvAsync(actor, filter, text, body, context.RequestAborted)))
+        endpoints.MapGet(CsvPath, (HttpContext context, PipelineService pipeline, IStringLocalizer<PipelineText> text, TimeProvider clock, CancellationToken aborted) =>
+                ExportAsync(context, pipeline, clock, ExportFormat.Csv, (actor, filter, body, token) => pipeline.WriteCsvAsync(actor, filter, text, body, token), aborted))
             .RequireAuthorization(policy => policy.RequireRole(Roles.HR));
-        endpoints.MapGet(XlsxPath, (HttpContext context, PipelineService pipeline, IStringLocalizer<PipelineText> text) =>
-                Export(context, pipeline, "pipeline.xlsx", XlsxType,
-                    async (actor, filter, body) =>
-                    {
-                        // The zip writer needs synchronous writes, which the response refuses: the sheet is built in a temporary
-                        // file (never in memory), then sent.
-                        await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920,
-                            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-                        await pipeline.WriteXlsxAsync(actor, filter, text, file, context.RequestAborted);
-                        file.Position = 0;
-                        await file.CopyToAsync(body, context.RequestAborted);
-                    }))
+        endpoints.MapGet(XlsxPath, (HttpContext context, PipelineService pipeline, IStringLocalizer<PipelineText> text, TimeProvider clock, CancellationToken aborted) =>
+                ExportAsync(context, pipeline, clock, ExportFormat.Xlsx, (actor, filter, body, token) => pipeline.WriteXlsxAsync(actor, filter, text, body, token), aborted))
             .RequireAuthorization(policy => policy.RequireRole(Roles.HR));
         return endpoints;
     }
@@ -60,7 +48,8 @@ public static class PipelineExportEndpoint
         Enum.TryParse<WaitingParty>(query["waiting"], out var waiting) ? waiting : null,
         bool.TryParse(query["stalled"], out var stalled) && stalled);
 
-    private static IResult Export(HttpContext context, PipelineService pipeline, string fileName, string contentType, Func<Domain.Common.Actor, PipelineFilter, Stream, Task> write)
+    private static async Task<IResult> ExportAsync(HttpContext context, PipelineService pipeline, TimeProvider clock, ExportFormat format,
+        Func<Domain.Common.Actor, PipelineFilter, Stream, CancellationToken, Task> write, CancellationToken aborted)
     {
         // The current user as revalidated by the cookie, and the role checked before the first byte: a refusal is a clean 403.
         var user = CurrentUser.FromPrincipal(context.User);
@@ -70,6 +59,8 @@ public static class PipelineExportEndpoint
         }
 
         var filter = ParseFilter(context.Request.Query);
-        return Results.Stream(body => write(user.ToActor(), filter, body), contentType, fileName);
+        var rows = await pipeline.ExportCountAsync(filter, aborted);
+        var day = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        return FileDownload.Send(FileDownload.FileName("pipeline", day, format), format, (body, token) => write(user.ToActor(), filter, body, token), rows);
     }
 }

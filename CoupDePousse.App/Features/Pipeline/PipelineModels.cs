@@ -84,4 +84,19 @@ public sealed record IntervenerFilterOption(string Id, string Name);
 /// the forecast at the current pace, in cents (decision 031).
 /// </summary>
 public sealed record EnvelopeView(int Year, long? EnvelopeCents, long CommittedCents, long ConsumedCents, long ForecastCents, long? RemainingCents,
-    int CommittedPercentage, EnvelopeLevel Level);
+    int CommittedPercentage, EnvelopeLevel Level)
+{
+    /// <summary>The departments' envelopes of the year (decision 034).</summary>
+    public IReadOnlyList<DepartmentEnvelopeView> Departments { get; init; } = [];
+
+    /// <summary>The departments' envelopes add up to more than the company's: said, not refused.</summary>
+    public bool DepartmentsExceedCompany { get; init; }
+
+    /// <summary>The small-group threshold the department lines obey (decision 015).</summary>
+    public int SmallGroupThreshold { get; init; }
+}
+
+/// <summary>A department's envelope and its figures; <see cref="Figures"/> is null when they would describe a small group (withheld, decision 015).</summary>
+public sealed record DepartmentEnvelopeView(string Department, long EnvelopeCents, DepartmentEnvelopeFiguresView? Figures);
+
+public sealed record DepartmentEnvelopeFiguresView(long CommittedCents, long ConsumedCents, long ForecastCents, long RemainingCents, int CommittedPercentage, EnvelopeLevel Level);

@@ -3,12 +3,8 @@ using CoupDePousse.App.Data;
 using CoupDePousse.App.Features.Common;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Common;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
-using MiniExcelLibs.Attributes;
-using MiniExcelLibs.OpenXml;
 
 namespace CoupDePousse.App.Features.Pipeline;
 
@@ -24,7 +20,7 @@ public sealed partial class PipelineService
     /// <summary>Whether the actor may export, asked before anything is written, so that a refusal is a clean 403.</summary>
     public Result MayExport(Actor actor) => logger.RequireRole(actor, "ExportPipeline", Role.HR);
 
-    /// <summary>The matching cases as CSV: UTF-8 with a byte order mark, ';' and decimal commas in French, formulas neutralised.</summary>
+    /// <summary>The matching cases as CSV in the current culture (<see cref="TableExport"/>: byte order mark, ';' and decimal commas in French, formulas neutralised).</summary>
     public async Task<Result> WriteCsvAsync(Actor actor, PipelineFilter filter, IStringLocalizer<PipelineText> text, Stream destination, CancellationToken cancellationToken = default)
     {
         var allowed = MayExport(actor);
@@ -34,36 +30,23 @@ public sealed partial class PipelineService
         }
 
         var culture = CultureInfo.CurrentCulture;
-        var options = new CsvWriterOptions
-        {
-            WriteByteOrderMark = true,
-            Injection = CsvInjection.Escape,
-            Separator = CsvSeparator(culture),
-        };
-        await using var csv = CsvWriter.Create(destination, options, leaveOpen: true);
-        await csv.WriteRecordAsync(ExportHeaders(text).ToArray(), cancellationToken);
-        await foreach (var row in ExportRowsAsync(filter, text, cancellationToken))
-        {
-            await csv.WriteRecordAsync(
-                [
-                    row.Case.ToString(),
-                    row.Beneficiary,
-                    row.Department,
-                    row.Domains,
-                    row.State,
-                    row.Outcome,
-                    row.WaitingOn,
-                    row.Intervener,
-                    row.StateEnteredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    row.DaysInState.ToString(CultureInfo.InvariantCulture),
-                    row.StalledDays?.ToString(CultureInfo.InvariantCulture),
-                    row.BudgetHours.ToString(culture),
-                    row.UsedHours.ToString(culture),
-                    row.CostEuros.ToString("0.00", culture),
-                ], cancellationToken);
-        }
-
-        await csv.FlushAsync(cancellationToken);
+        await TableExport.WriteCsvAsync(destination, culture, ExportHeaders(text), ExportRowsAsync(filter, text, cancellationToken), row => (object?[])
+            [
+                row.Case,
+                row.Beneficiary,
+                row.Department,
+                row.Domains,
+                row.State,
+                row.Outcome,
+                row.WaitingOn,
+                row.Intervener,
+                row.StateEnteredOn,
+                row.DaysInState,
+                row.StalledDays,
+                row.BudgetHours,
+                row.UsedHours,
+                row.CostEuros.ToString("0.00", culture),
+            ], cancellationToken);
         return Result.Success();
     }
 
@@ -76,26 +59,30 @@ public sealed partial class PipelineService
             return allowed;
         }
 
-        var configuration = new OpenXmlConfiguration
-        {
-            EnableWriteNullValueCell = false,
-            DynamicColumns = ExportColumns.Select(column => new DynamicExcelColumn(column) { Name = text[$"Export.{column}"], Format = ExcelFormat(column) }).ToArray(),
-        };
-        await destination.SaveAsAsync(ExportRowsAsync(filter, text, cancellationToken), sheetName: "Pipeline", configuration: configuration, cancellationToken: cancellationToken);
+        await TableExport.WriteXlsxAsync(
+            destination,
+            [("Pipeline", ExportRowsAsync(filter, text, cancellationToken))],
+            ExportColumns.Select(column => TableExport.Column(column, text[$"Export.{column}"], ExcelFormat(column))),
+            cancellationToken);
         return Result.Success();
+    }
+
+    /// <summary>How many cases match: announced to the download button so that it shows rows as well as bytes.</summary>
+    public async Task<int> ExportCountAsync(PipelineFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var stalling = await db.StallingRulesAsync(cancellationToken);
+        return await Filter(db.Cases.AsNoTracking(), filter, stalling, clock.GetUtcNow()).CountAsync(cancellationToken);
     }
 
     /// <summary>The column headers in the current language, in <see cref="ExportColumns"/>' order.</summary>
     public static IEnumerable<string> ExportHeaders(IStringLocalizer<PipelineText> text) => ExportColumns.Select(column => text[$"Export.{column}"].Value);
 
-    /// <summary>The separator a spreadsheet in this language expects: ';' where the comma is the decimal separator.</summary>
-    public static char CsvSeparator(CultureInfo culture) => culture.NumberFormat.NumberDecimalSeparator == "," ? ';' : ',';
-
     private static string? ExcelFormat(string column) => column switch
     {
-        nameof(PipelineExportRow.StateEnteredOn) => "yyyy-mm-dd",
-        nameof(PipelineExportRow.BudgetHours) or nameof(PipelineExportRow.UsedHours) => "0.00",
-        nameof(PipelineExportRow.CostEuros) => "#,##0.00 €",
+        nameof(PipelineExportRow.StateEnteredOn) => TableExport.DateFormat,
+        nameof(PipelineExportRow.BudgetHours) or nameof(PipelineExportRow.UsedHours) => TableExport.HoursFormat,
+        nameof(PipelineExportRow.CostEuros) => TableExport.EuroFormat,
         _ => null,
     };
 

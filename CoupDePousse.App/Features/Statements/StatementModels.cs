@@ -17,9 +17,3 @@ public sealed record StatementsOverview(StatementPeriod Period, IReadOnlyList<In
 
     public int SessionCount => Interveners.Sum(i => i.SessionCount);
 }
-
-public enum StatementFormat
-{
-    Csv,
-    Xlsx,
-}

@@ -78,7 +78,7 @@ public sealed class StatementService(IDbContextFactory<AppDbContext> dbFactory, 
     }
 
     /// <summary>The statement as a file (CSV or XLSX) with the reader's column names; refused exactly as <see cref="StatementAsync"/>.</summary>
-    public async Task<Result> WriteAsync(Actor actor, string? intervenerId, StatementPeriod period, StatementFormat format, StatementTexts texts, Stream destination,
+    public async Task<Result> WriteAsync(Actor actor, string? intervenerId, StatementPeriod period, ExportFormat format, StatementTexts texts, Stream destination,
         CancellationToken cancellationToken = default)
     {
         var statement = await StatementAsync(actor, intervenerId, period, cancellationToken);
@@ -89,6 +89,56 @@ public sealed class StatementService(IDbContextFactory<AppDbContext> dbFactory, 
 
         await StatementExport.WriteAsync(statement.Value.Statement, format, texts, destination, cancellationToken);
         return Result.Success();
+    }
+
+    /// <summary>Whether the actor may download every intervener's month (HR), asked before anything is written.</summary>
+    public Result MayExportAll(Actor actor) => logger.RequireRole(actor, "ExportStatements", Role.HR);
+
+    /// <summary>
+    /// HR's month as a file (decision 035): one line per session with the intervener's name, the date, the minutes, the
+    /// amount and the neutral case reference (never content), read from the database as it is written; then each
+    /// intervener's total (the figures of <see cref="OverviewAsync"/>). Everyone but HR is refused.
+    /// </summary>
+    public async Task<Result> WriteAllAsync(Actor actor, StatementPeriod period, ExportFormat format, StatementTexts texts, Stream destination,
+        CancellationToken cancellationToken = default)
+    {
+        var overview = await OverviewAsync(actor, period, cancellationToken);
+        if (overview.IsFailure)
+        {
+            return overview.Error!;
+        }
+
+        await StatementExport.WriteAllAsync(AllSessionsAsync(period, texts, cancellationToken), overview.Value, format, texts, destination, cancellationToken);
+        return Result.Success();
+    }
+
+    /// <summary>Every counted session of the month with its intervener's name and rate, by intervener then date: one query, streamed.</summary>
+    private async IAsyncEnumerable<AllStatementsRow> AllSessionsAsync(StatementPeriod period, StatementTexts texts,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (first, end) = (period.FirstDay, period.EndDay);
+        var sessions =
+            from x in db.Cases.AsNoTracking()
+                .Where(c => c.IntervenerId != null)
+                .SelectMany(c => c.Sessions.Where(s => s.Date >= first && s.Date < end), (c, s) => new { CaseId = c.Id, c.IntervenerId, s.Date, s.DurationMinutes, s.Mode, s.Missed })
+            join p in db.IntervenerProfiles.AsNoTracking() on x.IntervenerId equals p.UserId
+            join u in db.Users on p.UserId equals u.Id into users
+            from u in users.DefaultIfEmpty()
+            let name = u == null ? "?" : u.DisplayName
+            orderby name, p.UserId, x.Date, x.CaseId
+            select new { Name = name, p.HourlyRateCents, x.CaseId, x.Date, x.DurationMinutes, x.Mode, x.Missed };
+        await foreach (var s in sessions.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return new AllStatementsRow(
+                s.Name,
+                s.Date.ToDateTime(TimeOnly.MinValue),
+                CaseReference.Of(s.CaseId),
+                texts.Mode(s.Mode),
+                texts.Missed(s.Missed),
+                s.DurationMinutes,
+                MonthlyStatement.Amount(s.HourlyRateCents, s.DurationMinutes) / 100m);
+        }
     }
 
     private static IQueryable<IntervenerRow> Interveners(AppDbContext db, string? only) =>

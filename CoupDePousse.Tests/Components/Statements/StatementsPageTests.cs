@@ -34,6 +34,8 @@ public class StatementsPageTests : FeaturePageContext
         (isabelle.GetAttribute("data-minutes"), isabelle.GetAttribute("data-cents")).Should().Be(("135", "27000"));
         page.FindAll("[data-testid=statement-intervener]").Should().HaveCount(2);
         page.Find("[data-testid=statement-total]").GetAttribute("data-cents").Should().Be("27000");
+        page.Find("a[data-testid=statement-all-csv]").GetAttribute("href").Should().Be("/statements/2026/11/all.csv");
+        page.Find("a[data-testid=statement-all-xlsx]").GetAttribute("href").Should().Be("/statements/2026/11/all.xlsx");
     }
 
     [Fact]
@@ -50,6 +52,7 @@ public class StatementsPageTests : FeaturePageContext
         page.Find("[data-testid=statement-row]").TextContent.Should().Contain(CaseReference.Of(coachingCase.Id));
         page.Find("[data-testid=statement-total]").GetAttribute("data-cents").Should().Be("27000");
         page.Find("[data-testid=statement-download-xlsx]").GetAttribute("href").Should().Be("/statements/2026/11.xlsx");
+        page.FindAll("[data-testid=statement-all-csv]").Should().BeEmpty("every intervener's month is HR's");
         page.Find("[data-testid=statement-previous]").GetAttribute("href").Should().Be("/statements?year=2026&month=10");
     }
 

@@ -104,7 +104,12 @@ public class EuroInputTests
     [InlineData("45000.5", "45000.5")]
     [InlineData("12 500 €", "12500")]
     [InlineData("-3", "-3")]
-    public void Euros_are_read_with_a_comma_or_a_dot_spaces_and_the_sign_ignored(string text, string expected)
+    [InlineData("12 500,50", "12500.50")]
+    [InlineData("12,500.50", "12500.50")]
+    [InlineData("12.500,50", "12500.50")]
+    [InlineData("1,234,567", "1234567")]
+    [InlineData("€12,500.50", "12500.50")]
+    public void Euros_are_read_in_french_or_english_with_spaces_and_the_sign_ignored(string text, string expected)
     {
         CoupDePousse.Domain.Common.Money.ParseEuros(text).Should().Be(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
     }
@@ -113,8 +118,12 @@ public class EuroInputTests
     [InlineData("")]
     [InlineData(null)]
     [InlineData("abc")]
-    [InlineData("1,234.50")]
     [InlineData("12.345")]
+    [InlineData("12,500")]
+    [InlineData("1,23,456.50")]
+    [InlineData("1.234.56")]
+    [InlineData("1,234,50")]
+    [InlineData("12,500.50.25")]
     [InlineData("1e5")]
     public void Anything_else_is_not_an_amount(string? text)
     {

@@ -166,7 +166,7 @@ public sealed class FullJourneyTests(EndToEndFixture fixture) : EndToEndTest(fix
         await Expect(CaseRow(hr, caseId).GetByTestId("hr-todo")).ToHaveAttributeAsync("data-todo", "Hr.Todo.Extension");
         await OpenCaseAsync(hr, caseId);
         await Expect(hr.GetByTestId("hours-used")).ToHaveAttributeAsync("data-minutes", "360");
-        await hr.GetByTestId("action-ApproveExtension").ClickAsync();
+        await ClickConfirmingOverEnvelopeAsync(hr, hr.GetByTestId("action-ApproveExtension"), CaseTrigger.ApproveExtension);
         await Expect(hr.GetByTestId("extension")).ToHaveAttributeAsync("data-status", nameof(ExtensionStatus.Approved));
         await Expect(hr.GetByTestId("hours-budget")).ToHaveAttributeAsync("data-minutes", "420");
         await Expect(hr.GetByTestId("extension-category")).ToHaveAttributeAsync("data-category", nameof(ExtensionCategory.MoreSessionsNeeded));

@@ -22,6 +22,7 @@ public sealed class StatementDownloadTests(EndToEndFixture fixture) : EndToEndTe
         }
 
         var rows = await isabelle.GetByTestId("statement-row").CountAsync();
+        await Expect(isabelle.GetByTestId("statement-download-xlsx-download")).ToHaveAttributeAsync("data-ready", "true");
         var download = await isabelle.RunAndWaitForDownloadAsync(() => isabelle.GetByTestId("statement-download-xlsx").ClickAsync());
         using var file = new MemoryStream();
         await using (var stream = await download.CreateReadStreamAsync())

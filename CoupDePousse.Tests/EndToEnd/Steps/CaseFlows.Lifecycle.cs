@@ -97,7 +97,7 @@ public static partial class CaseFlows
             await Expect(hr.GetByTestId("action-AssignIntervener")).ToBeEnabledAsync();
         }
 
-        await ClickAndWaitForHistoryAsync(hr, hr.GetByTestId("action-AssignIntervener"), CaseTrigger.AssignIntervener);
+        await ClickConfirmingOverEnvelopeAsync(hr, hr.GetByTestId("action-AssignIntervener"), CaseTrigger.AssignIntervener);
         return offered;
     }
 
@@ -228,6 +228,28 @@ public static partial class CaseFlows
         var before = await entries.CountAsync();
         await action.ClickAsync();
         await Expect(entries).ToHaveCountAsync(before + 1);
+    }
+
+    /// <summary>
+    /// Clicks an action that commits money; when earlier journeys' cases have filled the year's envelope, HR confirms the
+    /// commitment in the dialog as it would (decision 034). Returns whether the confirmation was asked.
+    /// </summary>
+    public static async Task<bool> ClickConfirmingOverEnvelopeAsync(IPage hr, ILocator action, CaseTrigger trigger)
+    {
+        var entries = hr.Locator($"[data-testid=history-entry][data-trigger={trigger}]");
+        var before = await entries.CountAsync();
+        await action.ClickAsync();
+        var dialog = hr.GetByTestId("envelope-confirm-dialog");
+        await Expect(dialog.Or(entries.Nth(before))).ToBeVisibleAsync();
+        var asked = await dialog.CountAsync() > 0;
+        if (asked)
+        {
+            await hr.GetByTestId("envelope-confirm-check").CheckAsync();
+            await hr.GetByTestId("envelope-confirm").ClickAsync();
+        }
+
+        await Expect(entries).ToHaveCountAsync(before + 1);
+        return asked;
     }
 
     /// <summary>A MudNumericField updates on change: fill it, then leave it so the value is bound before the next click.</summary>

@@ -54,8 +54,11 @@ public class AuditExportEndpointTests(ShellAppFactory factory) : IClassFixture<S
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        response.Headers.CacheControl!.NoStore.Should().BeTrue();
+        response.Content.Headers.ContentDisposition!.FileNameStar.Should().MatchRegex(@"^security-audit-\d{4}-\d{2}-\d{2}\.csv$");
         var csv = await response.Content.ReadAsStringAsync(Token);
-        csv.Should().StartWith("At,Kind,Actor,Subject,OldValue,NewValue,RemoteIp").And.Contain(",RoleChanged,").And.Contain("Beneficiary,Manager")
+        // French by default: ';' between cells, as a French Excel expects (decision 035).
+        csv.Should().StartWith("At;Kind;Actor;Subject;OldValue;NewValue;RemoteIp").And.Contain(";RoleChanged;").And.Contain("Beneficiary;Manager")
             .And.NotContain("BudgetBoundsChanged");
     }
 

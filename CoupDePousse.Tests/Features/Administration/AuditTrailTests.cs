@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CoupDePousse.App.Data;
 using CoupDePousse.App.Features.Administration;
@@ -88,17 +89,31 @@ public class AuditTrailTests : AccountServicesTest
         secondPage.TotalCount.Should().Be(5);
     }
 
-    [Fact]
-    public async Task The_csv_holds_the_filtered_rows_and_never_a_password_or_a_code()
+    [Theory]
+    [InlineData("en-US", ',')]
+    [InlineData("fr-FR", ';')]
+    public async Task The_csv_holds_the_filtered_rows_and_never_a_password_or_a_code(string culture, char separator)
     {
         using var stream = new MemoryStream();
 
-        (await Audit.WriteCsvAsync(Admin, new AuditFilter(Person: "Nina"), stream, Token)).ShouldSucceed();
+        var previous = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            (await Audit.WriteCsvAsync(Admin, new AuditFilter(Person: "Nina"), stream, Token)).ShouldSucceed();
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
 
-        var lines = Encoding.UTF8.GetString(stream.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        lines[0].Should().Be("At,Kind,Actor,Subject,OldValue,NewValue,RemoteIp");
-        lines.Skip(1).Select(l => l.Split(',')[1]).Should().Equal("InvitationUsed", "InvitationIssued", "UserCreated");
-        lines[3].Should().StartWith("2026-11-20T09:00:00Z,UserCreated,Adam Admin,Nina Nouvelle,,");
+        // The house CSV (decision 035): a byte order mark, the separator a spreadsheet in the reader's language expects.
+        var bytes = stream.ToArray();
+        bytes.Take(3).Should().Equal(0xEF, 0xBB, 0xBF);
+        var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines[0].Should().Be(string.Join(separator, "At", "Kind", "Actor", "Subject", "OldValue", "NewValue", "RemoteIp"));
+        lines.Skip(1).Select(l => l.Split(separator)[1]).Should().Equal("InvitationUsed", "InvitationIssued", "UserCreated");
+        lines[3].Should().StartWith(string.Join(separator, "2026-11-20T09:00:00Z", "UserCreated", "Adam Admin", "Nina Nouvelle", "", ""));
         var text = string.Join("\n", lines);
         text.Should().NotContain(Password).And.NotContain("code=").And.NotContain("Octave");
     }
@@ -112,7 +127,7 @@ public class AuditTrailTests : AccountServicesTest
         await Audit.WriteCsvAsync(Admin, new AuditFilter(Kind: SecurityEventKind.UserCreated, Person: "formula@"), stream, Token);
 
         var text = Encoding.UTF8.GetString(stream.ToArray());
-        text.Should().Contain("HYPERLINK(1)").And.NotContain(",=HYPERLINK");
+        text.Should().Contain("HYPERLINK(1)").And.NotContain(",=HYPERLINK").And.NotContain(";=HYPERLINK");
     }
 
     [Fact]

@@ -20,7 +20,8 @@ public class ReadModelShapeTests
         { typeof(EngagementCaseView), ["Notes", "SessionNote"] },
         { typeof(VerdictOutcomeView), ["Comment"] },
         { typeof(PersonalDataExport), ["SessionNote", "Notes", "Token", "Ticket", "Password", "Stamp", "ConflictDescription", "ExtensionComment", "Cost"] },
-        { typeof(EnvelopeView), ["Name", "Beneficiary", "Intervener", "Department", "Note", "Comment", "Description", "Score"] },
+        // Department lines came with decision 034, their money figures withheld for small groups (DepartmentEnvelopes.Compute).
+        { typeof(EnvelopeView), ["Name", "Beneficiary", "Intervener", "Note", "Comment", "Description", "Score"] },
     };
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Net;
 using CoupDePousse.App.Data;
 using CoupDePousse.App.Data.Demo;
+using CoupDePousse.App.Features.Common;
 using CoupDePousse.App.Features.Pipeline;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Tests.Features.Accounts;
@@ -64,7 +65,9 @@ public class PipelineExportEndpointTests(ShellAppFactory factory) : IClassFixtur
 
         csv.StatusCode.Should().Be(HttpStatusCode.OK);
         csv.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
-        csv.Content.Headers.ContentDisposition!.FileNameStar.Should().Be("pipeline.csv");
+        csv.Content.Headers.ContentDisposition!.FileNameStar.Should().MatchRegex(@"^pipeline-\d{4}-\d{2}-\d{2}\.csv$");
+        csv.Headers.CacheControl!.NoStore.Should().BeTrue();
+        csv.Headers.GetValues(FileDownload.TotalRowsHeader).Should().Equal(expected.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var french = PipelineExportTests.ReadCsv(await csv.Content.ReadAsByteArrayAsync(Token), "fr-FR");
         french.Headers[1].Should().Be("Bénéficiaire");
         french.Rows.Should().HaveCount(expected);
@@ -72,7 +75,9 @@ public class PipelineExportEndpointTests(ShellAppFactory factory) : IClassFixtur
 
         xlsx.StatusCode.Should().Be(HttpStatusCode.OK);
         xlsx.Content.Headers.ContentType!.MediaType.Should().Be("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        xlsx.Content.Headers.ContentDisposition!.FileNameStar.Should().MatchRegex(@"^pipeline-\d{4}-\d{2}-\d{2}\.xlsx$");
         var bytes = await xlsx.Content.ReadAsByteArrayAsync(Token);
+        xlsx.Content.Headers.ContentLength.Should().Be(bytes.Length, "the sheet is built in a temporary file whose length is announced");
         PipelineExportTests.XlsxHeaders(bytes)[1].Should().Be("Beneficiary");
         PipelineExportTests.XlsxRows(bytes).Should().HaveCount(expected);
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using CoupDePousse.App.Data;
+using CoupDePousse.App.Features.Common;
 using CoupDePousse.App.Features.Pipeline;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Tests.TestSupport;
@@ -178,6 +179,52 @@ public class PipelineExportTests
         xlsx.Length.Should().Be(0);
     }
 
+    [Fact]
+    public async Task A_cancelled_download_stops_reading_the_cases_early()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using (var db = database.CreateDbContext())
+        {
+            db.WritesNotifications = false;
+            db.Cases.AddRange(Enumerable.Range(0, 250).Select(_ => InSessions()));
+            await db.SaveChangesAsync(Token);
+        }
+
+        using var whole = new MemoryStream();
+        (await database.Pipeline().WriteCsvAsync(Hr, new PipelineFilter(), Text, whole, Token)).ShouldSucceed();
+        using var cancelling = new CancellationTokenSource();
+        using var cut = new CancelOnFirstWrite(cancelling);
+
+        var export = () => database.Pipeline().WriteCsvAsync(Hr, new PipelineFilter(), Text, cut, cancelling.Token);
+
+        // The reader goes away as soon as the first bytes reach it: the export stops there instead of reading every case.
+        await export.Should().ThrowAsync<OperationCanceledException>();
+        whole.Length.Should().BeGreaterThan(2 * TableExport.CsvBufferSize, "the whole list spans several writes");
+        cut.Length.Should().BePositive().And.BeLessThanOrEqualTo(TableExport.CsvBufferSize + 3);
+    }
+
+    /// <summary>A destination whose reader cancels as soon as bytes arrive, as a browser's Cancel does.</summary>
+    private sealed class CancelOnFirstWrite(CancellationTokenSource reader) : MemoryStream
+    {
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            base.Write(buffer, offset, count);
+            reader.Cancel();
+        }
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await base.WriteAsync(buffer, cancellationToken);
+            await reader.CancelAsync();
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            base.Write(buffer, offset, count);
+            return reader.CancelAsync();
+        }
+    }
+
     private static async Task<(byte[] Csv, byte[] Xlsx)> ExportBothAsync(TestDatabase database, PipelineFilter filter)
     {
         using var csv = new MemoryStream();
@@ -203,7 +250,7 @@ public class PipelineExportTests
 
     internal static (IReadOnlyList<string> Headers, List<string[]> Rows) ReadCsv(byte[] bytes, string culture)
     {
-        using var reader = CsvReader.Create(bytes, new CsvReaderOptions { Separator = PipelineService.CsvSeparator(CultureInfo.GetCultureInfo(culture)) });
+        using var reader = CsvReader.Create(bytes, new CsvReaderOptions { Separator = TableExport.CsvSeparator(CultureInfo.GetCultureInfo(culture)) });
         var rows = new List<string[]>();
         while (reader.Read())
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using CoupDePousse.App.Data;
 using CoupDePousse.App.Data.Demo;
+using CoupDePousse.App.Features.Common;
 using CoupDePousse.App.Features.Statements;
 using CoupDePousse.Domain.Interveners;
 using CoupDePousse.Tests.Features.Accounts;
@@ -35,10 +36,10 @@ public class StatementExportEndpointTests(ShellAppFactory factory) : IClassFixtu
         var client = NewClient();
         await LoginForm.DemoSignInAsync(client, DemoUsers.Intervener.Email);
 
-        var response = await client.GetAsync(StatementExportEndpoint.Link(period, StatementFormat.Xlsx), Token);
+        var response = await client.GetAsync(StatementExportEndpoint.Link(period, ExportFormat.Xlsx), Token);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        response.Content.Headers.ContentType!.MediaType.Should().Be(StatementExport.ContentType(StatementFormat.Xlsx));
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         using var file = new MemoryStream(await response.Content.ReadAsByteArrayAsync(Token));
         var rows = MiniExcel.Query(file, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
         rows.Should().NotBeEmpty();
@@ -52,7 +53,7 @@ public class StatementExportEndpointTests(ShellAppFactory factory) : IClassFixtu
         var client = NewClient();
         await LoginForm.DemoSignInAsync(client, DemoUsers.Intervener2.Email);
 
-        var response = await client.GetAsync(StatementExportEndpoint.Link(period, StatementFormat.Csv, isabelle), Token);
+        var response = await client.GetAsync(StatementExportEndpoint.Link(period, ExportFormat.Csv, isabelle), Token);
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
@@ -66,11 +67,53 @@ public class StatementExportEndpointTests(ShellAppFactory factory) : IClassFixtu
         var manager = NewClient();
         await LoginForm.DemoSignInAsync(manager, DemoUsers.Manager.Email);
 
-        var csv = await hr.GetAsync(StatementExportEndpoint.Link(period, StatementFormat.Csv, isabelle), Token);
-        var refused = await manager.GetAsync(StatementExportEndpoint.Link(period, StatementFormat.Csv, isabelle), Token);
+        var csv = await hr.GetAsync(StatementExportEndpoint.Link(period, ExportFormat.Csv, isabelle), Token);
+        var refused = await manager.GetAsync(StatementExportEndpoint.Link(period, ExportFormat.Csv, isabelle), Token);
 
         csv.StatusCode.Should().Be(HttpStatusCode.OK);
         (await csv.Content.ReadAsStringAsync(Token)).Should().Contain("CP-").And.NotContain(DemoUsers.Beneficiary.DisplayName);
         refused.StatusCode.Should().NotBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Hr_downloads_every_interveners_month_as_csv_and_xlsx()
+    {
+        var (period, _, _) = await DemoAsync();
+        var hr = NewClient();
+        await LoginForm.DemoSignInAsync(hr, DemoUsers.Hr.Email);
+
+        var csv = await hr.GetAsync(StatementExportEndpoint.AllLink(period, ExportFormat.Csv), Token);
+        var xlsx = await hr.GetAsync(StatementExportEndpoint.AllLink(period, ExportFormat.Xlsx) + "?culture=en-US&ui-culture=en-US", Token);
+
+        csv.StatusCode.Should().Be(HttpStatusCode.OK);
+        csv.Content.Headers.ContentDisposition!.FileNameStar.Should().Be(FormattableString.Invariant($"statements-all-{period.Year:0000}-{period.Month:00}.csv"));
+        csv.Headers.CacheControl!.NoStore.Should().BeTrue();
+        var text = await csv.Content.ReadAsStringAsync(Token);
+        text.Should().StartWith("Ligne;Intervenant;Date;Référence du dossier").And.Contain(DemoUsers.Intervener.DisplayName).And.Contain("CP-")
+            .And.NotContain(DemoUsers.Beneficiary.DisplayName);
+        xlsx.StatusCode.Should().Be(HttpStatusCode.OK);
+        using var file = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync(Token));
+        MiniExcel.GetSheetNames(file).Should().Equal("Sessions", "Totals");
+        file.Position = 0;
+        var rows = MiniExcel.Query(file, useHeaderRow: true, sheetName: "Sessions").Cast<IDictionary<string, object?>>().ToList();
+        rows.Should().NotBeEmpty().And.OnlyContain(r => r["Date"] is DateTime && r["Amount (€)"] is double);
+    }
+
+    [Theory]
+    [InlineData("intervener@demo.local")]
+    [InlineData("manager@demo.local")]
+    [InlineData("admin@demo.local")]
+    public async Task Only_hr_downloads_every_interveners_month_refused_as_the_pipeline_is(string email)
+    {
+        var (period, _, _) = await DemoAsync();
+        var client = NewClient();
+        await LoginForm.DemoSignInAsync(client, email);
+
+        var all = await client.GetAsync(StatementExportEndpoint.AllLink(period, ExportFormat.Csv), Token);
+        var pipeline = await client.GetAsync("/pipeline/export.csv", Token);
+
+        all.StatusCode.Should().NotBe(HttpStatusCode.OK).And.Be(pipeline.StatusCode);
+        all.Headers.Location?.AbsolutePath.Should().Be(pipeline.Headers.Location?.AbsolutePath);
+        (await all.Content.ReadAsStringAsync(Token)).Should().NotContain("CP-");
     }
 }

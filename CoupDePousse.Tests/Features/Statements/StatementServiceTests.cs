@@ -100,7 +100,7 @@ public class StatementServiceTests : IAsyncLifetime
     {
         (await Service().StatementAsync(Of(who), IntervenerId, November, Token)).Error.Should().Be(AppErrors.Forbidden);
         (await Service().OverviewAsync(Of(who), November, Token)).Error.Should().Be(AppErrors.Forbidden);
-        (await Service().WriteAsync(Of(who), IntervenerId, November, StatementFormat.Csv, Texts("fr-FR"), new MemoryStream(), Token)).Error.Should().Be(AppErrors.Forbidden);
+        (await Service().WriteAsync(Of(who), IntervenerId, November, ExportFormat.Csv, Texts("fr-FR"), new MemoryStream(), Token)).Error.Should().Be(AppErrors.Forbidden);
     }
 
     [Fact]
@@ -119,9 +119,9 @@ public class StatementServiceTests : IAsyncLifetime
     public async Task The_csv_has_the_allowed_columns_in_the_readers_language_and_one_row_per_session(string culture, string[] allowed)
     {
         using var file = new MemoryStream();
-        (await Service().WriteAsync(Intervener, null, October, StatementFormat.Csv, Texts(culture), file, Token)).ShouldSucceed();
+        (await Service().WriteAsync(Intervener, null, October, ExportFormat.Csv, Texts(culture), file, Token)).ShouldSucceed();
 
-        var reader = CsvReader.Create(file.ToArray(), new CsvReaderOptions());
+        var reader = CsvReader.Create(file.ToArray(), new CsvReaderOptions { Separator = TableExport.CsvSeparator(CultureInfo.GetCultureInfo(culture)) });
         var rows = new List<string[]>();
         while (reader.Read())
         {
@@ -130,7 +130,7 @@ public class StatementServiceTests : IAsyncLifetime
 
         reader.Headers.Should().Equal(allowed);
         rows.Should().HaveCount(2);
-        rows[0].Should().Equal("2026-10-25", CaseReference.Of(_first.Id), Texts(culture).Modes[SessionMode.OnSite], Texts(culture).No, "90", "180");
+        rows[0].Should().Equal("2026-10-25", CaseReference.Of(_first.Id), Texts(culture).Mode(SessionMode.OnSite), Texts(culture).Missed(false), "90", "180");
         NothingConfidential(System.Text.Encoding.UTF8.GetString(file.ToArray()));
     }
 
@@ -139,7 +139,7 @@ public class StatementServiceTests : IAsyncLifetime
     public async Task The_xlsx_has_the_allowed_columns_and_typed_date_and_amount_cells(string culture, string[] allowed)
     {
         using var file = new MemoryStream();
-        (await Service().WriteAsync(Hr, IntervenerId, November, StatementFormat.Xlsx, Texts(culture), file, Token)).ShouldSucceed();
+        (await Service().WriteAsync(Hr, IntervenerId, November, ExportFormat.Xlsx, Texts(culture), file, Token)).ShouldSucceed();
 
         file.Position = 0;
         MiniExcel.GetColumns(file, useHeaderRow: true).Should().Equal(allowed);
@@ -158,10 +158,129 @@ public class StatementServiceTests : IAsyncLifetime
     public async Task An_empty_month_still_names_its_columns()
     {
         using var file = new MemoryStream();
-        (await Service().WriteAsync(OtherIntervener, null, November, StatementFormat.Xlsx, Texts("en-US"), file, Token)).ShouldSucceed();
+        (await Service().WriteAsync(OtherIntervener, null, November, ExportFormat.Xlsx, Texts("en-US"), file, Token)).ShouldSucceed();
+
+        // The header row alone: no empty line pretending to be a session.
+        file.Position = 0;
+        var only = MiniExcel.Query(file).Cast<IDictionary<string, object?>>().ToList();
+        only.Should().ContainSingle().Which.Values.Should().Equal("Date", "Case reference", "Mode", "Missed session", "Duration (min)", "Amount (€)");
+    }
+
+    /// <summary>HR's all-interveners file: the columns it may carry, by hand (decision 035). Never the beneficiary, never content.</summary>
+    private static readonly string[] AllowedAllColumns = ["Intervener", "Date", "CaseReference", "Mode", "Missed", "Minutes", "Amount"];
+
+    private static readonly string[] AllowedTotalColumns = ["Intervener", "Sessions", "Minutes", "HourlyRate", "Amount"];
+
+    [Fact]
+    public void The_all_interveners_file_has_exactly_the_allowed_columns()
+    {
+        StatementExport.AllColumns.Should().Equal(AllowedAllColumns);
+        StatementExport.TotalColumns.Should().Equal(AllowedTotalColumns);
+        StatementExport.AllCsvColumns.Should().Equal(["Line", .. AllowedAllColumns]);
+        typeof(StatementExportRow).GetProperties().Select(p => p.Name).Should().Equal(StatementExport.Columns.Select(c => c.ToString()));
+    }
+
+    public static TheoryData<string, string[]> AllCsvHeaders => new()
+    {
+        { "fr-FR", ["Ligne", "Intervenant", "Date", "Référence du dossier", "Mode", "Séance manquée", "Durée (min)", "Montant (€)"] },
+        { "en-US", ["Line", "Intervener", "Date", "Case reference", "Mode", "Missed session", "Duration (min)", "Amount (€)"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(AllCsvHeaders))]
+    public async Task Hr_downloads_every_interveners_month_as_csv_with_sessions_then_marked_totals(string culture, string[] headers)
+    {
+        using var file = new MemoryStream();
+        (await Service().WriteAllAsync(Hr, October, ExportFormat.Csv, Texts(culture), file, Token)).ShouldSucceed();
+
+        var bytes = file.ToArray();
+        bytes.Take(3).Should().Equal(0xEF, 0xBB, 0xBF);
+        var reader = CsvReader.Create(bytes, new CsvReaderOptions { Separator = TableExport.CsvSeparator(CultureInfo.GetCultureInfo(culture)) });
+        var rows = new List<string[]>();
+        while (reader.Read())
+        {
+            rows.Add(Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray());
+        }
+
+        reader.Headers.Should().Equal(headers);
+        var texts = Texts(culture);
+        rows.Should().HaveCount(5);
+        rows[0].Should().Equal(texts["Line.Session"], "Inès Intervenante", "2026-10-25", CaseReference.Of(_first.Id), texts.Mode(SessionMode.OnSite), texts.Missed(false), "90", "180");
+        rows[1].Should().Equal(texts["Line.Session"], "Inès Intervenante", "2026-10-31", CaseReference.Of(_second.Id), texts.Mode(SessionMode.Phone), texts.Missed(false), "30", "60");
+        // The totals come last, one per intervener (those without sessions too, as on the page), then the month's.
+        rows[2].Should().Equal(texts["Line.Intervener"], "Igor Intervenant", "", "", "", "", "0", "0");
+        rows[3].Should().Equal(texts["Line.Intervener"], "Inès Intervenante", "", "", "", "", "120", "240");
+        rows[4].Should().Equal(texts["Line.Month"], "", "", "", "", "", "120", "240");
+        NothingConfidential(System.Text.Encoding.UTF8.GetString(bytes));
+    }
+
+    [Fact]
+    public async Task Hr_downloads_every_interveners_month_as_xlsx_with_a_sheet_of_sessions_and_one_of_totals()
+    {
+        using var file = new MemoryStream();
+        (await Service().WriteAllAsync(Hr, October, ExportFormat.Xlsx, Texts("en-US"), file, Token)).ShouldSucceed();
 
         file.Position = 0;
-        MiniExcel.GetColumns(file, useHeaderRow: true).Should().HaveCount(StatementExport.Columns.Count);
+        MiniExcel.GetSheetNames(file).Should().Equal("Sessions", "Totals");
+        file.Position = 0;
+        MiniExcel.GetColumns(file, useHeaderRow: true, sheetName: "Sessions").Should().Equal("Intervener", "Date", "Case reference", "Mode", "Missed session", "Duration (min)", "Amount (€)");
+        file.Position = 0;
+        var sessions = MiniExcel.Query(file, useHeaderRow: true, sheetName: "Sessions").Cast<IDictionary<string, object?>>().ToList();
+        sessions.Should().HaveCount(2);
+        sessions[0]["Intervener"].Should().Be("Inès Intervenante");
+        sessions[0]["Date"].Should().Be(new DateTime(2026, 10, 25));
+        sessions[0]["Amount (€)"].Should().NotBeOfType<string>();
+        Convert.ToDecimal(sessions[0]["Amount (€)"], CultureInfo.InvariantCulture).Should().Be(180m);
+        Convert.ToInt32(sessions[1]["Duration (min)"], CultureInfo.InvariantCulture).Should().Be(30);
+        file.Position = 0;
+        MiniExcel.GetColumns(file, useHeaderRow: true, sheetName: "Totals").Should().Equal("Intervener", "Sessions", "Duration (min)", "Hourly rate (€)", "Amount (€)");
+        file.Position = 0;
+        var totals = MiniExcel.Query(file, useHeaderRow: true, sheetName: "Totals").Cast<IDictionary<string, object?>>().ToList();
+        totals.Select(t => t["Intervener"]).Should().Equal("Igor Intervenant", "Inès Intervenante");
+        Convert.ToDecimal(totals[1]["Amount (€)"], CultureInfo.InvariantCulture).Should().Be(240m);
+        Convert.ToDecimal(totals[1]["Hourly rate (€)"], CultureInfo.InvariantCulture).Should().Be(120m);
+        Convert.ToInt32(totals[1]["Sessions"], CultureInfo.InvariantCulture).Should().Be(2);
+        totals[1]["Amount (€)"].Should().NotBeOfType<string>();
+    }
+
+    [Fact]
+    public async Task An_empty_month_of_every_intervener_still_names_its_columns_and_totals()
+    {
+        using var file = new MemoryStream();
+        (await Service().WriteAllAsync(Hr, StatementPeriod.Create(2026, 9).Value, ExportFormat.Xlsx, Texts("fr-FR"), file, Token)).ShouldSucceed();
+
+        file.Position = 0;
+        MiniExcel.Query(file, sheetName: "Séances").Cast<IDictionary<string, object?>>().Should().ContainSingle()
+            .Which.Values.Should().Equal("Intervenant", "Date", "Référence du dossier", "Mode", "Séance manquée", "Durée (min)", "Montant (€)");
+        file.Position = 0;
+        MiniExcel.Query(file, useHeaderRow: true, sheetName: "Totaux").Should().HaveCount(2);
+    }
+
+    [Theory]
+    [InlineData(Who.Intervener)]
+    [InlineData(Who.Beneficiary)]
+    [InlineData(Who.Manager)]
+    [InlineData(Who.Admin)]
+    public async Task Only_hr_downloads_every_interveners_month(Who who)
+    {
+        using var file = new MemoryStream();
+
+        Service().MayExportAll(Of(who)).Error.Should().Be(AppErrors.Forbidden);
+        (await Service().WriteAllAsync(Of(who), October, ExportFormat.Csv, Texts("fr-FR"), file, Token)).Error.Should().Be(AppErrors.Forbidden);
+        file.Length.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_cancelled_download_of_every_interveners_month_stops()
+    {
+        using var file = new MemoryStream();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var export = () => Service().WriteAllAsync(Hr, October, ExportFormat.Csv, Texts("fr-FR"), file, cancelled.Token);
+
+        await export.Should().ThrowAsync<OperationCanceledException>();
+        file.Length.Should().Be(0);
     }
 
     private void NothingConfidential(string text)
@@ -173,15 +292,15 @@ public class StatementServiceTests : IAsyncLifetime
     {
         var services = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider();
         var localizer = services.GetRequiredService<IStringLocalizer<StatementText>>();
-        var previous = CultureInfo.CurrentUICulture;
+        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         try
         {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
             return StatementExportEndpoint.Texts(localizer);
         }
         finally
         {
-            CultureInfo.CurrentUICulture = previous;
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
         }
     }
 }

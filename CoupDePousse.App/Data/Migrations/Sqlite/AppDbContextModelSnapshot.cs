@@ -267,6 +267,23 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.ToTable("CaseCounts", (string)null);
                 });
 
+            modelBuilder.Entity("CoupDePousse.App.Data.DepartmentEnvelopeSetting", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year", "Department");
+
+                    b.ToTable("DepartmentEnvelopes", (string)null);
+                });
+
             modelBuilder.Entity("CoupDePousse.App.Data.EnvelopeSetting", b =>
                 {
                     b.Property<int>("Year")
@@ -738,11 +755,14 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
 
                     b.HasIndex("WaitingOn", "IntervenerId", "UsedMinutes");
 
-                    b.HasIndex("State", "ProposedAt", "IntervenerId", "BudgetMinutes", "ApprovedExtensionMinutes", "UsedMinutes")
+                    b.HasIndex("State", "ProposedAt", "IntervenerId", "BudgetMinutes", "ApprovedExtensionMinutes", "UsedMinutes", "Department")
                         .HasDatabaseName("IX_Cases_Envelope");
 
                     b.HasIndex("IntervenerId", "StateEnteredAt", "State", "Outcome", "WaitingOn", "Department", "UsedMinutes", "BudgetMinutes", "ApprovedExtensionMinutes")
                         .HasDatabaseName("IX_Cases_Intervener_Facts");
+
+                    b.HasIndex("ProposedAt", "State", "Outcome", "Department", "DomainFlags", "UsedMinutes", "BudgetMinutes", "ApprovedExtensionMinutes", "MeasuredObjectives", "ScoreChange", "SatisfactionScore", "Id")
+                        .HasDatabaseName("IX_Cases_Report");
 
                     b.ToTable("Cases", (string)null);
                 });
