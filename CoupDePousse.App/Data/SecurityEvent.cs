@@ -59,6 +59,12 @@ public enum SecurityEventKind
 
     /// <summary>The admin scheduled (or cancelled) the erasure of a disabled account: the date it falls due.</summary>
     ErasureScheduled,
+
+    /// <summary>A person viewed or downloaded their own data ("My data"): the channel, never the content.</summary>
+    PersonalDataExported,
+
+    /// <summary>An intervener exported their notes of one case for its beneficiary: the case and how many notes, never the text.</summary>
+    NotesExported,
 }
 
 /// <summary>

@@ -27,6 +27,7 @@ public static class FeatureServices
         services.AddScoped<BetweenSessionsService>();
         services.AddScoped<ResourceLibraryService>();
         services.AddScoped<AgreementService>();
+        services.AddScoped<PersonalDataService>();
         services.AddScoped<PipelineService>();
         services.AddScoped<EnvelopeService>();
         services.AddScoped<EnvelopeSettingsService>();

@@ -94,6 +94,12 @@ public partial class ResourceTests
         (nameof(MailText), "Subject.{}", Names<CoupDePousse.Domain.Notifications.NotificationKind>()),
         (nameof(MailText), "Body.{}", Names<CoupDePousse.Domain.Notifications.NotificationKind>()),
         (nameof(MailPreferencesText), "Kind.{}", Names<CoupDePousse.Domain.Notifications.NotificationKind>()),
+        (nameof(PersonalDataText), "MailKind.{}", Names<CoupDePousse.Domain.Notifications.NotificationKind>()),
+        (nameof(PersonalDataText), "Notification.{}", Names<CoupDePousse.Domain.Notifications.NotificationKind>()),
+        (nameof(PersonalDataText), "MeetingKind.{}", Names<CoupDePousse.Domain.Meetings.MeetingKind>()),
+        (nameof(PersonalDataText), "MeetingStatus.{}", Names<CoupDePousse.Domain.Meetings.MeetingStatus>()),
+        (nameof(PersonalDataText), "CompanyTextStatus.{}", Names<CompanyTextStatus>()),
+        (nameof(PersonalDataText), "Author.{}", Names<CoupDePousse.Domain.Resources.ActionItemAuthor>()),
     ];
 
     /// <summary>Keys computed elsewhere and passed as a variable: the expression the lookup uses, the file that computes them and how it writes them.</summary>

@@ -28,6 +28,8 @@ public abstract class FeaturePageContext : MudTestContext, IAsyncLifetime
         Services.AddScoped(_ => database.CreateDbContext());
         Services.AddTestIdentity();
         Services.AddScoped<ICurrentUser, CurrentUser>();
+        Services.AddHttpContextAccessor();
+        Services.AddScoped<SecurityAudit>();
         Services.AddTestMail();
     }
 

@@ -94,7 +94,12 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
 
     public CaseService Cases() => new(this, Runner(), Clock, Logger<CaseService>());
 
-    public SessionNoteService SessionNotes() => new(this, Clock, Logger<SessionNoteService>());
+    public SessionNoteService SessionNotes() => new(this, Clock, Audit(), Logger<SessionNoteService>());
+
+    /// <summary>The security audit trail, written to this database.</summary>
+    public SecurityAudit Audit() => new(this, Clock, new Microsoft.AspNetCore.Http.HttpContextAccessor());
+
+    public PersonalDataService PersonalData() => new(this, Cases(), Agreements(), Journal(), BetweenSessions(), Audit(), Clock);
 
     public JournalService Journal() => new(this, Clock, Logger<JournalService>());
 

@@ -15,11 +15,11 @@ public sealed class ConfidentialityTests(EndToEndFixture fixture) : EndToEndTest
     /// <summary>The pages each role can reach from its navigation; case pages are added from the lists they show.</summary>
     private static readonly Dictionary<string, string[]> PagesOf = new()
     {
-        [DemoUsers.Hr] = ["/", "/cases", "/pipeline", "/cases/new", "/Account/Manage"],
-        [DemoUsers.Manager] = ["/", "/cases", "/cases/new", "/Account/Manage"],
-        [DemoUsers.Admin] = ["/", "/cases", "/admin?tab=users", "/admin?tab=interveners", "/admin?tab=budget", "/admin?tab=resources", "/Account/Manage"],
-        [DemoUsers.Beneficiary] = ["/", "/cases", "/cases/new", "/Account/Manage"],
-        [DemoUsers.Intervener2] = ["/", "/cases", "/Account/Manage"],
+        [DemoUsers.Hr] = ["/", "/cases", "/pipeline", "/cases/new", "/Account/Manage", "/my-data"],
+        [DemoUsers.Manager] = ["/", "/cases", "/cases/new", "/Account/Manage", "/my-data"],
+        [DemoUsers.Admin] = ["/", "/cases", "/admin?tab=users", "/admin?tab=interveners", "/admin?tab=budget", "/admin?tab=resources", "/Account/Manage", "/my-data"],
+        [DemoUsers.Beneficiary] = ["/", "/cases", "/cases/new", "/Account/Manage", "/my-data"],
+        [DemoUsers.Intervener2] = ["/", "/cases", "/Account/Manage", "/my-data"],
     };
 
     [Fact]

@@ -19,6 +19,7 @@ public class ReadModelShapeTests
         { typeof(PipelineRow), ["Score", "Satisfaction", "Measure"] },
         { typeof(EngagementCaseView), ["Notes", "SessionNote"] },
         { typeof(VerdictOutcomeView), ["Comment"] },
+        { typeof(PersonalDataExport), ["SessionNote", "Notes", "Token", "Ticket", "Password", "Stamp", "ConflictDescription", "ExtensionComment", "Cost"] },
         // Department lines came with decision 034, their money figures withheld for small groups (DepartmentEnvelopes.Compute).
         { typeof(EnvelopeView), ["Name", "Beneficiary", "Intervener", "Note", "Comment", "Description", "Score"] },
     };
