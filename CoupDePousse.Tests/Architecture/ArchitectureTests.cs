@@ -27,7 +27,7 @@ public class ArchitectureTests
     [Fact]
     public void The_app_has_the_features_the_architecture_describes()
     {
-        FeatureNamespaces.Should().Equal($"{Features}.Administration", $"{Features}.Cases", $"{Features}.Meetings", $"{Features}.Notifications", $"{Features}.Pipeline", $"{Features}.Preferences", $"{Features}.Reminders", $"{Features}.Statements");
+        FeatureNamespaces.Should().Equal($"{Features}.Administration", $"{Features}.Cases", $"{Features}.Meetings", $"{Features}.Notifications", $"{Features}.Pipeline", $"{Features}.Preferences", $"{Features}.Reminders", $"{Features}.Reports", $"{Features}.Statements");
     }
 
     [Theory]
