@@ -29,22 +29,20 @@ internal static class ReportQueries
         var domains = await inYear.GroupBy(c => c.DomainFlags)
             .Select(g => new DomainVolume(g.Key, g.Count())).ToListAsync(cancellationToken);
 
+        // Every per-case fact is a stored column of the case (decision 017): one pass over the year's range of IX_Cases_Report.
         var closed = CaseState.Closed;
-        var reached = ObjectiveRating.Reached;
-        var notReached = ObjectiveRating.NotReached;
-        var approved = ExtensionStatus.Approved;
         var ends = await inYear
             .Select(c => new
             {
                 c.State,
                 c.Outcome,
-                Interviewed = c.Interview != null,
-                HadSession = c.Sessions.Any(s => !s.Missed),
-                ExtensionRequested = c.Extensions.Any(),
-                ExtensionApproved = c.Extensions.Any(e => e.Status == approved),
-                Objectives = c.State != closed || !c.Objectives.Any(o => o.Rating != null) ? -1
-                    : !c.Objectives.Any(o => o.Rating != null && o.Rating != reached) ? (int)ObjectivesResult.Reached
-                    : !c.Objectives.Any(o => o.Rating != null && o.Rating != notReached) ? (int)ObjectivesResult.NotReached
+                Interviewed = c.InterviewedOn != null,
+                HadSession = c.FirstSessionDate != null,
+                ExtensionRequested = c.ExtensionsRequested != 0,
+                ExtensionApproved = c.ExtensionsApproved != 0,
+                Objectives = c.State != closed || c.RatedObjectives == 0 ? -1
+                    : c.ReachedObjectives == c.RatedObjectives ? (int)ObjectivesResult.Reached
+                    : c.NotReachedObjectives == c.RatedObjectives ? (int)ObjectivesResult.NotReached
                     : (int)ObjectivesResult.PartlyReached,
             })
             .GroupBy(c => new { c.State, c.Outcome, c.Interviewed, c.HadSession, c.ExtensionRequested, c.ExtensionApproved, c.Objectives })
@@ -73,18 +71,19 @@ internal static class ReportQueries
 
         // The delays need each case's two dates: one narrow row each, streamed and counted per number of days.
         var toInterview = new Dictionary<int, int>();
-        await foreach (var row in inYear.Where(c => c.Interview != null)
-                           .Select(c => new { c.ProposedAt, c.Interview!.Date }).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            Add(toInterview, Days(row.ProposedAt, row.Date));
-        }
-
         var toSession = new Dictionary<int, int>();
-        await foreach (var row in inYear.Where(c => c.Sessions.Any(s => !s.Missed))
-                           .Select(c => new { c.ProposedAt, First = c.Sessions.Where(s => !s.Missed).Min(s => s.Date) })
-                           .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var row in inYear.Where(c => c.InterviewedOn != null || c.FirstSessionDate != null)
+                           .Select(c => new { c.ProposedAt, c.InterviewedOn, c.FirstSessionDate }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            Add(toSession, Days(row.ProposedAt, row.First));
+            if (row.InterviewedOn is { } interview)
+            {
+                Add(toInterview, Days(row.ProposedAt, interview));
+            }
+
+            if (row.FirstSessionDate is { } first)
+            {
+                Add(toSession, Days(row.ProposedAt, first));
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -8,7 +8,7 @@ public sealed partial class CoachingCase
     /// The revision of the rules behind the stored facts below. Raise it when <see cref="CaseProgress"/> or
     /// <see cref="HoursBudget"/> change meaning: cases stored under an older revision are refreshed by the app at start.
     /// </summary>
-    public const int CurrentFactsRevision = 2;
+    public const int CurrentFactsRevision = 3;
 
     /// <summary>The facts that say whose move it is and what comes next.</summary>
     public CaseProgress Progress => new(
@@ -49,6 +49,27 @@ public sealed partial class CoachingCase
     /// <summary>The sum, over the measured objectives, of closing score minus starting score; with <see cref="MeasuredObjectives"/> it makes the average change.</summary>
     public int ScoreChange { get; private set; }
 
+    /// <summary>The interview's date, kept beside the report's other facts so that its index covers it (decision 033).</summary>
+    public DateOnly? InterviewedOn { get; private set; }
+
+    /// <summary>The date of the first session held (not missed), kept for the report's delay to the first session (decision 033).</summary>
+    public DateOnly? FirstSessionDate { get; private set; }
+
+    /// <summary>How many extensions were requested, whatever became of them, kept for the report.</summary>
+    public int ExtensionsRequested { get; private set; }
+
+    /// <summary>How many extensions were approved, kept for the report.</summary>
+    public int ExtensionsApproved { get; private set; }
+
+    /// <summary>How many objectives the person rated at the close, kept for the report's objectives table.</summary>
+    public int RatedObjectives { get; private set; }
+
+    /// <summary>How many rated objectives were reached.</summary>
+    public int ReachedObjectives { get; private set; }
+
+    /// <summary>How many rated objectives were not reached.</summary>
+    public int NotReachedObjectives { get; private set; }
+
     /// <summary>The <see cref="CurrentFactsRevision"/> the stored facts were computed under.</summary>
     public int FactsRevision { get; private set; }
 
@@ -61,7 +82,14 @@ public sealed partial class CoachingCase
         && ApprovedExtensionMinutes == Hours.ApprovedExtensionMinutes
         && DomainFlags == CoachingDomains.FlagsOf(Domains)
         && MeasuredObjectives == _objectives.Count(o => o.IsMeasured)
-        && ScoreChange == MeasuredChange();
+        && ScoreChange == MeasuredChange()
+        && InterviewedOn == Interview?.Date
+        && FirstSessionDate == FirstSessionHeld()
+        && ExtensionsRequested == _extensions.Count
+        && ExtensionsApproved == _extensions.Count(e => e.Status == ExtensionStatus.Approved)
+        && RatedObjectives == _objectives.Count(o => o.Rating is not null)
+        && ReachedObjectives == _objectives.Count(o => o.Rating == ObjectiveRating.Reached)
+        && NotReachedObjectives == _objectives.Count(o => o.Rating == ObjectiveRating.NotReached);
 
     /// <summary>Recomputes the stored facts from the aggregate; every accepted operation ends with it. Returns whether anything changed.</summary>
     public bool RefreshFacts()
@@ -79,9 +107,18 @@ public sealed partial class CoachingCase
         DomainFlags = CoachingDomains.FlagsOf(Domains);
         MeasuredObjectives = _objectives.Count(o => o.IsMeasured);
         ScoreChange = MeasuredChange();
+        InterviewedOn = Interview?.Date;
+        FirstSessionDate = FirstSessionHeld();
+        ExtensionsRequested = _extensions.Count;
+        ExtensionsApproved = _extensions.Count(e => e.Status == ExtensionStatus.Approved);
+        RatedObjectives = _objectives.Count(o => o.Rating is not null);
+        ReachedObjectives = _objectives.Count(o => o.Rating == ObjectiveRating.Reached);
+        NotReachedObjectives = _objectives.Count(o => o.Rating == ObjectiveRating.NotReached);
         FactsRevision = CurrentFactsRevision;
         return true;
     }
+
+    private DateOnly? FirstSessionHeld() => _sessions.Where(s => !s.Missed).Select(s => (DateOnly?)s.Date).Min();
 
     private int MeasuredChange() => _objectives.Where(o => o.IsMeasured).Sum(o => o.ClosingScore!.Value - o.StartingScore!.Value);
 }

@@ -108,6 +108,13 @@ internal sealed class CoachingCaseConfiguration : IEntityTypeConfiguration<Coach
             c.MeasuredObjectives,
             c.ScoreChange,
             c.SatisfactionScore,
+            c.InterviewedOn,
+            c.FirstSessionDate,
+            c.ExtensionsRequested,
+            c.ExtensionsApproved,
+            c.RatedObjectives,
+            c.ReachedObjectives,
+            c.NotReachedObjectives,
             c.Id,
         }).HasDatabaseName("IX_Cases_Report");
     }

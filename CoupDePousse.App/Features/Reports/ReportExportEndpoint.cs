@@ -1,3 +1,4 @@
+using CoupDePousse.App.Features.Common;
 using CoupDePousse.App.Security;
 using Microsoft.Extensions.Localization;
 
@@ -8,23 +9,14 @@ public static class ReportExportEndpoint
     public const string CsvPath = "/reports/export.csv";
     public const string XlsxPath = "/reports/export.xlsx";
 
-    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-    /// <summary>The report page's downloads for a year: HR only, the same figures as the page (decision 033).</summary>
+    /// <summary>The report page's downloads for a year: HR only, the same figures as the page, sent like every export (decisions 033, 035).</summary>
     public static IEndpointRouteBuilder MapReportExport(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(CsvPath, (HttpContext context, ReportService reports, IStringLocalizer<ReportText> text) =>
-                Export(context, reports, text, "csv", "text/csv; charset=utf-8", ReportExport.WriteCsvAsync))
+        endpoints.MapGet(CsvPath, (HttpContext context, ReportService reports, IStringLocalizer<ReportText> text, CancellationToken aborted) =>
+                ExportAsync(context, reports, text, ExportFormat.Csv, aborted))
             .RequireAuthorization(policy => policy.RequireRole(Roles.HR));
-        endpoints.MapGet(XlsxPath, (HttpContext context, ReportService reports, IStringLocalizer<ReportText> text) =>
-                Export(context, reports, text, "xlsx", XlsxType, async (tables, t, body, token) =>
-                {
-                    // A few small sheets: built in memory (MiniExcel's zip writer needs synchronous writes), then sent.
-                    using var buffer = new MemoryStream();
-                    await ReportExport.WriteXlsxAsync(tables, t, buffer, token);
-                    buffer.Position = 0;
-                    await buffer.CopyToAsync(body, token);
-                }))
+        endpoints.MapGet(XlsxPath, (HttpContext context, ReportService reports, IStringLocalizer<ReportText> text, CancellationToken aborted) =>
+                ExportAsync(context, reports, text, ExportFormat.Xlsx, aborted))
             .RequireAuthorization(policy => policy.RequireRole(Roles.HR));
         return endpoints;
     }
@@ -32,8 +24,7 @@ public static class ReportExportEndpoint
     /// <summary>The address of a download for a year.</summary>
     public static string Link(string path, int year) => FormattableString.Invariant($"{path}?year={year}");
 
-    private static async Task<IResult> Export(HttpContext context, ReportService reports, IStringLocalizer<ReportText> text, string extension, string contentType,
-        Func<IReadOnlyList<ReportTable>, IStringLocalizer<ReportText>, Stream, CancellationToken, Task> write)
+    private static async Task<IResult> ExportAsync(HttpContext context, ReportService reports, IStringLocalizer<ReportText> text, ExportFormat format, CancellationToken aborted)
     {
         // The current user as revalidated by the cookie, and the role checked before the first byte: a refusal is a clean 403.
         var user = CurrentUser.FromPrincipal(context.User);
@@ -43,14 +34,15 @@ public static class ReportExportEndpoint
         }
 
         var year = int.TryParse(context.Request.Query["year"], out var y) ? y : (int?)null;
-        var view = await reports.GetAsync(user.ToActor(), year, context.RequestAborted);
+        var view = await reports.GetAsync(user.ToActor(), year, aborted);
         if (view.IsFailure)
         {
             return Results.Forbid();
         }
 
         var tables = ReportTables.Build(view.Value.Report, text);
-        return Results.Stream(body => write(tables, text, body, context.RequestAborted), contentType,
-            FormattableString.Invariant($"report-{view.Value.Year}.{extension}"));
+        return format == ExportFormat.Csv
+            ? FileDownload.Send(ReportExport.FileName(view.Value.Year, format), format, (body, token) => ReportExport.WriteCsvAsync(tables, text, body, token), ReportExport.CsvLines(tables))
+            : FileDownload.Send(ReportExport.FileName(view.Value.Year, format), format, (body, token) => ReportExport.WriteXlsxAsync(tables, text, body, token));
     }
 }

@@ -149,6 +149,29 @@ public partial class QueryPlanTests
     }
 
     [Fact]
+    public async Task The_report_reads_the_years_cases_from_its_covering_index_alone()
+    {
+        await using var database = await SeededAsync();
+        var capture = new SqlCapture(database);
+
+        (await new App.Features.Reports.ReportService(capture, database.Clock, database.Logger<App.Features.Reports.ReportService>()).GetAsync(Hr, null, Token)).IsSuccess.Should().BeTrue();
+
+        // The years offered read the first case only; every figure of the year is a seek of its range in IX_Cases_Report
+        // (the closed cases' hours and measures: the closed cases' range in IX_Cases_Envelope, the year's closed cases only),
+        // the per-case facts (interview, first session, extensions, ratings) are stored columns it covers: no other table, no EXISTS.
+        var plans = (await PlansOfCaseQueriesAsync(database, capture)).Where(p => p.Sql.Contains("\"ProposedAt\" >= ")).ToList();
+        plans.Should().HaveCountGreaterThanOrEqualTo(7, "months, departments, domains, ends, hours, measures and the delays");
+        foreach (var (sql, plan) in plans)
+        {
+            sql.Should().NotContain("EXISTS").And.NotContain("FROM \"Sessions\"").And.NotContain("FROM \"BudgetExtensions\"").And.NotContain("FROM \"Objectives\"");
+            plan.Where(line => line.StartsWith("SCAN ") || line.StartsWith("SEARCH ")).Should().OnlyContain(
+                line => line.StartsWith("SEARCH c USING COVERING INDEX IX_Cases_Report (ProposedAt>? AND ProposedAt<?)")
+                    || line.StartsWith("SEARCH c USING COVERING INDEX IX_Cases_Envelope (State=? AND ProposedAt>? AND ProposedAt<?)")
+                    || line.StartsWith("SEARCH c USING INDEX IX_Cases_Envelope (State=? AND ProposedAt>? AND ProposedAt<?)"), $"{sql}\n{string.Join("\n", plan)}");
+        }
+    }
+
+    [Fact]
     public async Task The_departments_of_the_filter_are_read_one_seek_each()
     {
         await using var database = await SeededAsync();

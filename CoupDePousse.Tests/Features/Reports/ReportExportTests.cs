@@ -83,7 +83,7 @@ public class ReportExportTests
         var rows = ReadCsv(csv, ';', out var headers);
         headers.Should().Equal("Tableau", "Groupe", "Chiffre", "Valeur", "Note");
         var expected = tables.SelectMany(t => t.Rows.SelectMany(r => r.Cells.Select(c =>
-            new[] { t.Title, r.Label, c.Figure, c.Value?.ToString(CultureInfo.GetCultureInfo("fr-FR")) ?? "", c.Withheld ? "masqué" : "" }))).ToList();
+            new[] { t.Title, r.Label, c.Figure, CoupDePousse.App.Features.Common.TableExport.CsvCell(c.Value, CultureInfo.GetCultureInfo("fr-FR")) ?? "", c.Withheld ? "masqué" : "" }))).ToList();
         rows.Should().BeEquivalentTo(expected, options => options.WithStrictOrdering());
         rows.Should().Contain(r => r[1] == "Ventes" && r[3] == "" && r[4] == "masqué");
         rows.Should().Contain(r => r[1] == "Logistique" && r[3] == "" && r[4] == "masqué", "the complement is withheld too");
@@ -106,7 +106,11 @@ public class ReportExportTests
         ends.Single(r => Equals(r["Group"], "Completed"))["Cases"].Should().BeOfType<double>().Which.Should().Be(6);
         var indicators = stream.Query(useHeaderRow: true, sheetName: "Key figures").Cast<IDictionary<string, object?>>().ToList();
         var rate = tables.Single(t => t.Key == ReportTables.Indicators).Rows.Single(r => r.Group == "AcceptanceRate").Cells[1].Value;
-        indicators.Single(r => Equals(r["Group"], "Acceptance rate (of cases decided)"))["Value"].Should().Be(rate);
+        indicators.Single(r => Equals(r["Group"], "Acceptance rate (of cases decided) (0–1)"))["Value"].Should().Be(rate);
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(xlsx));
+        using var styles = new StreamReader(zip.GetEntry("xl/styles.xml")!.Open());
+        (await styles.ReadToEndAsync(Token)).Should().Contain("formatCode=\"0%\"", "the share of those who would recommend reads as a percentage");
+        ReportExport.FileName(2026, CoupDePousse.App.Features.Common.ExportFormat.Xlsx).Should().Be("programme-report-2026.xlsx");
     }
 
     [Fact]

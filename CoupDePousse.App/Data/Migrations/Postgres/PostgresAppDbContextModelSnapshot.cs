@@ -775,8 +775,17 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("ExtensionsApproved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ExtensionsRequested")
+                        .HasColumnType("integer");
+
                     b.Property<int>("FactsRevision")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("FirstSessionDate")
+                        .HasColumnType("date");
 
                     b.Property<string>("IntervenerId")
                         .HasMaxLength(450)
@@ -785,7 +794,13 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.Property<bool?>("IntervenerRuling")
                         .HasColumnType("boolean");
 
+                    b.Property<DateOnly?>("InterviewedOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("MeasuredObjectives")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NotReachedObjectives")
                         .HasColumnType("integer");
 
                     b.Property<bool>("ObjectivesShared")
@@ -807,6 +822,12 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<int>("RatedObjectives")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReachedObjectives")
+                        .HasColumnType("integer");
 
                     b.Property<string>("SatisfactionComment")
                         .HasColumnType("text");
@@ -880,7 +901,7 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.HasIndex("IntervenerId", "StateEnteredAt", "State", "Outcome", "WaitingOn", "Department", "UsedMinutes", "BudgetMinutes", "ApprovedExtensionMinutes")
                         .HasDatabaseName("IX_Cases_Intervener_Facts");
 
-                    b.HasIndex("ProposedAt", "State", "Outcome", "Department", "DomainFlags", "UsedMinutes", "BudgetMinutes", "ApprovedExtensionMinutes", "MeasuredObjectives", "ScoreChange", "SatisfactionScore", "Id")
+                    b.HasIndex("ProposedAt", "State", "Outcome", "Department", "DomainFlags", "UsedMinutes", "BudgetMinutes", "ApprovedExtensionMinutes", "MeasuredObjectives", "ScoreChange", "SatisfactionScore", "InterviewedOn", "FirstSessionDate", "ExtensionsRequested", "ExtensionsApproved", "RatedObjectives", "ReachedObjectives", "NotReachedObjectives", "Id")
                         .HasDatabaseName("IX_Cases_Report");
 
                     b.ToTable("Cases", (string)null);

@@ -766,8 +766,17 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.Property<long?>("EndedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ExtensionsApproved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExtensionsRequested")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("FactsRevision")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FirstSessionDate")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("IntervenerId")
                         .HasMaxLength(450)
@@ -776,7 +785,13 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.Property<bool?>("IntervenerRuling")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("InterviewedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MeasuredObjectives")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotReachedObjectives")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("ObjectivesShared")
@@ -798,6 +813,12 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RatedObjectives")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReachedObjectives")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SatisfactionComment")
                         .HasColumnType("TEXT");
@@ -871,7 +892,7 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.HasIndex("IntervenerId", "StateEnteredAt", "State", "Outcome", "WaitingOn", "Department", "UsedMinutes", "BudgetMinutes", "ApprovedExtensionMinutes")
                         .HasDatabaseName("IX_Cases_Intervener_Facts");
 
-                    b.HasIndex("ProposedAt", "State", "Outcome", "Department", "DomainFlags", "UsedMinutes", "BudgetMinutes", "ApprovedExtensionMinutes", "MeasuredObjectives", "ScoreChange", "SatisfactionScore", "Id")
+                    b.HasIndex("ProposedAt", "State", "Outcome", "Department", "DomainFlags", "UsedMinutes", "BudgetMinutes", "ApprovedExtensionMinutes", "MeasuredObjectives", "ScoreChange", "SatisfactionScore", "InterviewedOn", "FirstSessionDate", "ExtensionsRequested", "ExtensionsApproved", "RatedObjectives", "ReachedObjectives", "NotReachedObjectives", "Id")
                         .HasDatabaseName("IX_Cases_Report");
 
                     b.ToTable("Cases", (string)null);
