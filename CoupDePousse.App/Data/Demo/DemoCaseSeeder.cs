@@ -56,12 +56,18 @@ internal sealed class DemoCaseSeeder(IDbContextFactory<AppDbContext> dbFactory, 
             .Where(c => c.ProposedAt.UtcDateTime.Year == today.Year && c.IntervenerId is not null)
             .Select(c => new EnvelopeCase(c.State, rates.GetValueOrDefault(c.IntervenerId!), c.BudgetMinutes + c.ApprovedExtensionMinutes, c.UsedMinutes));
         var committed = EnvelopeFigures.Compute(ProgrammeEnvelope.Create(today.Year, 0).Value, counted, today).CommittedCents;
+        return new EnvelopeSetting { Year = today.Year, AmountCents = EnvelopeCents(committed) };
+    }
+
+    /// <summary>An envelope that <paramref name="committedCents"/> fills a little over 80 % of, in whole hundreds of euros.</summary>
+    internal static long EnvelopeCents(long committedCents)
+    {
         const long Hundred = 100_00;
-        return new EnvelopeSetting { Year = today.Year, AmountCents = Math.Max(Hundred, committed * 100 / 82 / Hundred * Hundred) };
+        return Math.Max(Hundred, committedCents * 100 / 82 / Hundred * Hundred);
     }
 
     /// <summary>Two department envelopes within the company's (decision 034): the admin's form and HR's department lines show them.</summary>
-    private static IEnumerable<DepartmentEnvelopeSetting> DepartmentEnvelopes(EnvelopeSetting company)
+    internal static IEnumerable<DepartmentEnvelopeSetting> DepartmentEnvelopes(EnvelopeSetting company)
     {
         const long Hundred = 100_00;
         yield return new DepartmentEnvelopeSetting { Year = company.Year, Department = DemoUsers.Beneficiary.Department!, AmountCents = company.AmountCents * 60 / 100 / Hundred * Hundred };

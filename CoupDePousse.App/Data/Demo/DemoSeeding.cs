@@ -22,6 +22,7 @@ public static class DemoSeeding
     {
         services.AddScoped<IDemoSeeder, DemoUserSeeder>();
         services.AddScoped<IDemoSeeder, DemoCaseSeeder>();
+        services.AddScoped<IDemoSeeder, DemoHistorySeeder>();
         return services;
     }
 
