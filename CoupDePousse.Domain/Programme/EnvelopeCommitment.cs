@@ -37,18 +37,21 @@ public static class EnvelopeCommitment
         return after > envelope.AmountCents ? new EnvelopeExcess(envelope.Year, envelope.Department, after, envelope.AmountCents) : null;
     }
 
-    /// <summary>The refusal that asks for a confirmation, with the amounts of every envelope passed.</summary>
+    /// <summary>
+    /// The refusal that asks for a confirmation: the company's committed amount against its envelope; for a department only
+    /// its envelope, since a department's committed amount may be withheld by the small-group rule (decision 034).
+    /// </summary>
     public static Error WouldExceed(IReadOnlyList<EnvelopeExcess> excesses)
     {
         var french = string.Join(" ", excesses.Select(e => string.Format(Fr,
             e.Department is null
                 ? "Cela porterait le montant engagé en {0} à {1:N2} € pour une enveloppe de {2:N2} €."
-                : "Cela porterait le montant engagé en {0} pour le service « {3} » à {1:N2} € pour une enveloppe de {2:N2} €.",
+                : "Cela dépasserait l’enveloppe {0} du service « {3} » ({2:N2} €).",
             e.Year, e.CommittedCents / 100m, e.EnvelopeCents / 100m, e.Department)));
         var english = string.Join(" ", excesses.Select(e => string.Format(En,
             e.Department is null
                 ? "This would bring the committed amount of {0} to €{1:N2} for an envelope of €{2:N2}."
-                : "This would bring the committed amount of {0} for the “{3}” department to €{1:N2} for an envelope of €{2:N2}.",
+                : "This would pass the {0} envelope of the “{3}” department (€{2:N2}).",
             e.Year, e.CommittedCents / 100m, e.EnvelopeCents / 100m, e.Department)));
         return new Error(WouldExceedCode, french + " Confirmez pour engager quand même.", english + " Confirm to commit it anyway.");
     }

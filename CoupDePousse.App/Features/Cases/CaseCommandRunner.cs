@@ -173,8 +173,10 @@ public sealed class CaseCommandRunner(IDbContextFactory<AppDbContext> dbFactory,
         // Saved with the case, in the same transaction: which trigger on which case, and the amounts; never any case text.
         db.SecurityEvents.Add(new SecurityEvent(now.ToUniversalTime(), SecurityEventKind.EnvelopeExceededConfirmed, actor.UserId, c.IntervenerId,
             FormattableString.Invariant($"trigger={((CaseCommand)command).Trigger}; case={c.Id}"),
-            string.Join(" | ", excesses.Select(e => FormattableString.Invariant(
-                $"year={e.Year}; {(e.Department is null ? "" : $"department={e.Department}; ")}envelope={e.EnvelopeCents}; committed={e.CommittedCents}")))));
+            // A department's committed amount may be withheld by the small-group rule: the admin reading the trail gets its envelope only.
+            string.Join(" | ", excesses.Select(e => e.Department is null
+                ? FormattableString.Invariant($"year={e.Year}; envelope={e.EnvelopeCents}; committed={e.CommittedCents}")
+                : FormattableString.Invariant($"year={e.Year}; department={e.Department}; envelope={e.EnvelopeCents}")))));
         return Result.Success();
     }
 

@@ -49,7 +49,7 @@ public class EnvelopeCommitmentTests
     }
 
     [Fact]
-    public void A_department_envelope_is_named_in_the_excess_and_the_message_gives_the_amounts()
+    public void A_department_envelope_is_named_in_the_excess_and_the_message_gives_its_envelope_not_its_committed_amount()
     {
         var ventes = ProgrammeEnvelope.ForDepartment(2026, "Ventes", 2_000_00).Value;
 
@@ -58,7 +58,8 @@ public class EnvelopeCommitmentTests
 
         excess.Department.Should().Be("Ventes");
         error.Code.Should().Be(EnvelopeCommitment.WouldExceedCode);
-        error.English.Should().Contain("Ventes").And.Contain("€2,520.00").And.Contain("€2,000.00");
-        error.French.Should().Contain("2\u202f520,00 €").And.Contain("2\u202f000,00 €");
+        excess.CommittedCents.Should().Be(2_520_00);
+        error.English.Should().Contain("Ventes").And.Contain("€2,000.00").And.NotContain("2,520");
+        error.French.Should().Contain("Ventes").And.Contain("2\u202f000,00 €").And.NotContain("520");
     }
 }

@@ -111,7 +111,7 @@ public class EnvelopeConfirmationTests : IAsyncLifetime
         (await database.Cases().PerformAsync(Hr, id, null, new AssignIntervenerCommand(OtherIntervenerId, ConfirmOverEnvelope: true), Token)).ShouldSucceed();
 
         refused.Error!.English.Should().Contain("Logistique");
-        (await ConfirmationsAsync()).Single().NewValue.Should().Be("year=2026; department=Logistique; envelope=100000; committed=132000");
+        (await ConfirmationsAsync()).Single().NewValue.Should().Be("year=2026; department=Logistique; envelope=100000");
     }
 
     [Fact]
