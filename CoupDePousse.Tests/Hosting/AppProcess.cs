@@ -27,6 +27,9 @@ public sealed class AppProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>Every line the app wrote to its console (the last 5 000).</summary>
+    public IReadOnlyList<string> Output => output.ToList();
+
     /// <summary>The last lines the app wrote (console logs), for a failure's message.</summary>
     public string RecentOutput => string.Join(Environment.NewLine, output.TakeLast(60));
 
@@ -137,7 +140,7 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         output.Enqueue(line);
-        while (output.Count > 200)
+        while (output.Count > 5000)
         {
             output.TryDequeue(out _);
         }

@@ -102,6 +102,10 @@ public sealed class TwoInstanceDeployment : IAsyncDisposable
         ["Demo:Seed"] = "true",
         ["Demo:History"] = "false",
         ["Security:Login:RequestsPerAddressPerMinute"] = "10000",
+        // JSON lines as in production; EF Core's commands logged, so that the test sees the circuit's scope on them
+        // and no case text in them.
+        ["Logging:Console:FormatterName"] = "json",
         ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information",
     };
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using CoupDePousse.App.Diagnostics;
 using CoupDePousse.Tests.EndToEnd.Steps;
 using CoupDePousse.Tests.EndToEnd.Support;
 using Microsoft.Playwright;
@@ -68,12 +70,35 @@ public sealed class TwoInstanceTests
             await Expect(page.Locator("[data-testid=session-note]").Filter(new() { HasText = beforeTheCrash })).ToHaveCountAsync(1);
             await Expect(page.Locator("[data-testid=session-note]").Filter(new() { HasText = afterTheCrash })).ToHaveCountAsync(1);
             dying.HasExited.Should().BeTrue();
+            ExpectOperatorLogs(surviving, [beforeTheCrash, afterTheCrash]);
+            ExpectOperatorLogs(dying, [beforeTheCrash, afterTheCrash]);
             (await deployment.Nginx.LastUpstreamPortAsync("/_blazor", cancellationToken)).Should().Be(surviving.Port);
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
             throw new InvalidOperationException($"{failure.Message}{Environment.NewLine}{deployment.Diagnostics()}", failure);
         }
+    }
+
+    /// <summary>
+    /// Decision 041 on a real run: JSON lines; the SQL of a page request names its request, the SQL of a click names its
+    /// circuit; no line carries the text written.
+    /// </summary>
+    private static void ExpectOperatorLogs(AppProcess instance, IReadOnlyList<string> caseTexts)
+    {
+        var output = instance.Output;
+        foreach (var text in caseTexts)
+        {
+            output.Should().NotContain(line => line.Contains(text, StringComparison.OrdinalIgnoreCase), "no log line may carry a case's text");
+        }
+
+        var commands = output.Where(line => line.StartsWith('{'))
+            .Select(line => JsonDocument.Parse(line).RootElement)
+            .Where(entry => entry.GetProperty("Category").GetString() == "Microsoft.EntityFrameworkCore.Database.Command")
+            .Select(entry => entry.TryGetProperty("Scopes", out var scopes) ? scopes.ToString() : "")
+            .ToList();
+        commands.Should().Contain(scopes => scopes.Contains("\"RequestId\"", StringComparison.Ordinal) && scopes.Contains("\"TraceId\"", StringComparison.Ordinal));
+        commands.Should().Contain(scopes => scopes.Contains($"\"{CircuitScope.Key}\"", StringComparison.Ordinal));
     }
 
     /// <summary>Waits until nginx has passed a circuit request (/_blazor) to the instance on <paramref name="port"/>.</summary>
