@@ -31,7 +31,7 @@ public sealed class AppProcess : IAsyncDisposable
     public IReadOnlyList<string> Output => output.ToList();
 
     /// <summary>The last lines the app wrote (console logs), for a failure's message.</summary>
-    public string RecentOutput => string.Join(Environment.NewLine, output.TakeLast(60));
+    public string RecentOutput => string.Join(Environment.NewLine, output.TakeLast(25).Select(line => line.Length > 400 ? line[..400] + " …" : line));
 
     /// <summary>Starts the app with <paramref name="settings"/> as environment variables (<c>Section__Key</c>).</summary>
     public static AppProcess Start(IReadOnlyDictionary<string, string> settings)
