@@ -18,6 +18,7 @@ using CoupDePousse.App.Security;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddAppObservability();
 
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the whole test suite; installs Debian's Chromium and PostgreSQL first when they are missing.
+# Runs the whole test suite; installs Debian's Chromium, PostgreSQL and nginx first when they are missing.
 # Last line: "N passed, N failed, N skipped", read from the TRX results. Exit code: dotnet test's.
 set -uo pipefail
 
@@ -20,6 +20,23 @@ if [ ! -x "$CHROMIUM_PATH" ]; then
     $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || exit 1
     if [ ! -x "$CHROMIUM_PATH" ]; then
         echo "chromium is still missing at $CHROMIUM_PATH after apt-get install" >&2
+        exit 1
+    fi
+fi
+
+# The two-instance test (Hosting/TwoInstanceTests) runs nginx itself, as a plain process from a temporary folder: the
+# package only has to be there; its system service is neither enabled nor started here.
+export NGINX_PATH="${NGINX_PATH:-/usr/sbin/nginx}"
+if [ ! -x "$NGINX_PATH" ]; then
+    echo "==> Installing nginx (missing at $NGINX_PATH)"
+    sudo_cmd=""
+    if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+    $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get update -qq || exit 1
+    $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null || exit 1
+    # Debian starts the service on port 80 where systemd runs: the tests do not use it.
+    if [ -d /run/systemd/system ]; then $sudo_cmd systemctl disable --now nginx >/dev/null 2>&1 || true; fi
+    if [ ! -x "$NGINX_PATH" ]; then
+        echo "nginx is still missing at $NGINX_PATH after apt-get install" >&2
         exit 1
     fi
 fi
