@@ -4,7 +4,7 @@ using CoupDePousse.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using static CoupDePousse.Tests.TestSupport.CaseBuilder;
 
-namespace CoupDePousse.Tests.Features.Figures;
+namespace CoupDePousse.Tests.Features.Dashboards;
 
 /// <summary>
 /// Every figure a dashboard shows counts everything it claims to count: more cases than any page or list holds
