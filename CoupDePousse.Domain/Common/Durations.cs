@@ -16,15 +16,15 @@ public static class Durations
     public static decimal ToHours(int minutes) => minutes / 60m;
 
     /// <summary>"1 h 30", "45 min", "6 h", "1 250 h" (thousands as the current culture writes them): readable in French and English alike.</summary>
-    public static string Format(int minutes)
+    public static string Format(int minutes, IFormatProvider? culture = null)
     {
         var hours = minutes / 60;
-        var rest = minutes % 60;
+        var rest = Math.Abs(minutes % 60);
         return (hours, rest) switch
         {
-            (0, _) => $"{rest} min",
-            (_, 0) => $"{hours:N0} h",
-            _ => $"{hours:N0} h {rest:00}",
+            (0, _) => string.Format(culture, "{0} min", minutes % 60),
+            (_, 0) => string.Format(culture, "{0:N0} h", hours),
+            _ => string.Format(culture, "{0:N0} h {1:00}", hours, rest),
         };
     }
 }

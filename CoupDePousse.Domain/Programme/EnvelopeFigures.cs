@@ -40,7 +40,7 @@ public sealed record EnvelopeFigures(int Year, long EnvelopeCents, long Committe
     /// <summary>Committed minus consumed: hours promised and not yet delivered.</summary>
     public long OutstandingCents => CommittedCents - ConsumedCents;
 
-    public int CommittedPercentage => EnvelopeCents == 0 ? (CommittedCents == 0 ? 0 : 100) : (int)Math.Min(999, CommittedCents * 100 / EnvelopeCents);
+    public int CommittedPercentage => EnvelopeCents == 0 ? (CommittedCents == 0 ? 0 : 100) : (int)Math.Min(int.MaxValue, CommittedCents * 100 / EnvelopeCents);
 
     /// <summary>Compared exactly on cents, not on the rounded percentage: 79.99 % is not yet 80 %.</summary>
     public EnvelopeLevel Level => LevelOf(CommittedCents, EnvelopeCents);

@@ -1,4 +1,5 @@
 using System.Text;
+using CoupDePousse.App.Features.Common;
 using CoupDePousse.App.Security;
 using Microsoft.Extensions.Localization;
 
@@ -39,7 +40,7 @@ public static class PersonalDataEndpoint
     {
         var written = new StringBuilder();
         written.AppendLine(text["Notes.Heading", export.BeneficiaryName]);
-        written.AppendLine(text["Notes.By", export.IntervenerName, CaseFormat.DateTime(export.GeneratedAt)]);
+        written.AppendLine(text["Notes.By", export.IntervenerName, Figures.DateTime(export.GeneratedAt)]);
         written.AppendLine();
         if (export.Notes.Count == 0)
         {
@@ -58,6 +59,6 @@ public static class PersonalDataEndpoint
 
     public static string NoteHeading(NotesExportLine note, IStringLocalizer<PersonalDataText> text) =>
         note.SessionDate is { } date
-            ? text["Notes.Session", CaseFormat.Date(date), CaseFormat.DateTime(note.WrittenAt)]
-            : text["Notes.Written", CaseFormat.DateTime(note.WrittenAt)];
+            ? text["Notes.Session", Figures.Date(date), Figures.DateTime(note.WrittenAt)]
+            : text["Notes.Written", Figures.DateTime(note.WrittenAt)];
 }

@@ -79,14 +79,24 @@ public sealed partial class PipelineService(IDbContextFactory<AppDbContext> dbFa
             db.Cases.AsNoTracking().Where(c => c.WaitingOn == WaitingParty.HR).OrderBy(c => c.StateEnteredAt).Take(DashboardListSize),
             stalling, cancellationToken);
 
+        // The kept counts do not know a declared conflict: a proposed case waiting on HR is to assign only while it has no
+        // intervener (else a conflict awaits HR's decision), counted over the covering index (State, IntervenerId, ...).
+        var toAssign = await db.Cases.CountAsync(c => c.State == CaseState.Proposed && c.IntervenerId == null, cancellationToken);
+
         // The to-do counts are figures too: the total waiting on HR and its parts by next step are suppressed as one table.
         const string Waiting = "waiting";
         var waitingOnHr = figures.Groups.Where(g => g.WaitingOn == WaitingParty.HR).ToList();
+        var proposedWaiting = waitingOnHr.Where(g => g.State == CaseState.Proposed).Sum(g => g.Cases);
         var steps = Enum.GetValues<NextStep>();
         var todo = new StatisticsTable<string>().Count(Waiting, waitingOnHr.Sum(g => g.Cases));
         foreach (var step in steps)
         {
-            todo.Count(step.ToString(), waitingOnHr.Where(g => CaseProgress.CompanyStep(g.State, g.WaitingOn) == step).Sum(g => g.Cases));
+            todo.Count(step.ToString(), step switch
+            {
+                NextStep.AssignIntervener => toAssign,
+                NextStep.DecideConflict => proposedWaiting - toAssign,
+                _ => waitingOnHr.Where(g => CaseProgress.CompanyStep(g.State, g.WaitingOn) == step).Sum(g => g.Cases),
+            });
         }
 
         var shownTodo = todo.Sum(Waiting, steps.Select(s => s.ToString())).Suppress(threshold);

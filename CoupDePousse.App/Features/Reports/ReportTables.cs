@@ -103,11 +103,11 @@ public static class ReportTables
     {
         { Value: null, Withheld: true } => text["Withheld"],
         { Value: null } => "—",
-        { Kind: FigureKind.Count, Value: var v } => v.Value.ToString("N0", CultureInfo.CurrentCulture),
-        { Kind: FigureKind.Share, Value: var v } => v.Value.ToString("P0", CultureInfo.CurrentCulture),
-        { Kind: FigureKind.Days, Value: var v } => v.Value.ToString("0.#", CultureInfo.CurrentCulture),
-        { Kind: FigureKind.Change, Value: var v } => v.Value.ToString("+0.0;−0.0;0.0", CultureInfo.CurrentCulture),
-        { Value: var v } => v.Value.ToString("0.0", CultureInfo.CurrentCulture),
+        { Kind: FigureKind.Count, Value: var v } => Figures.Count((long)v.Value),
+        { Kind: FigureKind.Share, Value: var v } => Figures.Share(v.Value),
+        { Kind: FigureKind.Days, Value: var v } => Figures.Decimal(v.Value, optional: true),
+        { Kind: FigureKind.Change, Value: var v } => Figures.Change(v.Value),
+        { Value: var v } => Figures.Decimal(v.Value),
     };
 
     private static ReportRow MeasureRow(string group, string label, Domain.Cases.MeasureFigure figure, Func<string, string> name) => new(group, label,

@@ -143,7 +143,7 @@ public class MeetingsPageTests : FeaturePageContext
         var summary = page.WaitForElement("[data-testid=meetings-summary]", Patience);
         summary.GetAttribute("data-held").Should().Be("1");
         summary.GetAttribute("data-no-shows").Should().Be("0");
-        summary.TextContent.Should().Contain(CoupDePousse.App.Features.Cases.CaseFormat.Date(Wednesday.StartsAt));
+        summary.TextContent.Should().Contain(CoupDePousse.App.Features.Common.Figures.Date(Wednesday.StartsAt));
         page.Markup.Should().NotContain("Salle Curie").And.NotContain("secret-room");
     }
 

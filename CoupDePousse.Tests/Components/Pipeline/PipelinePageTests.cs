@@ -123,8 +123,8 @@ public class PipelinePageTests : FeaturePageContext
     [Fact]
     public void Costs_are_in_euros_in_either_language()
     {
-        EuroFormat.Format(123450, CultureInfo.GetCultureInfo("en-US")).Should().Be("€1,234.50");
-        EuroFormat.Format(123450, CultureInfo.GetCultureInfo("fr-FR")).Should().StartWith("1").And.Contain("234,50").And.EndWith("€");
+        Figures.Euros(123450, CultureInfo.GetCultureInfo("en-US")).Should().Be("€1,234.50");
+        Figures.Euros(123450, CultureInfo.GetCultureInfo("fr-FR")).Should().StartWith("1").And.Contain("234,50").And.EndWith("€");
     }
 }
 

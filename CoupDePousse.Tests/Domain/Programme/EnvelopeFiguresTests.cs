@@ -129,4 +129,11 @@ public class EuroInputTests
     {
         CoupDePousse.Domain.Common.Money.ParseEuros(text).Should().BeNull();
     }
+
+    [Fact]
+    public void The_committed_percentage_is_the_true_one_however_far_past_the_envelope()
+    {
+        new EnvelopeFigures(2026, 1_600_00, 515_886_25, 0, 0).CommittedPercentage.Should().Be(32_242, "a figure shown is never capped into a false one");
+        new EnvelopeFigures(2026, 1, long.MaxValue / 100, 0, 0).CommittedPercentage.Should().Be(int.MaxValue);
+    }
 }

@@ -128,6 +128,8 @@ public partial class QueryPlanTests
 
         var plans = await PlansOfCaseQueriesAsync(database, capture);
         plans.SelectMany(p => p.Plan).Should().Contain(line => line.StartsWith("SEARCH") && line.Contains("IX_Cases_WaitingOn_StateEnteredAt"));
+        plans.SelectMany(p => p.Plan).Should().Contain(line => line.StartsWith("SEARCH") && line.Contains("COVERING INDEX IX_Cases_State_IntervenerId_UsedMinutes (State=? AND IntervenerId=?)"),
+            "the cases to assign are counted in the index alone");
         plans.SelectMany(p => p.Plan).Should().NotContain(line => line.Contains("TEMP B-TREE"));
         plans.SelectMany(p => p.Plan).Should().NotContain(line => Regex.IsMatch(line, "^SCAN c$"), "no query reads the Cases table itself");
         capture.Commands.Should().Contain(sql => sql.Contains("FROM \"CaseCounts\""), "the figures come from the kept counts");
