@@ -32,7 +32,7 @@ if [ ! -f "$database" ]; then
     echo "==> Generating $cases cases into $database"
     mkdir -p "$(dirname "$database")"
     ASPNETCORE_ENVIRONMENT=Development dotnet run -c Release --no-build --project CoupDePousse.App -- \
-        generate --cases "$cases" "--Database:Path=$database"
+        generate --cases "$cases" "--Database:Path=$database" --Demo:History=false
 fi
 
 echo "==> Timing HR's pages"

@@ -54,7 +54,7 @@ dotnet build CoupDePousse.Benchmarks -c Release --nologo -v quiet
 if [ ! -f "$database_path" ]; then
     echo "==> Generating $database_path ($cases cases)"
     mkdir -p "$(dirname "$database_path")"
-    (cd "$app_dir" && dotnet run -c Release --no-build -- generate --cases "$cases" "--Database:Path=$database_path")
+    (cd "$app_dir" && dotnet run -c Release --no-build -- generate --cases "$cases" "--Database:Path=$database_path" --Demo:History=false)
 fi
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
