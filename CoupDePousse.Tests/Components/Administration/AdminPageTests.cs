@@ -61,7 +61,7 @@ public class AdminPageTests : FeaturePageContext
         panel.Find("[data-testid=field-small-group-threshold]").Change("2");
         panel.Find("[data-testid=small-group-threshold-save]").Click();
 
-        panel.WaitForAssertion(() => panel.Find("[data-testid=field-small-group-threshold]").Closest(".mud-input-control")!.QuerySelector(".mud-input-error")!.TextContent
+        panel.WaitForAssertion(() => panel.Find("[data-testid=field-small-group-threshold]").Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text.mud-input-error")!.TextContent
             .Should().Be("Indiquez une valeur de 3 à 50."), Patience);
         await using var db = Database.CreateDbContext();
         (await db.BudgetSettings.AnyAsync(Xunit.TestContext.Current.CancellationToken)).Should().BeFalse("a refused change changes nothing");
@@ -196,7 +196,7 @@ public class MeetingSettingsPanelTests : FeaturePageContext
         panel.Find("[data-testid=field-stalled-InSessions]").Change("400");
         panel.Find("[data-testid=stalling-save]").Click();
 
-        panel.WaitForAssertion(() => panel.Find("[data-testid=field-stalled-InSessions]").Closest(".mud-input-control")!.QuerySelector(".mud-input-error")!.TextContent
+        panel.WaitForAssertion(() => panel.Find("[data-testid=field-stalled-InSessions]").Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text.mud-input-error")!.TextContent
             .Should().Be("Indiquez une valeur de 1 jour à 365 jours."), Patience);
         await using var db = Database.CreateDbContext();
         (await db.BudgetSettings.AnyAsync(Xunit.TestContext.Current.CancellationToken)).Should().BeFalse("a refused change changes nothing");

@@ -19,7 +19,7 @@ public class NumberFieldTests : FeaturePageContext
     private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
 
     private static string? ErrorUnder(IRenderedComponent<ContainerFragment> cut, string testId) =>
-        cut.Find($"[data-testid={testId}]").Closest(".mud-input-control")?.QuerySelector(".mud-input-error")?.TextContent.Trim()
+        cut.Find($"[data-testid={testId}]").Closest(".mud-input-control")?.QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim()
             .Replace('\u00a0', ' ').Replace('\u202f', ' ');
 
     private static void Type(IRenderedComponent<ContainerFragment> cut, string testId, string text) => cut.Find($"[data-testid={testId}]").Change(text);
