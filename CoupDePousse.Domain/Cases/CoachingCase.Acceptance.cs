@@ -7,6 +7,9 @@ public sealed partial class CoachingCase
 {
     public const int MaxInterviewMinutes = 3 * 60;
 
+    /// <summary>The interview's duration as every layer checks it: quarters of an hour, up to the maximum.</summary>
+    public static NumberRule InterviewDurationRule { get; } = NumberRule.Minutes(MaxInterviewMinutes);
+
     /// <summary>No meeting of this application can have been held before it; an earlier date is a typing slip or a forged request.</summary>
     public static readonly DateOnly EarliestMeetingDate = new(2000, 1, 1);
 
@@ -145,7 +148,7 @@ public sealed partial class CoachingCase
     /// <summary>HR sets the hours budget within the admin's bounds, before sessions start; once the agreement exists, a new budget amends it.</summary>
     public Result SetBudget(Actor actor, int minutes, BudgetBounds bounds, DateTimeOffset now) =>
         Execute(actor, CaseTrigger.SetBudget, now,
-            () => bounds.Contains(minutes) && Durations.IsWholeStep(minutes) ? Result.Success()
+            () => bounds.BudgetRule.Allows(minutes) ? Result.Success()
                 : CaseErrors.BudgetOutOfBounds.With(Durations.Format(bounds.MinimumMinutes), Durations.Format(bounds.MaximumMinutes)),
             () =>
             {
@@ -157,7 +160,7 @@ public sealed partial class CoachingCase
     // Dates are read in the actor's own calendar (the offset of "now"), so "today" is never refused at night.
     private Result CheckMeeting(DateOnly date, int durationMinutes, int maxMinutes, DateTimeOffset now)
     {
-        if (!Durations.IsWholeStep(durationMinutes) || durationMinutes > maxMinutes)
+        if (!NumberRule.Minutes(maxMinutes).Allows(durationMinutes))
         {
             return CaseErrors.InvalidDuration.With(Durations.Format(maxMinutes));
         }

@@ -7,6 +7,9 @@ public sealed partial class CoachingCase
     public const int MaxObjectives = 5;
     public const int MaxSessionMinutes = 8 * 60;
 
+    /// <summary>A session's duration as every layer checks it: quarters of an hour, up to the maximum.</summary>
+    public static NumberRule SessionDurationRule { get; } = NumberRule.Minutes(MaxSessionMinutes);
+
     /// <summary>The intervener proposes objectives; they are only a draft until the beneficiary sets them.</summary>
     public Result DraftObjectives(Actor actor, IReadOnlyList<ObjectiveInput> drafts, DateTimeOffset now) =>
         Execute(actor, CaseTrigger.DraftObjectives, now, () => ValidateObjectives(drafts), () =>
@@ -176,7 +179,7 @@ public sealed partial class CoachingCase
             () =>
             {
                 // Checked against its cap before any sum, so that a huge number cannot wrap past the cap.
-                if (!Durations.IsWholeStep(minutes) || minutes > HoursBudget.MaxExtensionMinutes)
+                if (!HoursBudget.ExtensionRule.Allows(minutes))
                 {
                     return CaseErrors.InvalidExtension.With(Durations.Format(HoursBudget.MaxExtensionMinutes));
                 }

@@ -10,6 +10,9 @@ public sealed record HoursBudget(int InitialMinutes, int ApprovedExtensionMinute
     /// <summary>The largest extension that can ever fit: half of the largest budget the admin may allow.</summary>
     public const int MaxExtensionMinutes = BudgetBounds.CeilingMinutes / 2;
 
+    /// <summary>An extension request's minutes as every layer checks them.</summary>
+    public static NumberRule ExtensionRule { get; } = NumberRule.Minutes(MaxExtensionMinutes);
+
     /// <summary>From this share of the budget on, the intervener is warned.</summary>
     public const int WarningPercentage = 80;
 
@@ -42,10 +45,15 @@ public sealed record BudgetBounds(int MinimumMinutes, int MaximumMinutes)
 
     public static BudgetBounds Default { get; } = new(2 * 60, 12 * 60);
 
+    /// <summary>Each bound as the admin types it: hours in quarters, up to the ceiling.</summary>
+    public static NumberRule BoundRule { get; } = NumberRule.Hours(Durations.StepMinutes, CeilingMinutes);
+
+    /// <summary>A case's budget as HR types it: hours in quarters, within these bounds.</summary>
+    public NumberRule BudgetRule => NumberRule.Hours(MinimumMinutes, MaximumMinutes);
+
     /// <summary>Bounds as the admin sets them: whole quarters of an hour, minimum first.</summary>
     public static Result<BudgetBounds> Create(int minimumMinutes, int maximumMinutes) =>
-        Durations.IsWholeStep(minimumMinutes) && Durations.IsWholeStep(maximumMinutes)
-            && minimumMinutes <= maximumMinutes && maximumMinutes <= CeilingMinutes
+        BoundRule.Allows(minimumMinutes) && BoundRule.Allows(maximumMinutes) && minimumMinutes <= maximumMinutes
             ? new BudgetBounds(minimumMinutes, maximumMinutes)
             : CaseErrors.InvalidBounds;
 

@@ -19,6 +19,8 @@ public sealed record StallingRules(
     public const int MinimumDays = 1;
     public const int MaximumDays = 365;
 
+    public static NumberRule DaysRule { get; } = NumberRule.Whole(MinimumDays, MaximumDays, NumberUnit.Days);
+
     public static readonly Error InvalidDays = new("stalling.invalid_days",
         $"Un délai doit être un nombre entier de jours entre {MinimumDays} et {MaximumDays}.",
         $"A delay must be a whole number of days between {MinimumDays} and {MaximumDays}.");
@@ -28,7 +30,7 @@ public sealed record StallingRules(
     /// <summary>The states a case can stall in: the ones still waiting on someone.</summary>
     public static IReadOnlyList<CaseState> WaitingStates { get; } = Enum.GetValues<CaseState>().Where(s => s.IsActive()).ToArray();
 
-    public static bool IsValidDays(int days) => days is >= MinimumDays and <= MaximumDays;
+    public static bool IsValidDays(int days) => DaysRule.Allows(days);
 
     public static Result<StallingRules> Create(int proposed, int preliminaryInterview, int underDiscussion, int accepted, int objectivesSet, int inSessions, int nudge) =>
         new[] { proposed, preliminaryInterview, underDiscussion, accepted, objectivesSet, inSessions, nudge }.All(IsValidDays)

@@ -10,6 +10,8 @@ public sealed record SmallGroupThreshold
 
     public const int Maximum = 50;
 
+    public static NumberRule Rule { get; } = NumberRule.Whole(Minimum, Maximum);
+
     public static readonly Error Invalid = new("statistics.invalid_threshold",
         "Le seuil des petits groupes doit être un nombre entier entre 3 et 50 dossiers.",
         "The small-group threshold must be a whole number between 3 and 50 cases.");
@@ -21,7 +23,7 @@ public sealed record SmallGroupThreshold
     public int Value { get; }
 
     public static Result<SmallGroupThreshold> Create(int value) =>
-        value is >= Minimum and <= Maximum ? new SmallGroupThreshold(value) : Invalid;
+        Rule.Allows(value) ? new SmallGroupThreshold(value) : Invalid;
 
     /// <summary>A count may stand alone when it describes nobody or at least a whole group.</summary>
     public bool CanShow(int caseCount) => caseCount == 0 || caseCount >= Value;

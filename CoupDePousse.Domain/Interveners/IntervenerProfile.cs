@@ -13,6 +13,10 @@ public sealed class IntervenerProfile
     /// <summary>The highest hourly rate accepted, 10 000 €, in cents.</summary>
     public const int MaxHourlyRateCents = 10_000_00;
 
+    public static NumberRule CapacityRule { get; } = NumberRule.Whole(1, MaxCapacity);
+
+    public static NumberRule RateRule { get; } = NumberRule.Euros(0, MaxHourlyRateCents);
+
     private IntervenerProfile()
     {
     }
@@ -45,12 +49,12 @@ public sealed class IntervenerProfile
             return CaseErrors.UnknownDomain;
         }
 
-        if (maxActiveCases is < 1 or > MaxCapacity)
+        if (!CapacityRule.Allows(maxActiveCases))
         {
             return IntervenerErrors.InvalidCapacity;
         }
 
-        if (hourlyRateCents is < 0 or > MaxHourlyRateCents)
+        if (!RateRule.Allows(hourlyRateCents))
         {
             return IntervenerErrors.InvalidRate;
         }

@@ -409,7 +409,7 @@ public sealed class Meeting
     private Result CheckSlots(IReadOnlyList<MeetingSlot> slots, int remainingMinutes, MeetingAgenda agenda, DateTimeOffset now)
     {
         var maxMinutes = Kind == MeetingKind.PreliminaryInterview ? CoachingCase.MaxInterviewMinutes : CoachingCase.MaxSessionMinutes;
-        if (slots.Any(s => !Durations.IsWholeStep(s.DurationMinutes) || s.DurationMinutes > maxMinutes))
+        if (slots.Any(s => !NumberRule.Minutes(maxMinutes).Allows(s.DurationMinutes)))
         {
             return MeetingErrors.InvalidDuration.With(Durations.Format(maxMinutes));
         }

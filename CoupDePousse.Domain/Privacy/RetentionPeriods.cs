@@ -99,7 +99,14 @@ public sealed record RetentionPeriods
     public static Error? Check(RetentionField field, int value)
     {
         var (min, max) = BoundsOf(field);
-        return value >= min && value <= max ? null : RetentionErrors.OutOfBounds(field).With(min, max);
+        return RuleOf(field).Allows(value) ? null : RetentionErrors.OutOfBounds(field).With(min, max);
+    }
+
+    /// <summary>The field's bounds and unit, as the form reads them and the domain checks them.</summary>
+    public static NumberRule RuleOf(RetentionField field)
+    {
+        var (min, max) = BoundsOf(field);
+        return NumberRule.Whole(min, max, field == RetentionField.InvitationDays ? NumberUnit.Days : NumberUnit.Months);
     }
 
     public static (int Min, int Max) BoundsOf(RetentionField field) => field switch

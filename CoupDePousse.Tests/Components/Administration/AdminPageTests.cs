@@ -61,8 +61,8 @@ public class AdminPageTests : FeaturePageContext
         panel.Find("[data-testid=field-small-group-threshold]").Change("2");
         panel.Find("[data-testid=small-group-threshold-save]").Click();
 
-        panel.WaitForElement("[data-testid=error-message]", Patience).TextContent
-            .Should().Be("Le seuil des petits groupes doit être un nombre entier entre 3 et 50 dossiers.");
+        panel.WaitForAssertion(() => panel.Find("[data-testid=field-small-group-threshold]").Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text.mud-input-error")!.TextContent
+            .Should().Be("Indiquez une valeur de 3 à 50."), Patience);
         await using var db = Database.CreateDbContext();
         (await db.BudgetSettings.AnyAsync(Xunit.TestContext.Current.CancellationToken)).Should().BeFalse("a refused change changes nothing");
     }
@@ -196,7 +196,8 @@ public class MeetingSettingsPanelTests : FeaturePageContext
         panel.Find("[data-testid=field-stalled-InSessions]").Change("400");
         panel.Find("[data-testid=stalling-save]").Click();
 
-        panel.WaitForAssertion(() => panel.Markup.Should().Contain("Un délai doit être un nombre entier de jours entre 1 et 365."), Patience);
+        panel.WaitForAssertion(() => panel.Find("[data-testid=field-stalled-InSessions]").Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text.mud-input-error")!.TextContent
+            .Should().Be("Indiquez une valeur de 1 jour à 365 jours."), Patience);
         await using var db = Database.CreateDbContext();
         (await db.BudgetSettings.AnyAsync(Xunit.TestContext.Current.CancellationToken)).Should().BeFalse("a refused change changes nothing");
     }
