@@ -55,6 +55,11 @@ if (BackupCommand.IsRequested(args))
     return await app.RunBackupAsync();
 }
 
+if (CrashProbeCommand.IsRequested(args))
+{
+    return await app.RunCrashProbeAsync();
+}
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);

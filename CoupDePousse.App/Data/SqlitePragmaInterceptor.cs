@@ -4,10 +4,13 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CoupDePousse.App.Data;
 
-/// <summary>WAL lets readers proceed while a request writes; the busy timeout makes writers wait instead of failing.</summary>
+/// <summary>
+/// WAL lets readers proceed while a request writes; synchronous=FULL syncs the WAL at every commit, so a write the app
+/// reported done survives a power loss too (decision 046); the busy timeout makes writers wait instead of failing.
+/// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
 
     // EF checks that the database exists through a read-only connection; on the empty file created 0600 at start,
     // switching to WAL would be a write.

@@ -24,6 +24,7 @@ public static class FeatureServices
         services.AddScoped<CaseService>();
         services.AddScoped<SessionNoteService>();
         services.AddScoped<JournalService>();
+        services.AddScoped<FormDrafts>();
         services.AddScoped<BetweenSessionsService>();
         services.AddScoped<ResourceLibraryService>();
         services.AddScoped<AgreementService>();

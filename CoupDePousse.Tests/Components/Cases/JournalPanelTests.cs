@@ -47,7 +47,7 @@ public class JournalPanelTests : FeaturePageContext
         var cut = this.RenderCase(coachingCase.Id);
         cut.WaitForAssertion(() => cut.Find("[data-testid=journal-save]"), MudTestContext.Patience);
 
-        cut.Find("[data-testid=field-journal-text]").Change("Une pensée du soir");
+        cut.Find("[data-testid=field-journal-text]").Input("Une pensée du soir");
         cut.Find("[data-testid=journal-save]").Click();
         cut.WaitForAssertion(() => cut.Find("[data-testid=journal-entry]").TextContent.Should().Contain("Une pensée du soir"), MudTestContext.Patience);
 
