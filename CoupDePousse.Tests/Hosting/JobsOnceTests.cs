@@ -37,6 +37,25 @@ public class JobsOnceTests
         runs.Should().HaveCount(Rounds).And.OnlyHaveUniqueItems("the audit shows one run a day");
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task An_instance_that_found_the_retention_due_just_before_another_ran_it_does_not_run_it_again(DatabaseProvider provider)
+    {
+        Assert.SkipWhen(provider == DatabaseProvider.Postgres && !TestDatabase.PostgresConfigured, "PostgreSQL runs under ./scripts/test.sh");
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (first, second) = (database.RetentionJob("instance-1"), database.RetentionJob("instance-2"));
+        var day = Now.AddDays(1);
+        database.Clock.SetUtcNow(day);
+
+        (await second.IsDueAsync(day, Token)).Should().BeTrue();
+        (await first.RunIfDueAsync(day, Token)).Should().NotBeNull();
+        (await second.RunIfDueAsync(day, Token)).Should().BeNull("the second instance checks again under the lease and finds today's run done");
+
+        await using var db = database.CreateDbContext();
+        (await db.RetentionRuns.CountAsync(Token)).Should().Be(1);
+    }
+
     [Fact]
     public async Task Each_meeting_reminder_is_written_once_when_both_instances_pass_at_the_same_moment()
     {
