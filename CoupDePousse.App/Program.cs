@@ -26,6 +26,7 @@ builder.Services.AddMudServices();
 builder.Services.AddAppLocalization();
 builder.Services.AddAppKeyRing(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddAppDatabase(builder.Configuration);
+builder.Services.AddAppHealthChecks();
 builder.Services.AddAppIdentity();
 builder.Services.AddAppHardening(builder.Configuration, builder.Environment);
 builder.Services.AddDemoSeeding();
@@ -41,9 +42,17 @@ app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 
 DemoSeeding.RefuseOutsideDevelopment(app.Configuration, app.Environment);
-await app.InitializeDatabaseAsync();
-await app.EnsureFirstAdministratorAsync();
-await app.SeedDemoDataAsync();
+app.CheckKeyRingIsShared();
+if (MigrationCommand.IsRequested(args))
+{
+    return await app.RunMigrationAsync();
+}
+
+if (await app.InitializeDatabaseAsync(DatabaseStartup.MigratesAtStartup(app.Configuration)))
+{
+    await app.EnsureFirstAdministratorAsync();
+    await app.SeedDemoDataAsync();
+}
 
 if (GenerationCommand.IsRequested(args))
 {
@@ -88,6 +97,7 @@ app.MapPersonalDataExport();
 app.MapMeetingCalendar();
 app.MapCalendarFeed();
 app.MapMemoryDiagnostics();
+app.MapAppHealthChecks();
 
 app.Run();
 return 0;

@@ -43,6 +43,31 @@ public static class KeyRing
         return builder;
     }
 
+    /// <summary>
+    /// On PostgreSQL (likely several instances) the key folder must be named: the default one sits next to a SQLite file that
+    /// does not exist, so each instance would make its own keys and refuse the others' cookies and confidential text.
+    /// Refused in Production, a warning elsewhere.
+    /// </summary>
+    public static void CheckKeyRingIsShared(this WebApplication app)
+    {
+        if (SharingProblem(app.Configuration) is not { } problem)
+        {
+            return;
+        }
+
+        if (app.Environment.IsProduction())
+        {
+            throw new InvalidOperationException(problem);
+        }
+
+        app.Logger.LogWarning("{Problem}", problem);
+    }
+
+    public static string? SharingProblem(IConfiguration configuration) =>
+        string.Equals(configuration[DatabaseStartup.ProviderKey], "Postgres", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(configuration[KeysPathKey])
+            ? $"Database:Provider is Postgres but {KeysPathKey} is not set: set it to a folder every instance shares (and {CertificatePathKey} to protect it), or instances refuse each other's cookies and confidential text."
+            : null;
+
     public static string KeysPath(IConfiguration configuration, string contentRootPath)
     {
         var configured = configuration[KeysPathKey];

@@ -12,8 +12,8 @@ public sealed class MfaEnrolment(IHostEnvironment environment, IConfiguration co
 {
     public const string EnrolmentPath = "/Account/Manage/EnableAuthenticator";
 
-    // Account pages (enrolment, logout, sign-in), the framework's scripts and circuit, the language switch and the error page.
-    private static readonly string[] OpenPrefixes = ["/Account", "/_framework", "/_blazor", "/_content", "/culture", "/Error"];
+    // Account pages (enrolment, logout, sign-in), the framework's scripts and circuit, the language switch, the error page and the health probes.
+    private static readonly string[] OpenPrefixes = ["/Account", "/_framework", "/_blazor", "/_content", "/culture", "/Error", "/health"];
 
     /// <summary>Demo accounts may skip enrolment only on a developer's machine that seeds them.</summary>
     public bool DemoAccountsMaySkip => environment.IsDevelopment() && DemoSeeding.IsEnabled(configuration);

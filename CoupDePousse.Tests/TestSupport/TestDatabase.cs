@@ -44,8 +44,9 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
         {
             var server = Environment.GetEnvironmentVariable(PostgresVariable)
                 ?? throw new InvalidOperationException($"{PostgresVariable} is not set: run ./scripts/test.sh");
+            ConnectionString = $"{server};Database=cdp_test_{Guid.NewGuid():N}";
             var options = new DbContextOptionsBuilder<PostgresAppDbContext>()
-                .UseNpgsql($"{server};Database=cdp_test_{Guid.NewGuid():N}")
+                .UseNpgsql(ConnectionString)
                 .UseApplicationServiceProvider(identityOptions)
                 .Options;
             _createContext = keyRing => new PostgresAppDbContext(options, keyRing);
@@ -65,6 +66,9 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
     }
 
     public DatabaseProvider Provider { get; }
+
+    /// <summary>The PostgreSQL database's connection string, for app hosts started on it (null on SQLite).</summary>
+    public string? ConnectionString { get; }
 
     /// <summary>The key ring of the confidential columns.</summary>
     public IDataProtectionProvider DataProtection { get; private set; }

@@ -32,7 +32,17 @@ public sealed class RetentionJob(IDbContextFactory<AppDbContext> dbFactory, Pers
     }
 
     /// <summary>One run at <paramref name="now"/>; null when another instance holds the lease.</summary>
-    public async Task<RetentionRun?> RunOnceAsync(DateTimeOffset now, string? requestedBy = null, CancellationToken cancellationToken = default)
+    public Task<RetentionRun?> RunOnceAsync(DateTimeOffset now, string? requestedBy = null, CancellationToken cancellationToken = default) =>
+        RunAsync(now, requestedBy, onlyIfDue: false, cancellationToken);
+
+    /// <summary>
+    /// The scheduled run: null when another instance holds the lease or already ran today. Due is checked under the lease,
+    /// so that an instance that found it due just before another finished does not run it a second time.
+    /// </summary>
+    public Task<RetentionRun?> RunIfDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        RunAsync(now, null, onlyIfDue: true, cancellationToken);
+
+    private async Task<RetentionRun?> RunAsync(DateTimeOffset now, string? requestedBy, bool onlyIfDue, CancellationToken cancellationToken)
     {
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
@@ -44,7 +54,7 @@ public sealed class RetentionJob(IDbContextFactory<AppDbContext> dbFactory, Pers
 
         try
         {
-            return await RunUnderLeaseAsync(now, requestedBy, cancellationToken);
+            return onlyIfDue && !await IsDueAsync(now, cancellationToken) ? null : await RunUnderLeaseAsync(now, requestedBy, cancellationToken);
         }
         finally
         {
@@ -255,7 +265,7 @@ public sealed class RetentionHostedService(RetentionJob job, TimeProvider clock,
             try
             {
                 var now = clock.GetUtcNow();
-                if (await job.IsDueAsync(now, stoppingToken) && await job.RunOnceAsync(now, null, stoppingToken) is { } run)
+                if (await job.IsDueAsync(now, stoppingToken) && await job.RunIfDueAsync(now, stoppingToken) is { } run)
                 {
                     logger.LogInformation("Retention run {RunId}: {Outcome}", run.Id, run.Outcome);
                 }
