@@ -20,7 +20,8 @@ using MudBlazor.Services;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+    .AddInteractiveServerComponents()
+    .AddHubOptions(options => options.MaximumReceiveMessageSize = CircuitLimits.MaximumReceiveMessageSize);
 builder.Services.AddMudServices();
 builder.Services.AddAppLocalization();
 builder.Services.AddAppKeyRing(builder.Configuration, builder.Environment.ContentRootPath);
