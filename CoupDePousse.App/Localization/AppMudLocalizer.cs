@@ -12,13 +12,27 @@ internal sealed class AppMudLocalizer(IStringLocalizer<SharedResource> localizer
 {
     public const string Prefix = "MudBlazor.";
 
+    /// <summary>The MudBlazor messages this application translates (checked by ResourceTests).</summary>
+    public static readonly IReadOnlySet<string> Translated = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "MudBlazor.MudFormComponent_Required", "MudBlazor.Converter_InvalidNumber", "MudBlazor.Converter_InvalidDateTime",
+        "MudBlazor.Converter_InvalidTimeSpan", "MudBlazor.Converter_InvalidBoolean", "MudBlazor.Converter_ConversionError",
+        "MudBlazor.Converter_NotValueOf",
+    };
+
     public override LocalizedString this[string key] => Translate(key, []);
 
     public override LocalizedString this[string key, params object[] arguments] => Translate(key, arguments);
 
     private LocalizedString Translate(string key, object[] arguments)
     {
-        var translated = localizer[Prefix + key, arguments];
+        var resourceKey = Prefix + key;
+        if (!Translated.Contains(resourceKey))
+        {
+            return new LocalizedString(key, key, resourceNotFound: true);
+        }
+
+        var translated = localizer[resourceKey, arguments];
         return new LocalizedString(key, translated.Value, translated.ResourceNotFound);
     }
 }

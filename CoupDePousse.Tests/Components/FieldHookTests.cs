@@ -13,7 +13,7 @@ namespace CoupDePousse.Tests.Components;
 public partial class FieldHookTests
 {
     // Any component whose name ends like an input (the MudBlazor ones, a shared number field...), Blazor's Input*, raw HTML inputs.
-    [GeneratedRegex(@"<(?<tag>[A-Z]\w*(?:Field|Picker|Select|Autocomplete|CheckBox|RadioGroup|Switch)|Input[A-Z]\w*|input|textarea|select)\b")]
+    [GeneratedRegex(@"(?<![\w.])<(?<tag>[A-Z]\w*(?:Field|Picker|Select|Autocomplete|CheckBox|RadioGroup|Switch)|Input[A-Z]\w*|input|textarea|select)\b")]
     private static partial Regex InputTag();
 
     [GeneratedRegex("""data-testid="(?:@\(\$"(?<template>[^"]*)"\)|(?<plain>[^"@]*))" """, RegexOptions.IgnorePatternWhitespace)]

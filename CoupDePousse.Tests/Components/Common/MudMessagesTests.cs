@@ -11,7 +11,6 @@ public class MudMessagesTests : MudTestContext
     private static RenderFragment RequiredForm(Action<MudForm> keep) => builder =>
     {
         builder.OpenComponent<MudForm>(0);
-        builder.AddComponentReferenceCapture(1, form => keep((MudForm)form));
         builder.AddAttribute(2, "ChildContent", (RenderFragment)(inner =>
         {
             inner.OpenComponent<MudTextField<string>>(0);
@@ -23,6 +22,7 @@ public class MudMessagesTests : MudTestContext
             inner.AddAttribute(5, "Label", "Minutes");
             inner.CloseComponent();
         }));
+        builder.AddComponentReferenceCapture(1, form => keep((MudForm)form));
         builder.CloseComponent();
     };
 
@@ -37,7 +37,7 @@ public class MudMessagesTests : MudTestContext
 
         await page.InvokeAsync(form.ValidateAsync);
 
-        var errors = page.FindAll(".mud-input-error").Select(e => e.TextContent.Trim()).ToList();
+        var errors = page.FindAll(".mud-input-helper-text").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0).ToList();
         errors.Should().HaveCount(2).And.OnlyContain(e => e == expected);
     }
 
@@ -49,6 +49,6 @@ public class MudMessagesTests : MudTestContext
         await page.Find("input").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = "abc" });
 
         page.Markup.Should().NotContain("Not a valid number");
-        page.FindAll(".mud-input-error").Select(e => e.TextContent.Trim()).Should().ContainSingle().Which.Should().Be("Saisissez un nombre.");
+        page.FindAll(".mud-input-helper-text").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0).Should().ContainSingle().Which.Should().Be("Saisissez un nombre.");
     }
 }

@@ -23,7 +23,7 @@ public partial class ReturnUrlTests(ShellAppFactory factory) : IClassFixture<She
         var response = await SignInWithReturnUrlAsync(returnUrl);
 
         response.StatusCode.Should().Be(HttpStatusCode.Redirect, "a refused return address is not an error");
-        response.Headers.Location!.ToString().Should().Be("/");
+        Landing(response).Should().Be("http://localhost/");
     }
 
     [Fact]
@@ -32,8 +32,12 @@ public partial class ReturnUrlTests(ShellAppFactory factory) : IClassFixture<She
         var response = await SignInWithReturnUrlAsync("/cases?tab=mine");
 
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        response.Headers.Location!.ToString().Should().Be("/cases?tab=mine");
+        Landing(response).Should().Be("http://localhost/cases?tab=mine");
     }
+
+    /// <summary>Where the browser goes next, resolved against this site.</summary>
+    private static string Landing(HttpResponseMessage response) =>
+        new Uri(new Uri("http://localhost/"), response.Headers.Location!).ToString();
 
     private async Task<HttpResponseMessage> SignInWithReturnUrlAsync(string returnUrl)
     {
