@@ -71,5 +71,6 @@ public class ControlCharacterTests
     {
         JournalEntry.Write(InSessions(), Beneficiary, "journal\0", Now).Error.Should().Be(TextErrors.ControlCharacter);
         ActionItem.Add(InSessions(), Beneficiary, "à faire\0", null, Now).Error.Should().Be(TextErrors.ControlCharacter);
+        AgreementTerms.Create("exceptions\0", "exceptions", "code").Error.Should().Be(TextErrors.ControlCharacter);
     }
 }
