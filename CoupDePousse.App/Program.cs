@@ -21,7 +21,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddAppObservability();
 
 builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+    .AddInteractiveServerComponents()
+    .AddHubOptions(options => options.MaximumReceiveMessageSize = CircuitLimits.MaximumReceiveMessageSize);
 builder.Services.AddMudServices();
 builder.Services.AddAppLocalization();
 builder.Services.AddAppKeyRing(builder.Configuration, builder.Environment.ContentRootPath);

@@ -17,6 +17,8 @@ public static class LocalizationSetup
     public static IServiceCollection AddAppLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
+        // After AddMudServices: MudBlazor's own messages come from our resources (decision 044).
+        services.AddTransient<MudBlazor.MudLocalizer, AppMudLocalizer>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.SetDefaultCulture(French)

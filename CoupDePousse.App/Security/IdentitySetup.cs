@@ -119,6 +119,7 @@ public static class IdentitySetup
             .AddEntityFrameworkStores<AppDbContext>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>()
+            .AddPasswordValidator<PasswordLengthValidator>()
             .AddDefaultTokenProviders();
     }
 }

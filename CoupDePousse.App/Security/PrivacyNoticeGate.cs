@@ -47,13 +47,7 @@ public sealed class PrivacyNoticeGate(IDbContextFactory<AppDbContext> dbFactory)
 
     /// <summary>The notice's address, remembering where the person was going.</summary>
     public static string NoticeUri(string? returnUrl) =>
-        SafeReturnUrl(returnUrl) is { } local && local != "/" ? $"{NoticePath}?returnUrl={Uri.EscapeDataString(local)}" : NoticePath;
-
-    /// <summary>A path on this site ("/cases/3?tab=x"), never another host ("//evil", "/\evil", "https://..."); null otherwise.</summary>
-    public static string? SafeReturnUrl(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Any(char.IsControl)
-            ? url
-            : null;
+        LocalUrl.Safe(returnUrl) is { } local && local != "/" ? $"{NoticePath}?returnUrl={Uri.EscapeDataString(local)}" : NoticePath;
 }
 
 /// <summary>Sends every request of a person who has not read the current notice to it, except the open addresses and static files.</summary>

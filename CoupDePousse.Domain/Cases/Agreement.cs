@@ -47,6 +47,11 @@ public sealed record AgreementTerms(string ConfidentialityExceptionsFrench, stri
             return CaseErrors.AgreementTermsRequired;
         }
 
+        if (Text.HasControlCharacter(exceptionsFrench) || Text.HasControlCharacter(exceptionsEnglish) || Text.HasControlCharacter(codeOfEthics, multiline: false))
+        {
+            return TextErrors.ControlCharacter;
+        }
+
         if (exceptionsFrench.Trim().Length > MaxExceptionsLength || exceptionsEnglish.Trim().Length > MaxExceptionsLength)
         {
             return CaseErrors.TextTooLong.With(MaxExceptionsLength);

@@ -45,7 +45,7 @@ public sealed partial class CoachingCase
     /// <summary>HR withdraws the case before acceptance.</summary>
     public Result Cancel(Actor actor, string? reason, DateTimeOffset now) =>
         Execute(actor, CaseTrigger.Cancel, now,
-            () => reason?.Trim().Length > TextLimits.CancellationReason ? CaseErrors.TextTooLong.With(TextLimits.CancellationReason) : Result.Success(),
+            () => OptionalText(reason, TextLimits.CancellationReason),
             () =>
             {
                 CancellationReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
@@ -85,8 +85,7 @@ public sealed partial class CoachingCase
         return Execute(actor, CaseTrigger.RecordVerdict, now,
             () => !Enum.IsDefined(criterion) ? CaseErrors.UnknownChoice
                 : !criterion.IsOwnedBy(party) ? CaseErrors.NotCriterionOwner
-                : comment?.Trim().Length > TextLimits.VerdictComment ? CaseErrors.TextTooLong.With(TextLimits.VerdictComment)
-                : Result.Success(),
+                : OptionalText(comment, TextLimits.VerdictComment),
             () =>
             {
                 var existing = _verdicts.FirstOrDefault(v => v.Criterion == criterion && v.Party == party);

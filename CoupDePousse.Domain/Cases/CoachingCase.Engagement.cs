@@ -105,6 +105,11 @@ public sealed partial class CoachingCase
                 return CaseErrors.ObjectiveIncomplete;
             }
 
+            if (Text.HasControlCharacter(objective.Statement) || Text.HasControlCharacter(objective.SuccessMeasure))
+            {
+                return TextErrors.ControlCharacter;
+            }
+
             if (objective.Statement.Trim().Length > TextLimits.ObjectiveText || objective.SuccessMeasure.Trim().Length > TextLimits.ObjectiveText)
             {
                 return CaseErrors.TextTooLong.With(TextLimits.ObjectiveText);

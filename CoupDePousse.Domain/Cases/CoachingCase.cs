@@ -192,13 +192,19 @@ public sealed partial class CoachingCase
     }
 
     private static Result OptionalText(string? text, int maxLength) =>
-        text is not null && text.Trim().Length > maxLength ? CaseErrors.TextTooLong.With(maxLength) : Result.Success();
+        text is not null && Text.HasControlCharacter(text) ? TextErrors.ControlCharacter
+        : text is not null && text.Trim().Length > maxLength ? CaseErrors.TextTooLong.With(maxLength) : Result.Success();
 
     private static Result RequireText(string? text, Error whenEmpty, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return whenEmpty;
+        }
+
+        if (Text.HasControlCharacter(text))
+        {
+            return TextErrors.ControlCharacter;
         }
 
         return text.Trim().Length > maxLength ? CaseErrors.TextTooLong.With(maxLength) : Result.Success();

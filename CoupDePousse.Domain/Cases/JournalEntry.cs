@@ -120,6 +120,11 @@ public sealed class JournalEntry
             return CaseErrors.JournalEntryRequired;
         }
 
+        if (Common.Text.HasControlCharacter(text))
+        {
+            return TextErrors.ControlCharacter;
+        }
+
         return text.Trim().Length > TextLimits.JournalEntry ? CaseErrors.TextTooLong.With(TextLimits.JournalEntry) : Result.Success();
     }
 }

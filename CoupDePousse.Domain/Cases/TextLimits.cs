@@ -40,4 +40,22 @@ public static class TextLimits
     /// <summary>A person's name as shown everywhere, and their department.</summary>
     public const int DisplayName = 100;
     public const int Department = 100;
+
+    /// <summary>An e-mail address: the longest a mailbox may be (RFC 5321 path limit).</summary>
+    public const int Email = 254;
+
+    /// <summary>What a person types in a search or filter box.</summary>
+    public const int Search = 100;
+
+    /// <summary>A password: long enough for any passphrase, short enough that hashing it costs nothing unusual.</summary>
+    public const int Password = 128;
+
+    /// <summary>A one-time code (authenticator or recovery code), with room for spaces and dashes.</summary>
+    public const int OneTimeCode = 32;
+
+    /// <summary>
+    /// The longest of every field limit: the circuit's largest message is sized from it (decision 044).
+    /// A test holds that no limit of the domain is larger.
+    /// </summary>
+    public const int Largest = SessionNote;
 }

@@ -14,6 +14,39 @@ public static class Text
 
     public static bool HasBidiControl(string text) => text.AsSpan().IndexOfAny(BidiControls) >= 0;
 
+    /// <summary>
+    /// A control character a person cannot mean to store (NUL, escape, bell...): refused, not stripped (decision 044).
+    /// A multi-line text may hold line breaks and tabs; a single-line one (a name) holds none.
+    /// </summary>
+    public static bool HasControlCharacter(string text, bool multiline = true)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The checks every free text shares: within its limit (once trimmed), and without control characters.</summary>
+    public static Result Check(string? text, int maxLength, bool multiline = true)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return Result.Success();
+        }
+
+        if (HasControlCharacter(text, multiline))
+        {
+            return TextErrors.ControlCharacter;
+        }
+
+        return text.Trim().Length > maxLength ? TextErrors.TooLong.With(maxLength) : Result.Success();
+    }
+
     /// <summary>A name as it will be stored: required, normalized, within its limit, without bidirectional controls.</summary>
     public static Result<string> Name(string? text, int maxLength)
     {
@@ -35,6 +68,11 @@ public static class Text
         }
 
         var normalized = Normalize(text);
+        if (HasControlCharacter(normalized, multiline: false))
+        {
+            return TextErrors.ControlCharacter;
+        }
+
         if (HasBidiControl(normalized))
         {
             return TextErrors.BidiControl;
@@ -53,6 +91,10 @@ public static class TextErrors
     public static readonly Error TooLong = new("text.too_long_field",
         "Ce champ est trop long : {0} caractères au plus.",
         "This field is too long: {0} characters at most.");
+
+    public static readonly Error ControlCharacter = new("text.control_character",
+        "Ce texte contient un caractère de contrôle invisible (par exemple un caractère nul) : retirez-le.",
+        "This text holds an invisible control character (a null character, for instance): remove it.");
 
     public static readonly Error BidiControl = new("text.bidi_control",
         "Ce texte contient un caractère invisible de sens d’écriture (U+202A à U+202E, U+2066 à U+2069, U+200E, U+200F, U+061C) : retirez-le.",

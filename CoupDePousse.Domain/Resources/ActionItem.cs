@@ -113,6 +113,11 @@ public sealed class ActionItem
             return ResourceErrors.ActionItemRequired;
         }
 
+        if (Common.Text.HasControlCharacter(text))
+        {
+            return TextErrors.ControlCharacter;
+        }
+
         if (text.Trim().Length > TextLimits.ActionItem)
         {
             return CaseErrors.TextTooLong.With(TextLimits.ActionItem);

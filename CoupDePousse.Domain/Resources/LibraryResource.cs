@@ -123,6 +123,11 @@ public sealed class LibraryResource
             return ResourceErrors.SummaryWithoutTitle;
         }
 
+        if (new[] { titleFrench, titleEnglish, summaryFrench, summaryEnglish }.Any(t => Text.HasControlCharacter(t)))
+        {
+            return TextErrors.ControlCharacter;
+        }
+
         if (titleFrench.Length > TextLimits.ResourceTitle || titleEnglish.Length > TextLimits.ResourceTitle)
         {
             return CaseErrors.TextTooLong.With(TextLimits.ResourceTitle);

@@ -106,6 +106,7 @@ public partial class ResourceTests
     private static readonly (string Resource, string Expression, string KeySource, string KeyPattern)[] ComputedKeys =
     [
         (nameof(DashboardText), "HrTodo(row)", "Features/Pipeline/HrDashboard.razor", @"=> ""(?<key>Hr\.Todo\.\w+)"""),
+        (nameof(SharedResource), "resourceKey", "Localization/AppMudLocalizer.cs", @"""(?<key>MudBlazor\.\w+)"""),
     ];
 
     public static TheoryData<string> ResourceFiles => new(

@@ -1,3 +1,4 @@
+using CoupDePousse.App.Security;
 using Microsoft.AspNetCore.Components;
 
 namespace CoupDePousse.App.Components.Account;
@@ -14,19 +15,29 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         MaxAge = TimeSpan.FromSeconds(5),
     };
 
+    /// <summary>
+    /// An address built here ("Account/Login", or an absolute address on this site) is followed; anything else
+    /// (another host, "//evil", "/\\evil", "javascript:...") sends the person home instead of failing (decision 044).
+    /// </summary>
     public void RedirectTo(string? uri)
     {
         uri ??= "";
-
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
+        if (uri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase))
         {
-            uri = navigationManager.ToBaseRelativePath(uri);
+            navigationManager.NavigateTo(navigationManager.ToBaseRelativePath(uri));
         }
-
-        navigationManager.NavigateTo(uri);
+        else if (uri.Length > 0 && uri[0] != '/' && Uri.IsWellFormedUriString(uri, UriKind.Relative) && !uri.Contains(':') && !uri.Contains('\\'))
+        {
+            navigationManager.NavigateTo(uri);
+        }
+        else
+        {
+            navigationManager.NavigateTo(LocalUrl.OrHome(uri));
+        }
     }
+
+    /// <summary>Where a sign-in goes next: the requested address if it is on this site, the home page otherwise.</summary>
+    public void RedirectToLocal(string? returnUrl) => navigationManager.NavigateTo(LocalUrl.OrHome(returnUrl));
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)
     {

@@ -37,7 +37,8 @@ public sealed class AdministrationService(
         var users = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var term = search.Trim();
+            // A search never stores anything: a longer one is cut to the field's limit, not refused.
+            var term = search.Trim() is { Length: > TextLimits.Search } tooLong ? tooLong[..TextLimits.Search] : search.Trim();
             users = users.Where(u => u.DisplayName.Contains(term) || (u.Email != null && u.Email.Contains(term)));
         }
 
@@ -104,6 +105,16 @@ public sealed class AdministrationService(
         }
 
         var email = (newUser.Email ?? "").Trim();
+        if (email.Length > TextLimits.Email)
+        {
+            return TextErrors.TooLong.With(TextLimits.Email);
+        }
+
+        if (Text.HasControlCharacter(email, multiline: false))
+        {
+            return TextErrors.ControlCharacter;
+        }
+
         var user = new ApplicationUser
         {
             UserName = email,

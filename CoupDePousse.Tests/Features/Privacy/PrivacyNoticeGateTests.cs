@@ -89,11 +89,12 @@ public class PrivacyNoticeGateTests(ShellAppFactory factory) : IClassFixture<She
     [InlineData("/\\evil.test", null)]
     [InlineData("https://evil.test/", null)]
     [InlineData("cases", null)]
+    [InlineData("javascript:alert(1)", null)]
     [InlineData("/cases\r\nLocation: x", null)]
     [InlineData("", null)]
     [InlineData(null, null)]
     public void Only_an_address_on_this_site_is_followed_after_reading(string? returnUrl, string? followed)
     {
-        PrivacyNoticeGate.SafeReturnUrl(returnUrl).Should().Be(followed);
+        LocalUrl.Safe(returnUrl).Should().Be(followed);
     }
 }
