@@ -131,28 +131,46 @@ public class ConcurrentCommandsTests
     }
 }
 
-/// <summary>Holds the first saves until as many as expected have arrived, so that each had loaded before any wrote; later saves (retries) pass.</summary>
-internal sealed class SaveBarrier(int parties) : SaveChangesInterceptor
+/// <summary>
+/// Holds each context's first write (its transaction or its save, whichever comes first) until as many contexts as expected
+/// have come that far, so that each had loaded before any wrote; later writes (retries) pass.
+/// </summary>
+internal sealed class SaveBarrier(int parties) : IDbTransactionInterceptor, ISaveChangesInterceptor
 {
     private readonly TaskCompletionSource _all = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _arrived;
+    private readonly HashSet<DbContext> _arrived = [];
 
     public bool Reached => _all.Task.IsCompletedSuccessfully;
 
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public async ValueTask<InterceptionResult<System.Data.Common.DbTransaction>> TransactionStartingAsync(System.Data.Common.DbConnection connection, TransactionStartingEventData eventData,
+        InterceptionResult<System.Data.Common.DbTransaction> result, CancellationToken cancellationToken = default)
     {
-        var arrived = Interlocked.Increment(ref _arrived);
-        if (arrived <= parties)
+        await ArriveAsync(eventData.Context, cancellationToken);
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        await ArriveAsync(eventData.Context, cancellationToken);
+        return result;
+    }
+
+    private async Task ArriveAsync(DbContext? context, CancellationToken cancellationToken)
+    {
+        bool wait;
+        lock (_arrived)
         {
-            if (arrived == parties)
+            wait = context is not null && _arrived.Count < parties && _arrived.Add(context);
+            if (_arrived.Count == parties)
             {
                 _all.TrySetResult();
             }
-
-            await _all.Task.WaitAsync(TimeSpan.FromSeconds(20), cancellationToken);
         }
 
-        return result;
+        if (wait)
+        {
+            await _all.Task.WaitAsync(TimeSpan.FromSeconds(20), cancellationToken);
+        }
     }
 }
 
