@@ -92,8 +92,24 @@ public sealed class ConcurrencyJourneyTests(EndToEndFixture fixture) : EndToEndT
         (await CaseCountAsync()).Should().Be(before + 1, "the second click of the double click sent the same request, answered with the same case");
         await Expect(hr.GetByTestId("case-page")).ToHaveAttributeAsync("data-case-id", caseId.ToString());
 
+        // Brought to its first session, to log it with a double click.
         var isabelle = await SignInAsync(DemoUsers.Intervener);
-        var sophiesCase = await FindSophiesCaseInSessionsAsync(isabelle);
+        var sophie = await SignInAsync(DemoUsers.Beneficiary);
+        await AssignAsync(hr, caseId, "Isabelle Fontaine");
+        await AgreeToMeetAsync(sophie, caseId);
+        await RecordInterviewAsync(isabelle, caseId);
+        await ContinueAsync(sophie, caseId);
+        await OpenCaseAsync(hr, caseId);
+        await RecordVerdictsAsync(hr, "company", CompanyCriteria);
+        await OpenCaseAsync(isabelle, caseId);
+        await RecordVerdictsAsync(isabelle, "intervener", IntervenerCriteria);
+        await ExpectStateAsync(isabelle, CaseState.Accepted);
+        await OpenCaseAsync(sophie, caseId);
+        await FillTextAsync(sophie.GetByTestId("field-objective-1-statement"), "Mener mes entretiens avec assurance");
+        await FillTextAsync(sophie.GetByTestId("field-objective-1-success"), "Les entretiens ont eu lieu");
+        await SetObjectivesAsync(sophie, 3);
+        await AcceptAgreementByAllAsync(sophie, isabelle, hr, caseId);
+        var sophiesCase = caseId;
         await OpenCaseAsync(isabelle, sophiesCase);
         var used = int.Parse((await isabelle.GetByTestId("hours-used").GetAttributeAsync("data-minutes"))!, System.Globalization.CultureInfo.InvariantCulture);
         var sessions = await (await HistoryEntriesAsync(isabelle, CaseTrigger.LogSession)).CountAsync();
