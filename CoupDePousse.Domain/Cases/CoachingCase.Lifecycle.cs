@@ -119,7 +119,8 @@ public sealed partial class CoachingCase
 
     /// <summary>
     /// Whether a command the actor sent against the version they saw may still be applied to the case as it stands
-    /// (decision 045): its trigger commutes with others, and every change since was someone else's commuting change,
+    /// (decision 045): its trigger commutes with others, and every change since was someone else's commuting change that
+    /// left the case in its state (a step the case took by itself, such as drawing up the agreement, is no such change),
     /// each found in the history. A change of the actor's own in between (a double submit) or any other change keeps
     /// the refusal of decision 003. The command is then checked again, as always, on the case as it stands.
     /// </summary>
@@ -137,7 +138,7 @@ public sealed partial class CoachingCase
 
         var since = _history.Where(h => h.CaseVersion > seenVersion).ToList();
         return since.Select(h => h.CaseVersion).Distinct().Count() == Version - seenVersion
-            && since.All(h => h.UserId != actor.UserId && (h.Trigger.CommutesWithOthers() || h.Trigger.IsAutomatic()));
+            && since.All(h => h.UserId != actor.UserId && h.Trigger.CommutesWithOthers() && !h.ChangedState);
     }
 
     private void FireAndRecord(Actor actor, CaseTrigger trigger, DateTimeOffset now, TransitionDetail detail)
