@@ -85,6 +85,9 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>
     /// <summary>HR's figures by combination of facts: written only through <see cref="Data.CaseCounts"/>, with each change to a case.</summary>
     public DbSet<CaseCount> CaseCounts => Set<CaseCount>();
 
+    /// <summary>The request ids of proposal forms, one per case they created (decision 045).</summary>
+    public DbSet<ProposalRequest> ProposalRequests => Set<ProposalRequest>();
+
     /// <summary>
     /// Whether saving a change to a case or meeting also writes who is told of it (<see cref="NotificationRows"/>). Off only for
     /// data that did not happen in the app: demo seeding and generated populations.

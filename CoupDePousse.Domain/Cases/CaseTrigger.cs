@@ -70,6 +70,17 @@ public static class CaseTriggers
     public static bool IsAboutConflictDeclaration(this CaseTrigger trigger) =>
         trigger is CaseTrigger.DeclareNoConflict or CaseTrigger.DeclareConflict or CaseTrigger.OverrideDeclaredConflict;
 
+    /// <summary>
+    /// Triggers that change only their actor's own part of a case (a party's verdict, ruling or acceptance, the beneficiary's
+    /// satisfaction) or add to it (a session), with every condition checked again on the case as it stands: applied after
+    /// another person's such change, they still mean what their author meant, so a version moved by one does not refuse
+    /// the other (decision 045). Anything that ends, assigns, decides between two people or rewrites a shared text (the
+    /// budget amends the agreement) is left out.
+    /// </summary>
+    public static bool CommutesWithOthers(this CaseTrigger trigger) =>
+        trigger is CaseTrigger.RecordVerdict or CaseTrigger.RuleAccept or CaseTrigger.AcceptAgreement
+            or CaseTrigger.LogSession or CaseTrigger.RateSatisfaction;
+
     public static IReadOnlyList<CaseTrigger> UserTriggers { get; } =
         Enum.GetValues<CaseTrigger>().Where(t => !t.IsAutomatic() && t.IsLifecycleTrigger() && !t.FollowsAMeeting()).ToArray();
 }

@@ -117,6 +117,30 @@ public sealed partial class CoachingCase
         return Result.Success();
     }
 
+    /// <summary>
+    /// Whether a command the actor sent against the version they saw may still be applied to the case as it stands
+    /// (decision 045): its trigger commutes with others, and every change since was someone else's commuting change that
+    /// left the case in its state (a step the case took by itself, such as drawing up the agreement, is no such change),
+    /// each found in the history. A change of the actor's own in between (a double submit) or any other change keeps
+    /// the refusal of decision 003. The command is then checked again, as always, on the case as it stands.
+    /// </summary>
+    public bool MayApplyOver(int seenVersion, Actor actor, CaseTrigger trigger)
+    {
+        if (seenVersion == Version)
+        {
+            return true;
+        }
+
+        if (seenVersion > Version || !trigger.CommutesWithOthers())
+        {
+            return false;
+        }
+
+        var since = _history.Where(h => h.CaseVersion > seenVersion).ToList();
+        return since.Select(h => h.CaseVersion).Distinct().Count() == Version - seenVersion
+            && since.All(h => h.UserId != actor.UserId && h.Trigger.CommutesWithOthers() && !h.ChangedState);
+    }
+
     private void FireAndRecord(Actor actor, CaseTrigger trigger, DateTimeOffset now, TransitionDetail detail)
     {
         var from = State;
@@ -126,7 +150,7 @@ public sealed partial class CoachingCase
             StateEnteredAt = now;
         }
 
-        _history.Add(new TransitionRecord(now, actor.UserId, actor.Role, from, State, trigger, detail));
+        _history.Add(new TransitionRecord(now, actor.UserId, actor.Role, from, State, trigger, detail, Version + 1));
     }
 
     // Entering Accepted draws up version 1 of the agreement, with the admin's terms as they stand now.

@@ -12,8 +12,9 @@ public sealed class TransitionRecord
     {
     }
 
-    internal TransitionRecord(DateTimeOffset at, string userId, Role role, CaseState from, CaseState to, CaseTrigger trigger, TransitionDetail detail)
+    internal TransitionRecord(DateTimeOffset at, string userId, Role role, CaseState from, CaseState to, CaseTrigger trigger, TransitionDetail detail, int caseVersion = 0)
     {
+        CaseVersion = caseVersion;
         At = at;
         UserId = userId;
         Role = role;
@@ -38,6 +39,9 @@ public sealed class TransitionRecord
     public CaseTrigger Trigger { get; private set; }
 
     public TransitionDetail Detail { get; private set; } = TransitionDetail.None;
+
+    /// <summary>The version the case reached with this change (0 on lines written before it was kept): says which changes came after a version a person saw.</summary>
+    public int CaseVersion { get; private set; }
 
     internal void ReplaceUser(string userId) => UserId = userId;
 

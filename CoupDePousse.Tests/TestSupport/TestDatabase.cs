@@ -30,6 +30,7 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "coupdepousse-tests-" + Guid.NewGuid().ToString("N"));
     private readonly Func<IDataProtectionProvider, AppDbContext> _createContext;
     private readonly DbContextOptions<AppDbContext>? _sqliteOptions;
+    private readonly DbContextOptions<PostgresAppDbContext>? _postgresOptions;
 
     /// <summary>One key ring for every test database, so that they share one built model (it holds the converters).</summary>
     public static IDataProtectionProvider SharedDataProtection { get; } = new EphemeralDataProtectionProvider();
@@ -49,6 +50,7 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
                 .UseNpgsql(ConnectionString)
                 .UseApplicationServiceProvider(identityOptions)
                 .Options;
+            _postgresOptions = options;
             _createContext = keyRing => new PostgresAppDbContext(options, keyRing);
         }
         else
@@ -92,6 +94,11 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
     public DbContextOptions<AppDbContext> Options => _sqliteOptions ?? throw new InvalidOperationException("Interceptors are wired on the SQLite test database only.");
 
     public AppDbContext CreateDbContext() => _createContext(DataProtection);
+
+    /// <summary>A context on this database through extra interceptors (a barrier, the production pragmas), on either provider.</summary>
+    public AppDbContext CreateDbContext(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors) => _postgresOptions is { } postgres
+        ? new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>(postgres).AddInterceptors(interceptors).Options, DataProtection)
+        : new AppDbContext(new DbContextOptionsBuilder<AppDbContext>(Options).AddInterceptors(interceptors).Options, DataProtection);
 
     /// <summary>Reads the same database through another key ring, as the app does after a restart.</summary>
     public void UseKeyRing(IDataProtectionProvider dataProtection) => DataProtection = dataProtection;

@@ -17,22 +17,49 @@ public sealed class CaseCommandRunner(IDbContextFactory<AppDbContext> dbFactory,
     /// <summary>What a <see cref="SecurityEventKind.ConflictOverridden"/> event names for a conflict the intervener declared, where a detected one names its relations.</summary>
     public const string DeclaredByIntervener = "DeclaredByIntervener";
 
+    /// <summary>The key of the PostgreSQL lock that serializes the commands committing an intervener's capacity or the envelopes' money (decision 045).</summary>
+    public const long CommitmentsLockKey = 0x436450436f6d6d74; // "CdPCommt"
+
     public async Task<Result> RunAsync(Actor actor, Guid caseId, int? expectedVersion, CaseCommand command, CancellationToken cancellationToken = default)
     {
+        var attempt = await AttemptAsync(actor, caseId, expectedVersion, command, cancellationToken);
+        if (attempt.LostRace && command.Trigger.CommutesWithOthers())
+        {
+            // Someone saved between this load and this save: decide once more on the case as it now stands (decision 045).
+            attempt = await AttemptAsync(actor, caseId, expectedVersion, command, cancellationToken);
+        }
+
+        if (attempt.Result.IsFailure)
+        {
+            return Refuse(actor, caseId, command, attempt.Result.Error!);
+        }
+
+        logger.LogInformation("{Trigger} on case {CaseId} by user {UserId} ({Role})", command.Trigger, caseId, actor.UserId, actor.Role);
+        return Result.Success();
+    }
+
+    private readonly record struct Attempt(Result Result, bool LostRace = false);
+
+    private async Task<Attempt> AttemptAsync(Actor actor, Guid caseId, int? expectedVersion, CaseCommand command, CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // A command that takes a place in an intervener's capacity or money from an envelope counts and writes under one lock.
+        await using var serialized = command is ICommitsBudget ? await SerializeCommitmentsAsync(db, cancellationToken) : null;
         var coachingCase = await db.LoadCaseAsync(caseId, cancellationToken);
         var visibility = coachingCase is null ? null : CaseVisibility.For(actor, coachingCase);
         if (coachingCase is null || visibility is not { CanReach: true })
         {
-            return Refuse(actor, caseId, command, AppErrors.NotFound);
+            return new(AppErrors.NotFound);
         }
 
         // Past this point the actor reaches the case: a proposer hears one neutral refusal, not even that it changed.
-        if (expectedVersion is { } seen && coachingCase.Version != seen)
+        // A version moved only by other people's independent changes does not refuse a command that commutes with them.
+        if (expectedVersion is { } seen && !coachingCase.MayApplyOver(seen, actor, command.Trigger))
         {
-            return Refuse(actor, caseId, command, visibility.Refusal(CaseErrors.Concurrency));
+            return new(visibility.Refusal(CaseErrors.Concurrency));
         }
 
+        var appliedOver = expectedVersion is { } shown && shown != coachingCase.Version;
         var now = clock.GetLocalNow();
         var commitment = command is ICommitsBudget ? await CaseCommitmentCentsAsync(db, coachingCase, cancellationToken) : 0;
         var result = await ApplyAsync(db, coachingCase, actor, command, now, cancellationToken);
@@ -43,20 +70,39 @@ public sealed class CaseCommandRunner(IDbContextFactory<AppDbContext> dbFactory,
 
         if (result.IsFailure)
         {
-            return Refuse(actor, caseId, command, visibility.Refusal(result.Error!));
+            // Over a case that moved since the person saw it, a refusal means the case is no longer what they acted on.
+            return new(visibility.Refusal(appliedOver ? CaseErrors.Concurrency : result.Error!));
         }
 
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            if (serialized is not null)
+            {
+                await serialized.CommitAsync(cancellationToken);
+            }
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Refuse(actor, caseId, command, visibility.Refusal(CaseErrors.Concurrency));
+            return new(visibility.Refusal(CaseErrors.Concurrency), LostRace: true);
         }
 
-        logger.LogInformation("{Trigger} on case {CaseId} by user {UserId} ({Role})", command.Trigger, caseId, actor.UserId, actor.Role);
-        return Result.Success();
+        return new(Result.Success());
+    }
+
+    /// <summary>
+    /// Opens the transaction that counts and writes commitments one at a time: on SQLite a write transaction from the start
+    /// (Microsoft.Data.Sqlite begins it IMMEDIATE), so a second one waits before it counts; on PostgreSQL a lock held until commit.
+    /// </summary>
+    private static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> SerializeCommitmentsAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [CommitmentsLockKey], cancellationToken);
+        }
+
+        return transaction;
     }
 
     private static async Task<Result> ApplyAsync(AppDbContext db, CoachingCase c, Actor actor, CaseCommand command, DateTimeOffset now, CancellationToken cancellationToken) =>

@@ -36,9 +36,21 @@ public sealed class CaseService(
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<Result<Guid>> ProposeAsync(Actor actor, string beneficiaryId, CaseProposal proposal, CancellationToken cancellationToken = default)
+    public Task<Result<Guid>> ProposeAsync(Actor actor, string beneficiaryId, CaseProposal proposal, CancellationToken cancellationToken = default) =>
+        ProposeAsync(actor, beneficiaryId, proposal, requestId: null, cancellationToken);
+
+    /// <summary>
+    /// Proposes a case once per request id (decision 045): the form draws one when it opens, and a second submit of it,
+    /// even at the same moment, answers with the case the first created.
+    /// </summary>
+    public async Task<Result<Guid>> ProposeAsync(Actor actor, string beneficiaryId, CaseProposal proposal, Guid? requestId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (requestId is { } request && await EarlierProposalAsync(db, actor, request, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
         var beneficiary = await db.Users.Where(u => u.Id == beneficiaryId)
             .Select(u => new
             {
@@ -62,9 +74,38 @@ public sealed class CaseService(
         }
 
         db.Cases.Add(proposed.Value);
-        await db.SaveChangesAsync(cancellationToken);
+        if (requestId is { } id)
+        {
+            db.ProposalRequests.Add(new ProposalRequest { Id = id, CaseId = proposed.Value.Id });
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (requestId is { } lost)
+        {
+            // The same request saved first from another submit: answer with its case.
+            await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
+            return await EarlierProposalAsync(fresh, actor, lost, cancellationToken) ?? throw new InvalidOperationException("A proposal failed to save.");
+        }
+
         logger.LogInformation("Case {CaseId} proposed by user {UserId} ({Role})", proposed.Value.Id, actor.UserId, actor.Role);
         return proposed.Value.Id;
+    }
+
+    // A request id answers only the person who sent it: another's id names no case for them.
+    private static async Task<Result<Guid>?> EarlierProposalAsync(AppDbContext db, Actor actor, Guid requestId, CancellationToken cancellationToken)
+    {
+        var earlier = await db.ProposalRequests.Where(r => r.Id == requestId)
+            .Join(db.Cases, r => r.CaseId, c => c.Id, (r, c) => new { c.Id, c.ProposedById })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (earlier is null)
+        {
+            return null;
+        }
+
+        return earlier.ProposedById == actor.UserId ? Result<Guid>.Success(earlier.Id) : Result<Guid>.Failure(AppErrors.NotFound);
     }
 
     /// <summary>The cases where the actor is the beneficiary or the assigned intervener, newest first.</summary>

@@ -2,14 +2,20 @@ using Microsoft.AspNetCore.Components;
 
 namespace CoupDePousse.App.Features.Common;
 
-/// <summary>The one busy pattern: a component runs one user action at a time, and a second click while it runs does nothing.</summary>
+/// <summary>
+/// The one busy pattern: a component runs one user action at a time, and a second click while it runs does nothing.
+/// Nor does a click that reaches it before the browser has shown the action's result (decision 045): on SQLite a whole
+/// action can finish before the second click of a double click is even read, and that click must not act again.
+/// </summary>
 public abstract class BusyComponent : ComponentBase
 {
+    private bool _resultNotShown;
+
     protected bool Busy { get; private set; }
 
     protected async Task RunOnceAsync(Func<Task> action)
     {
-        if (Busy)
+        if (Busy || _resultNotShown)
         {
             return;
         }
@@ -22,6 +28,11 @@ public abstract class BusyComponent : ComponentBase
         finally
         {
             Busy = false;
+            // On Blazor Server, after-render runs once the browser acknowledged the render: clicks it sent before are ignored.
+            _resultNotShown = true;
+            StateHasChanged();
         }
     }
+
+    protected override void OnAfterRender(bool firstRender) => _resultNotShown = false;
 }

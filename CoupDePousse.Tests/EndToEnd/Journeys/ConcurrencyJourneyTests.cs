@@ -1,4 +1,7 @@
+using CoupDePousse.App.Data;
 using CoupDePousse.Domain.Cases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using CoupDePousse.Tests.EndToEnd.Support;
 using Microsoft.Playwright;
 using static CoupDePousse.Tests.EndToEnd.Steps.CaseFlows;
@@ -75,6 +78,56 @@ public sealed class ConcurrencyJourneyTests(EndToEndFixture fixture) : EndToEndT
             await ActAsync(hr, CaseTrigger.Cancel);
             await ExpectStateAsync(hr, CaseState.Cancelled);
         }
+    }
+
+    [Fact]
+    public async Task A_double_click_on_send_and_on_log_session_acts_once()
+    {
+        var hr = await SignInAsync(DemoUsers.Hr);
+        var before = await CaseCountAsync();
+
+        var caseId = await ProposeAsync(hr, new Proposal("Sophie Lefèvre"), doubleClick: true);
+        await SettleAsync(hr);
+
+        (await CaseCountAsync()).Should().Be(before + 1, "the second click of the double click sent the same request, answered with the same case");
+        await Expect(hr.GetByTestId("case-page")).ToHaveAttributeAsync("data-case-id", caseId.ToString());
+
+        // Brought to its first session, to log it with a double click.
+        var isabelle = await SignInAsync(DemoUsers.Intervener);
+        var sophie = await SignInAsync(DemoUsers.Beneficiary);
+        await AssignAsync(hr, caseId, "Isabelle Fontaine");
+        await AgreeToMeetAsync(sophie, caseId);
+        await RecordInterviewAsync(isabelle, caseId);
+        await ContinueAsync(sophie, caseId);
+        await OpenCaseAsync(hr, caseId);
+        await RecordVerdictsAsync(hr, "company", CompanyCriteria);
+        await OpenCaseAsync(isabelle, caseId);
+        await RecordVerdictsAsync(isabelle, "intervener", IntervenerCriteria);
+        await ExpectStateAsync(isabelle, CaseState.Accepted);
+        await OpenCaseAsync(sophie, caseId);
+        await FillTextAsync(sophie.GetByTestId("field-objective-1-statement"), "Mener mes entretiens avec assurance");
+        await FillTextAsync(sophie.GetByTestId("field-objective-1-success"), "Les entretiens ont eu lieu");
+        await SetObjectivesAsync(sophie, 3);
+        await AcceptAgreementByAllAsync(sophie, isabelle, hr, caseId);
+        var sophiesCase = caseId;
+        await OpenCaseAsync(isabelle, sophiesCase);
+        var used = int.Parse((await isabelle.GetByTestId("hours-used").GetAttributeAsync("data-minutes"))!, System.Globalization.CultureInfo.InvariantCulture);
+        var sessions = await (await HistoryEntriesAsync(isabelle, CaseTrigger.LogSession)).CountAsync();
+
+        await isabelle.GetByTestId("action-LogSession").DblClickAsync();
+
+        await Expect(isabelle.GetByTestId("hours-used")).ToHaveAttributeAsync("data-minutes", (used + 60).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await SettleAsync(isabelle);
+        await OpenCaseAsync(isabelle, sophiesCase);
+        await Expect(isabelle.GetByTestId("hours-used")).ToHaveAttributeAsync("data-minutes", (used + 60).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(await HistoryEntriesAsync(isabelle, CaseTrigger.LogSession)).ToHaveCountAsync(sessions + 1);
+        await Expect(isabelle.GetByTestId("error-message")).ToHaveCountAsync(0);
+    }
+
+    private async Task<int> CaseCountAsync()
+    {
+        await using var db = await Fixture.Server.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        return await db.Cases.CountAsync(TestContext.Current.CancellationToken);
     }
 
     private static async Task ActAsync(IPage page, CaseTrigger trigger)

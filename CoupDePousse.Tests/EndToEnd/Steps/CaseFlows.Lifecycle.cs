@@ -28,7 +28,7 @@ public static partial class CaseFlows
     public static readonly int[] IntervenerCriteria = [1, 3, 4, 5, 6];
 
     /// <summary>A manager or HR proposes through /cases/new; a manager confirms the six-point checklist. Returns the new case's id.</summary>
-    public static async Task<Guid> ProposeAsync(IPage proposer, Proposal proposal)
+    public static async Task<Guid> ProposeAsync(IPage proposer, Proposal proposal, bool doubleClick = false)
     {
         await OpenAsync(proposer, "/cases/new");
         var form = proposer.GetByTestId("proposal-form");
@@ -50,7 +50,8 @@ public static partial class CaseFlows
             }
         }
 
-        await proposer.GetByTestId("propose-submit").ClickAsync();
+        var submit = proposer.GetByTestId("propose-submit");
+        await (doubleClick ? submit.DblClickAsync() : submit.ClickAsync());
         await Expect(proposer).ToHaveURLAsync(CasePath());
         var id = Guid.Parse(CasePath().Match(proposer.Url).Groups["id"].Value);
         await Expect(proposer.GetByTestId("case-page")).ToHaveAttributeAsync("data-case-id", id.ToString());

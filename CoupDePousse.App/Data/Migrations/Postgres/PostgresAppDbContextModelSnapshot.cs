@@ -421,6 +421,21 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.ToTable("PrivacyAcknowledgements", (string)null);
                 });
 
+            modelBuilder.Entity("CoupDePousse.App.Data.ProposalRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("ProposalRequests", (string)null);
+                });
+
             modelBuilder.Entity("CoupDePousse.App.Data.RetentionRun", b =>
                 {
                     b.Property<long>("Id")
@@ -1154,6 +1169,9 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("CaseVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("From")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1618,6 +1636,15 @@ namespace CoupDePousse.App.Data.Migrations.Postgres
                     b.HasOne("CoupDePousse.App.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoupDePousse.App.Data.ProposalRequest", b =>
+                {
+                    b.HasOne("CoupDePousse.Domain.Cases.CoachingCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

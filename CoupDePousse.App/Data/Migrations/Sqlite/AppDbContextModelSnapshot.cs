@@ -416,6 +416,21 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.ToTable("PrivacyAcknowledgements", (string)null);
                 });
 
+            modelBuilder.Entity("CoupDePousse.App.Data.ProposalRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("ProposalRequests", (string)null);
+                });
+
             modelBuilder.Entity("CoupDePousse.App.Data.RetentionRun", b =>
                 {
                     b.Property<long>("Id")
@@ -1137,6 +1152,9 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CaseVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("From")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1597,6 +1615,15 @@ namespace CoupDePousse.App.Data.Migrations.Sqlite
                     b.HasOne("CoupDePousse.App.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoupDePousse.App.Data.ProposalRequest", b =>
+                {
+                    b.HasOne("CoupDePousse.Domain.Cases.CoachingCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
