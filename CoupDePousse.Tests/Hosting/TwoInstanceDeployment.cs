@@ -51,7 +51,7 @@ public sealed class TwoInstanceDeployment : IAsyncDisposable
     }
 
     /// <summary>What the deployment waits for before it sends traffic to an instance.</summary>
-    public const string ReadinessPath = "/Account/Login";
+    public const string ReadinessPath = "/health/ready";
 
     public AppProcess InstanceOnPort(int port) => instances.Single(i => i.Port == port);
 

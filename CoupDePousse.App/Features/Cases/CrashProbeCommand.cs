@@ -1,3 +1,4 @@
+using System.Globalization;
 using CoupDePousse.App.Data.Demo;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Catalogue;
@@ -46,7 +47,7 @@ public static class CrashProbeCommand
         var actor = new Actor(user.Id, Role.Beneficiary);
         var cases = scope.ServiceProvider.GetRequiredService<CaseService>();
         var journal = scope.ServiceProvider.GetRequiredService<JournalService>();
-        var run = configuration["probe-run"] ?? Guid.NewGuid().ToString("N");
+        var run = configuration["probe-run"] ?? Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
         var domain = CoachingCatalogue.Domains[0].Domain;
 
         Guid? lastCase = null;
