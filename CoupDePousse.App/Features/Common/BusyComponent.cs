@@ -34,5 +34,6 @@ public abstract class BusyComponent : ComponentBase
         }
     }
 
-    protected override void OnAfterRender(bool firstRender) => _resultNotShown = false;
+    // Sealed: a page overriding it without calling base would keep every button dead after its first action.
+    protected sealed override void OnAfterRender(bool firstRender) => _resultNotShown = false;
 }
