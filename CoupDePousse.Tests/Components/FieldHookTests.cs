@@ -49,9 +49,13 @@ public partial class FieldHookTests
         return found;
     }
 
-    /// <summary>A hidden input (a form's return address, a user name for the password manager) is not a field.</summary>
+    /// <summary>
+    /// A hidden input (a form's return address, a user name for the password manager) is not a field; nor is the input
+    /// inside a shared field component (NumberField) that takes its caller's attributes: each use carries its own id.
+    /// </summary>
     private static bool IsHidden(InputInSource input) =>
-        input.Tag == "input" && (input.Text.Contains("type=\"hidden\"", StringComparison.Ordinal) || Regex.IsMatch(input.Text, @"\shidden[\s/>]"));
+        (input.Tag == "input" && (input.Text.Contains("type=\"hidden\"", StringComparison.Ordinal) || Regex.IsMatch(input.Text, @"\shidden[\s/>]")))
+        || input.Text.Contains("UserAttributes=\"Attributes\"", StringComparison.Ordinal);
 
     [Fact]
     public void Every_input_carries_a_data_testid_the_sweep_knows()

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Catalogue;
 using CoupDePousse.Tests.EndToEnd.Support;
 using Microsoft.Data.Sqlite;
@@ -47,16 +48,27 @@ public sealed class BadInputSweepTests(EndToEndFixture fixture) : EndToEndTest(f
         string Role,
         Func<IPage, Task> Open,
         Func<IPage, int, Task>? Prepare = null,
-        string? Submit = null);
+        string? Submit = null,
+        string? CatalogId = null,
+        bool Restore = false,
+        Func<IPage, ILocator>? Locate = null,
+        bool BlankMeansNone = false)
+    {
+        /// <summary>The input fed: by its data-testid, or the first of several ("envelope-field", one per department and year).</summary>
+        public ILocator Field(IPage page) => Locate?.Invoke(page) ?? page.GetByTestId(Id);
+    }
 
     private sealed class Tally
     {
-        public int Fields { get; set; }
+        /// <summary>The catalog's fields fed (an id with "{}" counts once however many of its instances were fed).</summary>
+        public HashSet<string> Fields { get; } = [];
         public int Inputs { get; set; }
         public int Crashes { get; set; }
         public int SilentAcceptances { get; set; }
         public List<string> Findings { get; } = [];
         public List<string> Errors500 { get; } = [];
+
+        public void Fed(FieldEntry entry) => Fields.Add(entry.Id);
 
         public void Find(string field, string input, string what) => Findings.Add($"{field} ← {input}: {what}");
     }
@@ -82,31 +94,149 @@ public sealed class BadInputSweepTests(EndToEndFixture fixture) : EndToEndTest(f
 
     private static IReadOnlyList<Driver> NumberDrivers =>
     [
-        new("field-budget-min", DemoUsers.Admin, page => OpenAsync(page, "/admin?tab=budget"), Submit: "budget-save"),
-        new("field-budget-max", DemoUsers.Admin, page => OpenAsync(page, "/admin?tab=budget"), Submit: "budget-save"),
-        new("field-small-group-threshold", DemoUsers.Admin, page => OpenAsync(page, "/admin?tab=budget"), Submit: "small-group-threshold-save"),
-        new("field-nudge-days", DemoUsers.Admin, page => OpenAsync(page, "/admin?tab=budget"), Submit: "stalling-save"),
+        new("field-budget-min", DemoUsers.Admin, page => OpenAsync(page, "/admin?tab=budget"), Submit: "budget-save", Restore: true),
+        new("field-budget-max", DemoUsers.Admin, page => OpenAsync(page, "/admin?tab=budget"), Submit: "budget-save", Restore: true),
+        new("field-small-group-threshold", DemoUsers.Admin, page => OpenAsync(page, "/admin?tab=budget"), Submit: "small-group-threshold-save", Restore: true),
+        new("field-nudge-days", DemoUsers.Admin, page => OpenAsync(page, "/admin?tab=budget"), Submit: "stalling-save", Restore: true),
     ];
+
+    /// <summary>Administration numbers held per person or per year: each restored after its inputs.</summary>
+    private static IReadOnlyList<Driver> AdminNumberDrivers =>
+    [
+        new("field-profile-capacity", DemoUsers.Admin, OpenFirstProfileAsync, Submit: "profile-save", Restore: true),
+        new("field-profile-rate", DemoUsers.Admin, OpenFirstProfileAsync, Submit: "profile-save", Restore: true),
+        new("field-stalled-{}", DemoUsers.Admin, page => OpenAsync(page, "/admin?tab=budget"), Submit: "stalling-save", Restore: true,
+            Locate: page => page.Locator("[data-testid^='field-stalled-']").First),
+        new("retention-field-{}", DemoUsers.Admin, page => OpenAsync(page, "/admin?tab=privacy"), Submit: "retention-save", Restore: true,
+            Locate: page => page.Locator("[data-testid^='retention-field-']").First),
+        new("envelope-field", DemoUsers.Admin, page => OpenAsync(page, "/admin?tab=budget"), Submit: "envelope-save", Restore: true,
+            Locate: page => page.GetByTestId("envelope-field").First, BlankMeansNone: true),
+    ];
+
+    private static async Task OpenFirstProfileAsync(IPage page)
+    {
+        await OpenAsync(page, "/admin?tab=interveners");
+        await page.GetByTestId("edit-profile").First.ClickAsync();
+        await Expect(page.GetByTestId("profile-editor")).ToBeVisibleAsync();
+    }
+
+    private SweepCases? cases;
+
+    private SweepCases Cases => cases ??= new SweepCases(Fixture.Server);
+
+    /// <summary>The case-page text fields, each on a case of its own put in the state that shows it (a new one once an input was stored and the field went).</summary>
+    private IReadOnlyList<Driver> CaseTextDrivers =>
+    [
+        OnCase("field-verdict-2-comment", DemoUsers.Hr, SweepStep.Continued, "verdict-2-validate", catalogId: "field-verdict-{}-comment"),
+        OnCase("field-verdict-5-comment", DemoUsers.Intervener2, SweepStep.Continued, "verdict-5-validate", catalogId: "field-verdict-{}-comment"),
+        OnCase("field-cancel-reason", DemoUsers.Hr, SweepStep.Proposed, "dialog-confirm", reveal: ClickTestId("action-Cancel")),
+        OnCase("field-referral-note", DemoUsers.Intervener2, SweepStep.InterviewHeld, "dialog-confirm", reveal: ClickTestId("action-Exclude")),
+        OnCase("field-conflict-description", DemoUsers.Intervener2, SweepStep.InPreliminaryInterview, "action-DeclareConflict"),
+        OnCase("field-objective-1-statement", DemoUsers.Beneficiary3, SweepStep.Accepted, "action-SetObjectives", fill: FillObjective, catalogId: "field-objective-{}-statement"),
+        OnCase("field-objective-1-success", DemoUsers.Beneficiary3, SweepStep.Accepted, "action-SetObjectives", fill: FillObjective, catalogId: "field-objective-{}-success"),
+        OnCase("field-extension-comment", DemoUsers.Intervener2, SweepStep.InSessions, "action-RequestExtension", fill: FillExtension),
+        OnCase("field-note-text", DemoUsers.Intervener2, SweepStep.InSessions, "note-save"),
+        OnCase("field-journal-text", DemoUsers.Beneficiary3, SweepStep.InSessions, "journal-save"),
+        OnCase("field-closing-summary", DemoUsers.Intervener2, SweepStep.InSessions, "dialog-confirm", reveal: ClickTestId("action-Close")),
+        OnCase("field-company-text", DemoUsers.Intervener2, SweepStep.Closed, "company-text-save"),
+        OnCase("field-satisfaction-comment", DemoUsers.Beneficiary3, SweepStep.Closed, "action-RateSatisfaction", fill: FillSatisfaction),
+        OnCase("field-between-item-text", DemoUsers.Intervener2, SweepStep.InSessions, "between-item-add"),
+    ];
+
+    /// <summary>The case-page number fields; every value of the sweep but 0 and the decimals is out of their range.</summary>
+    private IReadOnlyList<Driver> CaseNumberDrivers =>
+    [
+        OnCase("field-interview-minutes", DemoUsers.Intervener2, SweepStep.ReadyForInterview, "action-RecordInterview"),
+        OnCase("field-session-minutes", DemoUsers.Intervener2, SweepStep.ObjectivesSet, "action-LogSession"),
+        OnCase("field-extension-minutes", DemoUsers.Intervener2, SweepStep.InSessions, "action-RequestExtension", fill: FillExtension),
+        OnCase("field-budget-hours", DemoUsers.Hr, SweepStep.Accepted, "action-SetBudget"),
+        OnCase("field-objective-1-before", DemoUsers.Beneficiary3, SweepStep.Accepted, "action-SetObjectives", fill: FillObjective, catalogId: "field-objective-{}-before"),
+        OnCase("field-satisfaction-score", DemoUsers.Beneficiary3, SweepStep.Closed, "action-RateSatisfaction", fill: FillSatisfaction),
+    ];
+
+    private Driver OnCase(string id, string role, SweepStep step, string submit, Func<IPage, Task>? reveal = null, Func<IPage, Task>? fill = null, string? catalogId = null)
+    {
+        async Task Open(IPage page)
+        {
+            await OpenCaseAsync(page, await Cases.NewAsync(step));
+            await SettleLightAsync(page);
+            if (reveal is not null)
+            {
+                await reveal(page);
+            }
+
+            await Expect(page.GetByTestId(id)).ToBeVisibleAsync();
+        }
+
+        async Task Prepare(IPage page, int serial)
+        {
+            // Gone (the state moved on) or disabled (a score kept from objectives set earlier): a new case.
+            if (await page.GetByTestId(id).CountAsync() == 0 || !await page.GetByTestId(id).IsEnabledAsync())
+            {
+                await Open(page);
+            }
+
+            if (fill is not null)
+            {
+                await fill(page);
+            }
+        }
+
+        return new Driver(id, role, Open, Prepare, submit, catalogId);
+    }
+
+    private static Func<IPage, Task> ClickTestId(string testId) => page => page.GetByTestId(testId).ClickAsync();
+
+    /// <summary>Valid values in the fields of the objective's line; the sweep then writes over the one it feeds.</summary>
+    private static async Task FillObjective(IPage page)
+    {
+        await page.GetByTestId("field-objective-1-statement").FillAsync("Conduire mes entretiens");
+        await page.GetByTestId("field-objective-1-success").FillAsync("Deux entretiens tenus");
+        if (await page.GetByTestId("field-objective-1-before").IsEnabledAsync())
+        {
+            await page.GetByTestId("field-objective-1-before").FillAsync("4");
+        }
+    }
+
+    private static async Task FillExtension(IPage page)
+    {
+        await page.GetByTestId("field-extension-minutes").FillAsync("60");
+        await page.GetByTestId($"extension-category-{ExtensionCategory.Other}").ClickAsync();
+        await page.GetByTestId("field-extension-comment").FillAsync("Deux séances de plus");
+    }
+
+    private static async Task FillSatisfaction(IPage page)
+    {
+        await page.GetByTestId("field-satisfaction-score").FillAsync("8");
+        await page.GetByTestId("field-satisfaction-comment").FillAsync("Utile");
+    }
 
     [Fact]
     public async Task Every_reachable_text_field_survives_long_blank_nul_and_hostile_input()
     {
         var tally = new Tally();
         var pages = new Dictionary<string, IPage>();
-        foreach (var driver in TextDrivers)
+        try
         {
-            var entry = FieldCatalog.Get(driver.Id);
-            var page = await PageForAsync(pages, driver.Role, tally);
-            await driver.Open(page);
-            tally.Fields++;
-            foreach (var (name, value) in TextInputs)
+            foreach (var driver in TextDrivers.Concat(CaseTextDrivers))
             {
-                tally.Inputs++;
-                await FeedAsync(page, driver, entry, name, value, invalid: name == "NUL", tally);
+                var entry = FieldCatalog.Get(driver.CatalogId ?? driver.Id);
+                var page = await PageForAsync(pages, driver.Role, tally);
+                await driver.Open(page);
+                tally.Fed(entry);
+                foreach (var (name, value) in TextInputs)
+                {
+                    tally.Inputs++;
+                    await FeedAsync(page, driver, entry, name, value, invalid: name == "NUL", tally);
+                }
             }
         }
+        finally
+        {
+            await Cases.RetireAsync();
+        }
 
-        Report("text", tally);
+        Report(FieldKind.Text, tally);
         tally.Crashes.Should().Be(0);
         tally.Errors500.Should().BeEmpty();
         tally.Findings.Should().BeEmpty();
@@ -117,28 +247,39 @@ public sealed class BadInputSweepTests(EndToEndFixture fixture) : EndToEndTest(f
     {
         var tally = new Tally();
         var pages = new Dictionary<string, IPage>();
-        foreach (var driver in NumberDrivers)
+        try
         {
-            var entry = FieldCatalog.Get(driver.Id);
-            var page = await PageForAsync(pages, driver.Role, tally);
-            await driver.Open(page);
-            var original = await page.GetByTestId(driver.Id).InputValueAsync();
-            tally.Fields++;
-            foreach (var (value, invalid) in NumberInputs)
+            foreach (var driver in NumberDrivers.Concat(AdminNumberDrivers).Concat(CaseNumberDrivers))
             {
-                tally.Inputs++;
-                await FeedAsync(page, driver, entry, $"\"{value}\"", value, invalid, tally);
-            }
+                var entry = FieldCatalog.Get(driver.CatalogId ?? driver.Id);
+                var page = await PageForAsync(pages, driver.Role, tally);
+                await driver.Open(page);
+                var original = await driver.Field(page).InputValueAsync();
+                tally.Fed(entry);
+                foreach (var (value, invalid) in NumberInputs)
+                {
+                    tally.Inputs++;
+                    // A blank envelope is "no envelope for that year" (the editor's help says so), not a number misread.
+                    await FeedAsync(page, driver, entry, $"\"{value}\"", value, invalid && !(driver.BlankMeansNone && value.Length == 0), tally);
+                }
 
-            // Leave the setting as it was for the other tests of the collection.
-            await OpenAsync(page, page.Url);
-            await page.GetByTestId(driver.Id).FillAsync(original);
-            await page.GetByTestId(driver.Id).PressAsync("Tab");
-            await page.GetByTestId(driver.Submit!).ClickAsync();
-            await SettleLightAsync(page);
+                if (driver.Restore)
+                {
+                    // Leave the setting as it was for the other tests of the collection.
+                    await driver.Open(page);
+                    await driver.Field(page).FillAsync(original);
+                    await driver.Field(page).PressAsync("Tab");
+                    await page.GetByTestId(driver.Submit!).ClickAsync();
+                    await SettleLightAsync(page);
+                }
+            }
+        }
+        finally
+        {
+            await Cases.RetireAsync();
         }
 
-        Report("number", tally);
+        Report(FieldKind.Number, tally);
         tally.Crashes.Should().Be(0);
         tally.Errors500.Should().BeEmpty();
         tally.Findings.Should().BeEmpty();
@@ -170,7 +311,7 @@ public sealed class BadInputSweepTests(EndToEndFixture fixture) : EndToEndTest(f
             await driver.Prepare(page, Interlocked.Increment(ref serial));
         }
 
-        var field = page.GetByTestId(driver.Id);
+        var field = driver.Field(page);
         var before = Fingerprint();
         await field.FillAsync(value);
         await field.PressAsync("Tab");
@@ -180,7 +321,8 @@ public sealed class BadInputSweepTests(EndToEndFixture fixture) : EndToEndTest(f
             tally.Find(driver.Id, inputName, $"the browser holds {typed.Length} characters, over the limit of {limit}");
         }
 
-        if (driver.Submit is not null)
+        // A dialog whose confirm button stays disabled on a blank text refuses by itself: nothing to click.
+        if (driver.Submit is not null && await page.GetByTestId(driver.Submit).IsEnabledAsync())
         {
             await page.GetByTestId(driver.Submit).ClickAsync();
             await page.WaitForTimeoutAsync(300);
@@ -335,12 +477,14 @@ public sealed class BadInputSweepTests(EndToEndFixture fixture) : EndToEndTest(f
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
-    private static void Report(string kind, Tally tally)
+    private static void Report(FieldKind kind, Tally tally)
     {
         var output = TestContext.Current.TestOutputHelper;
-        output?.WriteLine($"Bad-input sweep ({kind}): {tally.Fields} fields, {tally.Inputs} inputs, {tally.Crashes} crashes, " +
-            $"{tally.SilentAcceptances} silent acceptances, {tally.Errors500.Count} HTTP 500, {tally.Findings.Count} findings; " +
-            $"{FieldCatalog.All.Count} fields in the catalog.");
+        var ofKind = FieldCatalog.All.Where(f => f.Kind == kind).Select(f => f.Id).ToList();
+        output?.WriteLine($"Bad-input sweep ({kind}): {tally.Fields.Count} fields fed of the catalog's {ofKind.Count} {kind} fields " +
+            $"({FieldCatalog.All.Count} fields of every kind in the catalog), {tally.Inputs} inputs, {tally.Crashes} crashes, " +
+            $"{tally.SilentAcceptances} silent acceptances, {tally.Errors500.Count} HTTP 500, {tally.Findings.Count} findings.");
+        output?.WriteLine($"  not fed: {string.Join(", ", ofKind.Except(tally.Fields))}");
         foreach (var finding in tally.Findings.Concat(tally.Errors500))
         {
             output?.WriteLine("  " + finding);
