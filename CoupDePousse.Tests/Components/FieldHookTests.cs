@@ -22,18 +22,13 @@ public partial class FieldHookTests
     [GeneratedRegex(@"\{[^}]*\}")]
     private static partial Regex Hole();
 
-    /// <summary>Shared field components: their inner input gets the caller's data-testid (through UserAttributes), checked at every use.</summary>
-    private static readonly string[] Wrappers = [Path.Combine("Features", "Common", "NumberField.razor")];
-
     public sealed record InputInSource(string File, int Line, string Tag, string Text, string? Id);
 
     public static IReadOnlyList<InputInSource> Inputs()
     {
         var app = FindAppDirectory();
         var found = new List<InputInSource>();
-        foreach (var file in Directory.EnumerateFiles(app, "*.razor", SearchOption.AllDirectories)
-                     .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
-                     .Where(f => !Wrappers.Contains(Path.GetRelativePath(app, f))))
+        foreach (var file in Directory.EnumerateFiles(app, "*.razor", SearchOption.AllDirectories).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")))
         {
             var source = File.ReadAllText(file);
             foreach (Match match in InputTag().Matches(source))

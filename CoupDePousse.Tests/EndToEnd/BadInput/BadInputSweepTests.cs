@@ -13,9 +13,11 @@ namespace CoupDePousse.Tests.EndToEnd.BadInput;
 /// <summary>
 /// The bad-input sweep (decision 044): each field the catalog can reach is fed what careless, hurried or hostile people
 /// type, on one page per field, and the app must keep its circuit, never answer 500, refuse with a message next to the
-/// field in the page's language, store nothing when it refuses, and show stored text as text.
+/// field in the page's language, store nothing when it refuses, and show stored text as text. It runs on an app of its
+/// own: what it stores (hostile texts in the contract, numbers, sweep cases) never reaches the other collections' pages.
 /// </summary>
-public sealed class BadInputSweepTests(EndToEndFixture fixture) : EndToEndTest(fixture)
+[Collection(BadInputCollection.Name)]
+public sealed class BadInputSweepTests(BadInputFixture fixture) : EndToEndTest(fixture)
 {
     /// <summary>What people paste or type into a text field.</summary>
     private static readonly (string Name, string Value)[] TextInputs =
@@ -490,4 +492,13 @@ public sealed class BadInputSweepTests(EndToEndFixture fixture) : EndToEndTest(f
             output?.WriteLine("  " + finding);
         }
     }
+}
+
+/// <summary>One app and browser for the sweep alone.</summary>
+public sealed class BadInputFixture : EndToEndFixture;
+
+[CollectionDefinition(Name)]
+public sealed class BadInputCollection : ICollectionFixture<BadInputFixture>
+{
+    public const string Name = "e2e-bad-input";
 }
