@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using CoupDePousse.App.Components;
 using CoupDePousse.Domain.Cases;
+using CoupDePousse.Tests.Domain.Cases;
 using CoupDePousse.Tests.EndToEnd.BadInput;
 
 namespace CoupDePousse.Tests.Components;
@@ -160,17 +161,5 @@ public partial class FieldHookTests
         return source[start..];
     }
 
-    private static string FindAppDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var app = Path.Combine(directory.FullName, "CoupDePousse.App");
-            if (File.Exists(Path.Combine(directory.FullName, "CoupDePousse.sln")) && Directory.Exists(app))
-            {
-                return app;
-            }
-        }
-
-        throw new InvalidOperationException("CoupDePousse.App not found above " + AppContext.BaseDirectory);
-    }
+    private static string FindAppDirectory() => Path.Combine(LifecycleDiagramTests.RepositoryRoot(), "CoupDePousse.App");
 }

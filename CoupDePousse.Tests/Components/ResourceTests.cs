@@ -10,13 +10,14 @@ using CoupDePousse.App.Features.Meetings;
 using CoupDePousse.App.Features.Notifications;
 using CoupDePousse.App.Features.Pipeline;
 using CoupDePousse.App.Features.Preferences;
-using CoupDePousse.App.Features.Statements;
 using CoupDePousse.App.Features.Reports;
+using CoupDePousse.App.Features.Statements;
 using CoupDePousse.App.Localization;
 using CoupDePousse.App.Mail;
 using CoupDePousse.App.Security;
 using CoupDePousse.Domain.Cases;
 using CoupDePousse.Domain.Common;
+using CoupDePousse.Tests.Domain.Cases;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
@@ -281,19 +282,7 @@ public partial class ResourceTests
         path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
         || path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal);
 
-    private static string FindAppDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var app = Path.Combine(directory.FullName, "CoupDePousse.App");
-            if (File.Exists(Path.Combine(directory.FullName, "CoupDePousse.sln")) && Directory.Exists(app))
-            {
-                return app;
-            }
-        }
-
-        throw new InvalidOperationException("CoupDePousse.App not found above " + AppContext.BaseDirectory);
-    }
+    private static string FindAppDirectory() => Path.Combine(LifecycleDiagramTests.RepositoryRoot(), "CoupDePousse.App");
 
     [GeneratedRegex(@"IStringLocalizer<(?<resource>\w+)>\s+(?<name>\w+)")]
     private static partial Regex Localizer();

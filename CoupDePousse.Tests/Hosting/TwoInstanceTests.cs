@@ -13,24 +13,13 @@ namespace CoupDePousse.Tests.Hosting;
 /// </summary>
 public sealed class TwoInstanceTests
 {
-    private static readonly string[] ChromiumArguments =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic",
-    ];
-
     [Fact]
     public async Task When_the_instance_serving_a_browser_dies_the_browser_carries_on_signed_in_on_the_other_with_its_writes()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         await using var deployment = await TwoInstanceDeployment.StartAsync(cancellationToken);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ChromiumArguments,
-        });
+        await using var browser = await EndToEndFixture.LaunchChromiumAsync(playwright);
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = deployment.Nginx.BaseAddress.ToString(),

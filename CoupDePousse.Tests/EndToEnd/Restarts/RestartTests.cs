@@ -57,12 +57,6 @@ public sealed class RestartTests(RestartFixture fixture)
 /// <summary>One app it can stop and start again on the same port, database and key ring, and one Chromium.</summary>
 public sealed class RestartFixture : IAsyncLifetime
 {
-    private static readonly string[] ChromiumArguments =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic",
-    ];
-
     private readonly string directory = Path.Combine(Path.GetTempPath(), "coupdepousse-restart-" + Guid.NewGuid().ToString("N"));
     private readonly int port = FreePort();
     private IPlaywright? playwright;
@@ -76,12 +70,7 @@ public sealed class RestartFixture : IAsyncLifetime
         Directory.CreateDirectory(directory);
         var serverStart = StartAsync();
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ChromiumArguments,
-        });
+        browser = await EndToEndFixture.LaunchChromiumAsync(playwright);
         await serverStart;
     }
 

@@ -39,14 +39,18 @@ public class EndToEndFixture : IAsyncLifetime
         // The server and the browser start side by side: each takes a second or two.
         var serverStart = Task.Run(Server.Start);
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        browser = await LaunchChromiumAsync(playwright);
+        await serverStart;
+    }
+
+    /// <summary>Headless Debian Chromium (<c>CHROMIUM_PATH</c>), as every browser test launches it.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
             Headless = true,
             Args = ChromiumArguments,
         });
-        await serverStart;
-    }
 
     /// <summary>A fresh browser context (own cookies, so own user) and its page, pointed at the app.</summary>
     public async Task<BrowserSession> NewSessionAsync(string locale = "fr-FR")
